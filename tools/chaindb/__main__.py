@@ -1,0 +1,3 @@
+from chaindb.cli import main
+
+raise SystemExit(main())
