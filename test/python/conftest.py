@@ -1,0 +1,134 @@
+"""Shared pytest fixtures: one real PostgreSQL 15 per session, started by pytest-postgresql.
+
+* ``pg_server``  -- the session's server.  Its template database holds pgTAP (schema ``tap``),
+  the whole plan deployed by chaindb itself with ``--verify``, and the test helpers
+  (``test/helpers/*.sql``, schema ``tests``).  PostgreSQL refuses to run as root, so
+  pytest-postgresql drives it through ``chaindb-pg-ctl`` (pg_ctl as the postgres user).
+* ``deployed_db`` -- a fresh clone of that template for one test (dropped afterwards).
+* ``empty_db``    -- a fresh, empty database on the same server, for the tool's own tests.
+
+``CHAINDB_TEST_DEPLOYER=sqitch`` deploys the template with the real Sqitch instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+from pytest_postgresql import factories
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+GOLDEN = SHARED / "compat" / "sqitch-golden"
+TEST_SEARCH_PATH = "public,tap"
+
+
+@dataclass(frozen=True)
+class Db:
+    """How to reach one test database."""
+
+    host: str
+    port: int
+    user: str
+    dbname: str
+
+    @property
+    def uri(self) -> str:
+        """The Sqitch target URI (chaindb and sqitch both take it)."""
+        return f"db:pg://{self.user}@{self.host}:{self.port}/{self.dbname}"
+
+    def connect(self, **kwargs) -> psycopg.Connection:
+        kwargs.setdefault("autocommit", True)
+        return psycopg.connect(host=self.host, port=self.port, user=self.user,
+                               dbname=self.dbname, **kwargs)
+
+    def connect_for_tests(self) -> psycopg.Connection:
+        """A connection with pgTAP and the test helpers on the search_path."""
+        return self.connect(options=f"-c search_path={TEST_SEARCH_PATH}")
+
+
+def chaindb_cli(*args: str, cwd: Path = REPO, check: bool = False,
+                env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run the installed ``chaindb`` command as a user would."""
+    return subprocess.run([sys.executable, "-m", "chaindb", *args], cwd=cwd, check=check,
+                          capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def load_template(host, port, user, dbname, password=None, **_):
+    """pytest-postgresql loader: pgTAP, the deployed plan, the test helpers."""
+    db = Db(host, int(port), user, dbname)
+    with db.connect() as conn:
+        conn.execute("CREATE SCHEMA IF NOT EXISTS tap")
+        conn.execute("GRANT USAGE ON SCHEMA tap TO PUBLIC")
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pgtap SCHEMA tap")
+    if os.environ.get("CHAINDB_TEST_DEPLOYER") == "sqitch":
+        cmd = ["sqitch", "deploy", "--verify", db.uri]
+    else:
+        cmd = [sys.executable, "-m", "chaindb", "deploy", "--verify", db.uri]
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"deploying the plan into the template failed:\n{proc.stdout}\n{proc.stderr}")
+    from chaindb.script import run_file
+
+    with db.connect() as conn:
+        for helper in sorted((REPO / "test" / "helpers").glob("*.sql")):
+            run_file(conn, helper)
+
+
+pg_server = factories.postgresql_proc(
+    executable=shutil.which("chaindb-pg-ctl"),
+    dbname="chaindb_tests",
+    postgres_options="-c max_connections=200",
+    load=[load_template],
+)
+deployed_conn = factories.postgresql("pg_server")
+
+
+@pytest.fixture
+def deployed_db(deployed_conn) -> Db:
+    """A fresh clone of the deployed template, as a Db."""
+    info = deployed_conn.info
+    return Db(info.host, info.port, info.user, info.dbname)
+
+
+def _server_db(pg_server, dbname: str) -> Db:
+    return Db(pg_server.host, int(pg_server.port), pg_server.user, dbname)
+
+
+@pytest.fixture
+def empty_db(pg_server):
+    """A fresh empty database (from template0) on the session's server."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = _server_db(pg_server, "postgres")
+    with admin.connect() as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+    yield _server_db(pg_server, name)
+    with admin.connect() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def make_db(pg_server):
+    """A factory of fresh empty databases, all dropped at the end of the test."""
+    names: list[str] = []
+    admin = _server_db(pg_server, "postgres")
+
+    def make() -> Db:
+        name = "t_" + uuid.uuid4().hex[:12]
+        with admin.connect() as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+        names.append(name)
+        return _server_db(pg_server, name)
+
+    yield make
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
