@@ -1,0 +1,11 @@
+-- Deploy chaindb:core/user_tier to pg
+-- requires: core/schema
+
+BEGIN;
+
+SET LOCAL ROLE chain_owner;
+
+CREATE TYPE core.user_tier AS ENUM ('free', 'basic', 'premium', 'enterprise');
+COMMENT ON TYPE core.user_tier IS 'Service tier of a user, lowest first: free, basic, premium, enterprise.';
+
+COMMIT;

@@ -1,0 +1,20 @@
+-- Deploy chaindb:roles/roles to pg
+--
+-- Conventions every chaindb deploy script follows (copy them):
+--   * The script is one transaction: BEGIN; … COMMIT;
+--   * The deployer is a superuser. Schemas are created `CREATE SCHEMA x AUTHORIZATION chain_owner`,
+--     then the script runs `SET LOCAL ROLE chain_owner;` so every object it creates is owned by
+--     chain_owner (never by the deploying login). SET LOCAL ends with the transaction.
+--   * Function and view sources live in functions/<schema>/<name>.sql and views/<schema>/<name>.sql,
+--     grants and policies in roles/<schema>/<name>.sql; the deploy script includes them with
+--     \ir (relative to the script, e.g. \ir ../../functions/core/current_user.sql).
+--   * Schema-wide grants are default privileges FOR ROLE chain_owner IN SCHEMA <schema>
+--     (roles/<schema>/schema.sql), so later tables inherit them; functions grant EXECUTE explicitly.
+--   * Every object gets COMMENT ON. The revert script undoes exactly this script; the verify
+--     script raises (division by zero, missing column, failed privilege check) when anything is missing.
+
+BEGIN;
+
+\ir ../../roles/roles.sql
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert chaindb:core/set_updated_at from pg
+
+BEGIN;
+
+DROP FUNCTION core.set_updated_at();
+
+COMMIT;

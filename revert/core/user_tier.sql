@@ -1,0 +1,7 @@
+-- Revert chaindb:core/user_tier from pg
+
+BEGIN;
+
+DROP TYPE core.user_tier;
+
+COMMIT;

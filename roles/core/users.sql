@@ -1,0 +1,40 @@
+-- roles/core/users.sql — privileges and row-level security of core.users.
+--
+-- The RLS conventions every chaindb table copies:
+--   * RLS ENABLED and FORCED (FORCE: the owner, and so every SECURITY DEFINER function it owns,
+--     is bound by the policies too);
+--   * one policy per command, each with an explicit TO role, named <table>_<command>_<who>;
+--   * predicates compare an indexed column with (SELECT core.current_user_id()), an initPlan
+--     evaluated once per query instead of once per row;
+--   * chain_app (the backend) and chain_readonly see every row; chain_readonly not the secrets,
+--     through column privileges.
+
+ALTER TABLE core.users ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+-- chain_user: its own row; it may edit only its profile columns
+GRANT SELECT ON core.users TO chain_user;
+GRANT UPDATE (email, preferences) ON core.users TO chain_user;
+CREATE POLICY users_select_own ON core.users FOR SELECT TO chain_user
+    USING (id = (SELECT core.current_user_id()));
+CREATE POLICY users_update_own ON core.users FOR UPDATE TO chain_user
+    USING (id = (SELECT core.current_user_id()))
+    WITH CHECK (id = (SELECT core.current_user_id()));
+COMMENT ON POLICY users_select_own ON core.users IS 'An end user reads only its own row.';
+COMMENT ON POLICY users_update_own ON core.users IS 'An end user updates only its own row (e-mail, preferences).';
+
+-- chain_app: the backend manages every user (DML granted by the core default privileges)
+CREATE POLICY users_select_app ON core.users FOR SELECT TO chain_app USING (true);
+CREATE POLICY users_insert_app ON core.users FOR INSERT TO chain_app WITH CHECK (true);
+CREATE POLICY users_update_app ON core.users FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
+CREATE POLICY users_delete_app ON core.users FOR DELETE TO chain_app USING (true);
+COMMENT ON POLICY users_select_app ON core.users IS 'The backend reads every user.';
+COMMENT ON POLICY users_insert_app ON core.users IS 'The backend signs users up.';
+COMMENT ON POLICY users_update_app ON core.users IS 'The backend updates any user.';
+COMMENT ON POLICY users_delete_app ON core.users IS 'The backend deletes users.';
+
+-- chain_readonly: every row, every column but the e-mail (a secret)
+REVOKE SELECT ON core.users FROM chain_readonly;
+GRANT SELECT (id, wallet_address, tier, is_custodial, reputation_score, preferences,
+              created_at, updated_at, last_login_at) ON core.users TO chain_readonly;
+CREATE POLICY users_select_readonly ON core.users FOR SELECT TO chain_readonly USING (true);
+COMMENT ON POLICY users_select_readonly ON core.users IS 'Read-only reporting sees every user, without e-mail (column privileges).';

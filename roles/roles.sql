@@ -1,0 +1,69 @@
+-- roles/roles.sql — the cluster roles of chaindb and what PUBLIC may no longer do.
+--
+-- Contract: after this file every chain_* role exists with exactly the attributes and
+-- settings below (created when missing, re-asserted when present: roles are cluster-wide and
+-- another database on the same cluster may have created them first). None is SUPERUSER,
+-- CREATEDB, CREATEROLE, REPLICATION or BYPASSRLS. Runs as a superuser (the deployer).
+--
+--   chain_owner      NOLOGIN  owns every object of chaindb; deploy scripts SET LOCAL ROLE to it
+--   chain_app        LOGIN    the backend: DML on application tables, EXECUTE on API functions
+--   chain_user       NOLOGIN  an end user (SET ROLE by the app or PostgREST); RLS limits it to its rows
+--   chain_readonly   LOGIN    SELECT everywhere except secrets (e-mail, token hashes)
+--   chain_analytics  LOGIN    the analytics schema; big work_mem, long statement_timeout, few connections
+--   chain_auditor    LOGIN    the audit schema only
+--   chain_monitor    LOGIN    the diag functions; member of pg_monitor
+--
+-- Settings are role-wide (ALTER ROLE … SET); PostgREST applies them on SET ROLE too.
+
+DO $roles$
+DECLARE
+    v_role record;
+BEGIN
+    FOR v_role IN
+        SELECT r.name, r.can_login, r.conn_limit, r.stmt_timeout, r.idle_timeout, r.lock_timeout, r.work_mem
+        FROM (VALUES
+            ('chain_owner',     false, -1,  '0',     '0',     '0',    NULL),
+            ('chain_app',       true,  200, '15s',   '60s',   '5s',   NULL),
+            ('chain_user',      false, -1,  '5s',    '30s',   '2s',   NULL),
+            ('chain_readonly',  true,  20,  '30s',   '60s',   '5s',   NULL),
+            ('chain_analytics', true,  5,   '30min', '5min',  '30s',  '256MB'),
+            ('chain_auditor',   true,  5,   '60s',   '60s',   '5s',   NULL),
+            ('chain_monitor',   true,  5,   '10s',   '30s',   '1s',   NULL)
+        ) AS r (name, can_login, conn_limit, stmt_timeout, idle_timeout, lock_timeout, work_mem)
+    LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = v_role.name) THEN
+            BEGIN
+                EXECUTE pg_catalog.format('CREATE ROLE %I', v_role.name);
+            EXCEPTION WHEN duplicate_object THEN
+                NULL;  -- a concurrent deploy into another database created it first
+            END;
+        END IF;
+        EXECUTE pg_catalog.format(
+            'ALTER ROLE %I %s NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT CONNECTION LIMIT %s',
+            v_role.name, CASE WHEN v_role.can_login THEN 'LOGIN' ELSE 'NOLOGIN' END, v_role.conn_limit);
+        IF v_role.can_login OR v_role.name = 'chain_user' THEN
+            EXECUTE pg_catalog.format('ALTER ROLE %I SET statement_timeout = %L', v_role.name, v_role.stmt_timeout);
+            EXECUTE pg_catalog.format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', v_role.name, v_role.idle_timeout);
+            EXECUTE pg_catalog.format('ALTER ROLE %I SET lock_timeout = %L', v_role.name, v_role.lock_timeout);
+        END IF;
+        IF v_role.work_mem IS NOT NULL THEN
+            EXECUTE pg_catalog.format('ALTER ROLE %I SET work_mem = %L', v_role.name, v_role.work_mem);
+        END IF;
+    END LOOP;
+END
+$roles$;
+
+GRANT pg_monitor TO chain_monitor;
+
+COMMENT ON ROLE chain_owner     IS 'chaindb: owns every object; NOLOGIN, deploys SET LOCAL ROLE to it.';
+COMMENT ON ROLE chain_app       IS 'chaindb: the backend; DML on application tables, EXECUTE on API functions.';
+COMMENT ON ROLE chain_user      IS 'chaindb: an end user (SET ROLE by the app/PostgREST); RLS limits it to its own rows.';
+COMMENT ON ROLE chain_readonly  IS 'chaindb: SELECT everywhere except secrets (e-mail, token hashes).';
+COMMENT ON ROLE chain_analytics IS 'chaindb: the analytics schema; large work_mem, long statement_timeout, connection limit.';
+COMMENT ON ROLE chain_auditor   IS 'chaindb: reads the audit schema only.';
+COMMENT ON ROLE chain_monitor   IS 'chaindb: the diag functions; member of pg_monitor.';
+
+-- Per database: PUBLIC may not create in public (PG15's default already; asserted for older
+-- clusters upgraded in place), and functions created by chain_owner are not executable by PUBLIC.
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;

@@ -1,0 +1,4 @@
+-- Verify chaindb:core/set_updated_at on pg
+
+SELECT 1 / pg_catalog.count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'core.set_updated_at()'::regprocedure AND prorettype = 'pg_catalog.trigger'::regtype;

@@ -1,0 +1,6 @@
+-- Verify chaindb:core/wallet_address on pg
+
+SELECT '0x52908400098527886e0f7030069857d2e4169ee7'::core.wallet_address;
+SELECT 1 / (core.normalize_wallet('0x52908400098527886E0F7030069857D2E4169EE7')
+            = '0x52908400098527886e0f7030069857d2e4169ee7')::int;
+SELECT 1 / (NOT pg_catalog.has_function_privilege('public', 'core.normalize_wallet(text)', 'EXECUTE'))::int;

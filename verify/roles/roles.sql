@@ -1,0 +1,15 @@
+-- Verify chaindb:roles/roles on pg
+
+-- every role exists, none is privileged
+SELECT 1 / (pg_catalog.count(*) = 7)::int
+  FROM pg_catalog.pg_roles
+ WHERE rolname IN ('chain_owner', 'chain_app', 'chain_user', 'chain_readonly',
+                   'chain_analytics', 'chain_auditor', 'chain_monitor')
+   AND NOT rolsuper AND NOT rolbypassrls AND NOT rolcreaterole AND NOT rolcreatedb;
+SELECT 1 / (NOT rolcanlogin)::int FROM pg_catalog.pg_roles WHERE rolname = 'chain_owner';
+SELECT 1 / pg_catalog.pg_has_role('chain_monitor', 'pg_monitor', 'MEMBER')::int;
+-- PUBLIC has no CREATE on public and no default EXECUTE on chain_owner's functions
+SELECT 1 / (NOT pg_catalog.has_schema_privilege('public', 'public', 'CREATE'))::int;
+SELECT 1 / pg_catalog.count(*)
+  FROM pg_catalog.pg_default_acl
+ WHERE defaclrole = 'chain_owner'::regrole AND defaclnamespace = 0 AND defaclobjtype = 'f';
