@@ -1,0 +1,742 @@
+"""Sqitch's deploy engine semantics on psycopg (../shared/reference/sqitch.md §3.3-3.7).
+
+deploy / revert / verify / rebase / status / check / log, failure modes all|tag|change,
+``--to`` with symbolic refs, ``--log-only``, ``--verify``, dependency checks, the advisory
+lock.  No argparse, no printing: progress goes to the ``Reporter`` the caller gives, results
+come back as data.
+
+Better than Sqitch: scripts run on a second connection of our own (not psql).  When a
+deploy or revert script is one transaction (``BEGIN; ... COMMIT;``) and the script runner
+offers a ``before_commit`` hook, the change's registry rows are written on the script's
+connection just before that COMMIT, so script and registry rows commit atomically.
+Otherwise Sqitch's protocol is used: registry transaction, script, rows, commit.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import psycopg
+
+from chaindb import script as script_runner
+from chaindb.config import Target, connect_kwargs
+from chaindb.errors import ChaindbError
+from chaindb.plan import Change, Depend, Plan
+from chaindb.registry import (ChangeRow, DeployedChange, Dependency, Event, Person, Registry,
+                              TagRow)
+
+
+class EngineError(ChaindbError):
+    """A deploy/revert/verify refusal or failure (exit 2 unless said otherwise)."""
+
+
+class Reporter:
+    """Receives progress; the CLI prints it, tests collect it.  Every method is optional."""
+
+    def info(self, message: str) -> None:
+        """A line of normal output ('Deploying changes to X')."""
+
+    def warn(self, message: str) -> None:
+        """A line of diagnostic output ('Verify script ... does not exist')."""
+
+    def step_begin(self, sign: str, name: str, width: int) -> None:
+        """A change starts: sign '+' deploy, '-' revert, '*' verify; ``width`` is the longest
+        name of the run (for the dotted leader)."""
+
+    def step_end(self, ok: bool, duration_ms: float | None, error: str | None = None,
+                 comments: list[str] | None = None) -> None:
+        """The change ended: ``error`` is the script's message, ``comments`` are notes such
+        as 'Out of order' (verify)."""
+
+    def script_output(self, text: str) -> None:
+        """Text a deploy/revert script printed (\\echo, query rows)."""
+
+
+@dataclass
+class StepResult:
+    change: str            # name with tags
+    change_id: str
+    action: str            # deploy | revert | verify
+    ok: bool
+    duration_ms: float
+    error: str | None = None
+
+
+@dataclass
+class RunResult:
+    """What deploy/revert/verify did, for --json."""
+
+    destination: str
+    steps: list[StepResult] = field(default_factory=list)
+    message: str = ""
+    ok: bool = True
+
+
+@dataclass
+class StatusData:
+    destination: str
+    project: str
+    current: DeployedChange | None
+    current_in_plan: bool
+    undeployed: list[Change]
+    deployed: list[DeployedChange]          # newest first
+    tags: list[tuple]                       # (tag, committed_at, name, email), newest first
+    drift: list[DeployedChange]             # deployed changes whose deploy script changed
+
+
+@dataclass
+class CheckData:
+    destination: str
+    diverged: list[str]
+    message: str
+
+
+def format_name_with_tags(change: Change) -> str:
+    return " ".join([change.name, *(t.format_name for t in change.tags)])
+
+
+_OFFSET = re.compile(r"^(.+?)(\^+|~+|\^\d+|~\d+)$")
+_SHA1 = re.compile(r"^[0-9a-f]{40}$")
+_HOOK_SUPPORTED = "before_commit" in inspect.signature(script_runner.run_file).parameters
+
+
+class Engine:
+    """One plan deployed to one target.  Use as a context manager (connections)."""
+
+    def __init__(self, plan: Plan, target: Target, *, committer: Person,
+                 reporter: Reporter | None = None, variables: dict[str, str] | None = None,
+                 lock_timeout: float = 60, destination: str | None = None,
+                 uri: str | None = None):
+        self.plan = plan
+        self.target = target
+        self.committer = committer
+        self.reporter = reporter or Reporter()
+        self.lock_timeout = lock_timeout
+        self.destination = destination or target.name
+        self.uri = uri or target.uri
+        # psql --set k=v for every script; `registry` is always set, after user variables.
+        self.variables = {**target.variables, **(variables or {}), "registry": target.registry}
+        self._registry_conn: psycopg.Connection | None = None
+        self._script_conn: psycopg.Connection | None = None
+        self._registry: Registry | None = None
+        self._locked = False
+
+    # ------------------------------------------------------------------ connections
+    def _connect(self) -> psycopg.Connection:
+        if not self.uri:
+            raise EngineError("no target database: give a db:pg: URI or configure a target")
+        try:
+            return psycopg.connect(**connect_kwargs(self.uri), autocommit=True,
+                                   client_encoding="UTF8")
+        except psycopg.OperationalError as exc:
+            first = (str(exc).strip().splitlines() or ["connection failed"])[-1]
+            raise EngineError(f"cannot connect to {self.destination}: {first}") from None
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry_conn = self._connect()
+            self._registry = Registry(self._registry_conn, self.target.registry)
+        return self._registry
+
+    @property
+    def script_conn(self) -> psycopg.Connection:
+        if self._script_conn is None:
+            self._script_conn = self._connect()
+        return self._script_conn
+
+    def close(self) -> None:
+        for conn in (self._script_conn, self._registry_conn):
+            if conn is not None:
+                conn.close()
+        self._script_conn = self._registry_conn = self._registry = None
+        self._locked = False
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def lock(self) -> None:
+        """Sqitch's destination lock (session advisory lock 75474063), waiting up to
+        ``lock_timeout`` seconds."""
+        if self._locked:
+            return
+        self.registry.lock(
+            self.lock_timeout, destination=self.destination,
+            on_wait=lambda: self.reporter.info(
+                f"Waiting for another deploy to finish on {self.destination} "
+                f"(up to {self.lock_timeout:g} seconds)"))
+        self._locked = True
+
+    # ------------------------------------------------------------------ helpers
+    def _path(self, change: Change, kind: str) -> Path:
+        return change.script_path(kind, self.target.top_dir, extension=self.target.extension)
+
+    def _display(self, path: Path) -> str:
+        """A script path as Sqitch shows it: relative to the project directory."""
+        try:
+            return str(path.relative_to(self.target.top_dir))
+        except ValueError:
+            return str(path)
+
+    def _change_row(self, change: Change) -> ChangeRow:
+        return ChangeRow(
+            id=change.id, name=change.name, project=self.plan.project, note=change.note,
+            planned_at=change.timestamp, planner_name=change.planner_name,
+            planner_email=change.planner_email,
+            script_hash=change.script_hash(self.target.top_dir),
+            tags=[t.format_name for t in change.tags],
+            requires=[d.as_string() for d in change.requires],
+            conflicts=[d.as_string() for d in change.conflicts])
+
+    def _tag_rows(self, change: Change) -> list[TagRow]:
+        return [TagRow(id=t.id, name=t.format_name, note=t.note, planned_at=t.timestamp,
+                       planner_name=t.planner_name, planner_email=t.planner_email)
+                for t in change.tags]
+
+    def _deployed_row(self, change_id: str) -> DeployedChange | None:
+        for row in self.registry.deployed_changes(self.plan.project):
+            if row.id == change_id:
+                return row
+        return None
+
+    def _run_script(self, path: Path, record: Callable | None, *, output: bool = True) -> None:
+        """Run one script; ``record(conn)`` writes the registry rows.  Atomically on the
+        script's connection when possible, else in a registry transaction around it."""
+        if not path.exists():
+            raise EngineError(f"Script {self._display(path)} does not exist")
+        out = self.reporter.script_output if output else None
+        if record is None:
+            script_runner.run_file(self.script_conn, path, self.variables, output=out)
+            return
+        recorded = []
+        if _HOOK_SUPPORTED:
+            def before_commit(conn) -> None:
+                self.registry.lock_changes_table(conn)
+                record(conn)
+                recorded.append(True)
+
+            script_runner.run_file(self.script_conn, path, self.variables, output=out,
+                                   before_commit=before_commit)
+            if not recorded:           # not a single transaction: record on our own
+                self._record(record)
+            return
+        conn = self.registry.conn
+        with conn.transaction():
+            self.registry.lock_changes_table(conn)
+            script_runner.run_file(self.script_conn, path, self.variables, output=out)
+            record(conn)
+
+    def _record(self, record: Callable) -> None:
+        conn = self.registry.conn
+        with conn.transaction():
+            self.registry.lock_changes_table(conn)
+            record(conn)
+
+    # ------------------------------------------------------------------ plan sync
+    def _sync_plan(self) -> int:
+        """Current position in the plan (-1 = nothing deployed); records tags added to the
+        plan after the current change was deployed (no event), as Sqitch's _sync_plan."""
+        if not self.registry.exists():
+            return -1
+        self.registry.check_version()
+        current = self.registry.current_change(self.plan.project)
+        if current is None:
+            return -1
+        index = self.plan.index_of(current.id)
+        if index is None:
+            raise EngineError(
+                f"Cannot find change {current.id} ({current.format_name_with_tags}) in "
+                f"{self.plan.path.name}")
+        change = self.plan.changes[index]
+        if change.tags and set(t.format_name for t in change.tags) - set(current.tags):
+            row = self._change_row(change)
+            self._record(lambda conn: self.registry.log_tags(conn, row, self._tag_rows(change),
+                                                             self.committer))
+        return index
+
+    def _dep_plan_change(self, dep: Depend) -> Change | None:
+        """Depend->id: the plan change a same-project dependency names (dies if unknown)."""
+        if not dep.is_own_project:
+            return None
+        found = self.plan.find(dep.key_name)
+        if found is None:
+            raise EngineError(f'Unable to find change "{dep.key_name}" in plan '
+                              f'{self.plan.path.name}')
+        return found
+
+    def _registry_id_for(self, dep: Depend) -> str | None:
+        return self.registry.change_id_for(
+            dep.project or self.plan.project, change_id=dep.id, change=dep.change,
+            tag=dep.tag, first=True)
+
+    def _check_deploy_dependencies(self, changes: list[Change]) -> dict[str, list[Dependency]]:
+        """§3.3: conflicts, missing requires, already deployed; returns the dependencies
+        rows of each change with their resolved IDs."""
+        seen: dict[str, Change] = {}
+        conflicts: list[str] = []
+        missing: list[str] = []
+        rows: dict[str, list[Dependency]] = {}
+        for change in changes:
+            deps: list[Dependency] = []
+            for dep in change.conflicts:
+                in_plan = self._dep_plan_change(dep)
+                if (in_plan is not None and in_plan.id in seen) or self._registry_id_for(dep):
+                    conflicts.append(dep.as_string())
+            for dep in change.requires:
+                in_plan = self._dep_plan_change(dep)
+                resolved = (in_plan.id if in_plan is not None and in_plan.id in seen
+                            else self._registry_id_for(dep))
+                if not resolved:
+                    missing.append(dep.as_string())
+                deps.append(Dependency("require", dep.as_string(), resolved))
+            # Sqitch inserts requires then conflicts, each in plan order.
+            deps += [Dependency("conflict", d.as_string(), None) for d in change.conflicts]
+            rows[change.id] = deps
+            seen[change.id] = change
+        messages = []
+        if conflicts := list(dict.fromkeys(conflicts)):
+            plural = "s" if len(conflicts) > 1 else ""
+            messages.append(f"Conflicts with previously deployed change{plural}: "
+                            + " ".join(conflicts))
+        if missing := list(dict.fromkeys(missing)):
+            plural = "s" if len(missing) > 1 else ""
+            messages.append(f"Missing required change{plural}: " + " ".join(missing))
+        if messages:
+            raise EngineError("; ".join(messages))
+        already = self.registry.deployed_ids([c.id for c in changes])
+        if already:
+            names = [format_name_with_tags(c) for c in changes if c.id in already]
+            if len(names) == 1:
+                raise EngineError(f'Change "{names[0]}" has already been deployed')
+            raise EngineError("Changes have already been deployed: " + ", ".join(names))
+        return rows
+
+    # ------------------------------------------------------------------ deploy
+    def deploy(self, to: str | None = None, *, mode: str = "all", verify: bool = False,
+               log_only: bool = False) -> RunResult:
+        """Deploy the plan (up to ``to``), Sqitch's Engine::deploy."""
+        if mode not in ("all", "tag", "change"):
+            raise EngineError(f'Unknown deployment mode: "{mode}"')
+        result = RunResult(self.destination)
+        self.lock()
+        position = self._sync_plan()
+        last = len(self.plan.changes) - 1
+        if last < 0:
+            result.message = "Nothing to deploy (empty plan)"
+            self.reporter.info(result.message)
+            return result
+        to_index = last
+        if to is not None:
+            found = self.plan.index_of(to)
+            if found is None:
+                raise EngineError(f'Unknown change: "{to}"')
+            to_index = found
+            if to_index == position:
+                result.message = f'Nothing to deploy (already at "{to}")'
+                self.reporter.info(result.message)
+                return result
+        if position == to_index:
+            result.message = "Nothing to deploy (up-to-date)"
+            self.reporter.info(result.message)
+            return result
+        if to_index < position:
+            raise EngineError('Cannot deploy to an earlier change; use "revert" instead')
+        if position == -1:
+            if not self.registry.exists():
+                self.reporter.info(f"Adding registry tables to {self.destination}")
+                self.registry.create(self.committer)
+            else:
+                self.registry.check_version()
+            self.registry.register_project(self.plan.project, self.plan.uri, self.committer)
+
+        changes = self.plan.changes[position + 1:to_index + 1]
+        if to is not None:
+            self.reporter.info(f"Deploying changes through "
+                               f"{format_name_with_tags(self.plan.changes[to_index])} to "
+                               f"{self.destination}")
+        else:
+            self.reporter.info(f"Deploying changes to {self.destination}")
+        dependencies = self._check_deploy_dependencies(changes)
+        if not log_only:
+            for change in changes:
+                path = self._path(change, "deploy")
+                if not path.exists():
+                    raise EngineError(f"Deploy script {self._display(path)} does not exist")
+        width = max(len(format_name_with_tags(c)) for c in changes)
+        start_at = (format_name_with_tags(self.plan.changes[position])
+                    if position >= 0 else None)
+
+        deployed: list[Change] = []          # what a failure reverts, per mode
+        last_tagged: Change | None = None
+        for change in changes:
+            try:
+                self._deploy_change(change, dependencies[change.id], width, verify,
+                                    log_only, result)
+            except EngineError as exc:
+                result.ok = False
+                if not getattr(exc, "reported", False):
+                    self.reporter.warn(str(exc))
+                if mode == "change" or not deployed:
+                    raise EngineError("Deploy failed") from None
+                self.reporter.warn("")
+                target = format_name_with_tags(last_tagged) if last_tagged else start_at
+                self.reporter.warn(f"Reverting to {target}" if target
+                                   else "Reverting all changes")
+                try:
+                    rw = max(len(format_name_with_tags(c)) for c in deployed)
+                    for done in reversed(deployed):
+                        row = self._deployed_row(done.id)
+                        self._revert_change(row, done, rw, log_only, result)
+                except EngineError as again:
+                    self.reporter.warn(str(again))
+                    self.reporter.warn("The schema will need to be manually repaired")
+                raise EngineError("Deploy failed") from None
+            deployed.append(change)
+            if mode == "tag" and change.tags:
+                deployed, last_tagged = [], change
+        return result
+
+    def _deploy_change(self, change: Change, dependencies: list[Dependency], width: int,
+                       verify: bool, log_only: bool, result: RunResult) -> None:
+        name = format_name_with_tags(change)
+        row = self._change_row(change)
+        tags = self._tag_rows(change)
+
+        def record(conn) -> None:
+            self.registry.log_deploy(conn, row, dependencies, tags, self.committer)
+
+        self.reporter.step_begin("+", name, width)
+        started = time.monotonic()
+        recorded = False
+        try:
+            if log_only:
+                if verify:
+                    self._verify_script(change)
+                self._record(record)
+            else:
+                self._run_script(self._path(change, "deploy"), record)
+                recorded = True
+                if verify:
+                    self._verify_script(change)
+        except (ChaindbError, psycopg.Error) as exc:
+            message = str(exc).strip()
+            verify_failed = isinstance(exc, _VerifyFailed)
+            if verify_failed and not log_only:
+                # Sqitch runs the revert script after a failed verify (and logs no revert).
+                try:
+                    self._run_script(self._path(change, "revert"), None)
+                except ChaindbError as revert_exc:
+                    self.reporter.warn(str(revert_exc))
+                if recorded:
+                    self.registry.forget_deploy(change.id)
+            self.registry.log_fail(row, self.committer)
+            elapsed = (time.monotonic() - started) * 1000
+            self.reporter.step_end(False, elapsed, message)
+            result.steps.append(StepResult(name, change.id, "deploy", False, elapsed, message))
+            error = EngineError(message)
+            error.reported = True
+            raise error from None
+        elapsed = (time.monotonic() - started) * 1000
+        self.reporter.step_end(True, elapsed)
+        result.steps.append(StepResult(name, change.id, "deploy", True, elapsed))
+
+    def _verify_script(self, change: Change) -> None:
+        """Run the verify script; missing file -> warning only (as Sqitch)."""
+        path = self._path(change, "verify")
+        if not path.exists():
+            self.reporter.warn(f"Verify script {self._display(path)} does not exist")
+            return
+        try:
+            script_runner.run_file(self.script_conn, path, self.variables, output=None)
+        except ChaindbError as exc:
+            raise _VerifyFailed(f"{exc}\nVerify script \"{self._display(path)}\" failed.") from None
+
+    # ------------------------------------------------------------------ revert
+    def _revert_change(self, row: DeployedChange, change: Change | None, width: int,
+                       log_only: bool, result: RunResult) -> None:
+        name = row.format_name_with_tags
+
+        def record(conn) -> None:
+            self.registry.log_revert(conn, row, self.committer)
+
+        self.reporter.step_begin("-", name, width)
+        started = time.monotonic()
+        try:
+            if log_only:
+                self._record(record)
+            else:
+                path = (self._path(change, "revert") if change is not None else
+                        self.target.top_dir / "revert" / f"{row.name}.{self.target.extension}")
+                self._run_script(path, record)
+        except (ChaindbError, psycopg.Error) as exc:
+            elapsed = (time.monotonic() - started) * 1000
+            self.reporter.step_end(False, elapsed, str(exc).strip())
+            result.steps.append(StepResult(name, row.id, "revert", False, elapsed, str(exc)))
+            result.ok = False
+            raise EngineError(f"Revert of {name} failed: {str(exc).strip()}") from None
+        elapsed = (time.monotonic() - started) * 1000
+        self.reporter.step_end(True, elapsed)
+        result.steps.append(StepResult(name, row.id, "revert", True, elapsed))
+
+    def _registry_change_for_key(self, key: str,
+                                 deployed: list[DeployedChange]) -> DeployedChange | None:
+        """Sqitch's change_for_key against the registry: name (latest instance),
+        name@tag, @tag, ID, HEAD/ROOT, with ^N / ~N offsets in committed_at order."""
+        offset = 0
+        if m := _OFFSET.match(key):
+            key, suffix = m.group(1), m.group(2)
+            count = int(suffix[1:]) if suffix[1:].isdigit() else len(suffix)
+            offset = -count if suffix[0] == "^" else count
+        project = self.plan.project
+        if _SHA1.match(key):
+            found = self.registry.change_id_for(project, change_id=key)
+        elif key in ("HEAD", "@HEAD", "ROOT", "@ROOT"):
+            found = self.registry.change_id_for(project, tag=key.lstrip("@"))
+        elif key.startswith("@"):
+            found = self.registry.change_id_for(project, tag=key[1:])
+        else:
+            name, _, tag = key.partition("@")
+            found = self.registry.change_id_for(project, change=name, tag=tag or None)
+        ids = [d.id for d in deployed]
+        if found is None or found not in ids:
+            return None
+        index = ids.index(found) + offset
+        return deployed[index] if 0 <= index < len(deployed) else None
+
+    def revert(self, to: str | None = None, *, log_only: bool = False,
+               confirm: Callable[[str], bool] | None = None) -> RunResult:
+        """Revert deployed changes after ``to`` (all when None), Sqitch's Engine::revert.
+        ``confirm(question)`` is asked before anything happens (None = no prompt)."""
+        result = RunResult(self.destination)
+        if not self.registry.exists():
+            raise EngineError(f"Database {self.destination} has not been initialized for "
+                              "Sqitch")
+        self.registry.check_version()
+        self.lock()
+        deployed = self.registry.deployed_changes(self.plan.project)
+        if to is not None:
+            target = self._registry_change_for_key(to, deployed)
+            if target is None:
+                if self.plan.find(to) is not None:
+                    raise EngineError(f'Change not deployed: "{to}"')
+                raise EngineError(f'Unknown change: "{to}"')
+            changes = [d for d in deployed if d.committed_at > target.committed_at]
+            if not changes:
+                result.message = f'No changes deployed since: "{to}"'
+                self.reporter.info(result.message)
+                return result
+            question = (f"Revert changes to {target.format_name_with_tags} from "
+                        f"{self.destination}?")
+            statement = (f"Reverting changes to {target.format_name_with_tags} from "
+                         f"{self.destination}")
+        else:
+            changes = deployed
+            if not changes:
+                result.message = "Nothing to revert (nothing deployed)"
+                self.reporter.info(result.message)
+                return result
+            question = f"Revert all changes from {self.destination}?"
+            statement = f"Reverting all changes from {self.destination}"
+        if confirm is not None:
+            if not confirm(question):
+                raise EngineError("Nothing reverted", exitcode=1)
+        else:
+            self.reporter.info(statement)
+        changes = list(reversed(changes))
+        self._check_revert_dependencies(changes)
+        width = max(len(c.format_name_with_tags) for c in changes)
+        for row in changes:
+            self._revert_change(row, self.plan.find(row.id), width, log_only, result)
+        return result
+
+    def _check_revert_dependencies(self, changes: list[DeployedChange]) -> None:
+        seen: set[str] = set()
+        messages = []
+        for change in changes:
+            seen.add(change.id)
+            requiring = [r for r in self.registry.changes_requiring(change.id)
+                         if r[0] not in seen]
+            if not requiring:
+                continue
+            names = " ".join(("" if project == self.plan.project else f"{project}:")
+                             + name + (asof or "")
+                             for _, project, name, asof in requiring)
+            plural = "s" if len(requiring) > 1 else ""
+            messages.append(f'Change "{change.format_name_with_tags}" required by currently '
+                            f"deployed change{plural}: {names}")
+        if messages:
+            raise EngineError("; ".join(messages))
+
+    # ------------------------------------------------------------------ rebase
+    def rebase(self, onto: str | None = None, upto: str | None = None, *,
+               mode: str = "all", verify: bool = False, log_only: bool = False,
+               confirm: Callable[[str], bool] | None = None) -> RunResult:
+        """revert --to ONTO (nothing to revert is fine) then deploy --to UPTO."""
+        reverted = self.revert(onto, log_only=log_only, confirm=confirm)
+        deployed = self.deploy(upto, mode=mode, verify=verify, log_only=log_only)
+        return RunResult(self.destination, reverted.steps + deployed.steps,
+                         deployed.message, reverted.ok and deployed.ok)
+
+    # ------------------------------------------------------------------ verify
+    def _deployed_or_fail(self) -> list[DeployedChange]:
+        if not self.registry.exists():
+            raise EngineError(f"Database {self.destination} has not been initialized for "
+                              "Sqitch")
+        self.registry.check_version()
+        return self.registry.deployed_changes(self.plan.project)
+
+    def _range(self, deployed: list[DeployedChange], start: str | None,
+               end: str | None) -> tuple[int, int]:
+        """Plan indexes of --from/--to (default: first and last deployed)."""
+        def index(key: str) -> int:
+            found = self.plan.index_of(key)
+            if found is None:
+                raise EngineError(f'Unknown change: "{key}"')
+            return found
+
+        first = index(start) if start else 0
+        if end:
+            last = index(end)
+        else:
+            last = self.plan.index_of(deployed[-1].id)
+            if last is None:
+                last = len(self.plan.changes) - 1
+        return first, last
+
+    def verify(self, start: str | None = None, end: str | None = None) -> RunResult:
+        """Sqitch's Engine::verify: run verify scripts of deployed changes in range."""
+        result = RunResult(self.destination)
+        deployed = self._deployed_or_fail()
+        self.reporter.info(f"Verifying {self.destination}")
+        if not deployed:
+            result.message = ("No changes deployed" if self.plan.changes
+                              else "Nothing to verify (no planned or deployed changes)")
+            self.reporter.info(result.message)
+            return result
+        if not self.plan.changes:
+            raise EngineError("Cannot verify: no planned changes")
+        first, last = self._range(deployed, start, end)
+        in_range = [d for d in deployed
+                    if (i := self.plan.index_of(d.id)) is None or first <= i <= last]
+        width = max([len(d.format_name_with_tags) for d in in_range]
+                    + [len(format_name_with_tags(c)) for c in self.plan.changes[first:last + 1]])
+        errors = 0
+        seen: set[int] = set()
+        for position, row in enumerate(in_range):
+            comments: list[str] = []
+            self.reporter.step_begin("*", row.format_name_with_tags, width)
+            started = time.monotonic()
+            index = self.plan.index_of(row.id)
+            reworked = False
+            if index is None:
+                comments.append("Not present in the plan")
+            else:
+                seen.add(index)
+                if index != first + position:
+                    comments.append("Out of order")
+                reworked = self.plan.changes[index].is_reworked
+            error = None
+            if index is not None and not reworked:
+                try:
+                    self._verify_script(self.plan.changes[index])
+                except _VerifyFailed as exc:
+                    error = str(exc)
+            elapsed = (time.monotonic() - started) * 1000
+            ok = not comments and error is None
+            errors += len(comments) + (error is not None)
+            self.reporter.step_end(ok, elapsed, error, comments)
+            result.steps.append(StepResult(row.format_name_with_tags, row.id, "verify", ok,
+                                           elapsed, error or "; ".join(comments) or None))
+        for index in range(first, last + 1):
+            if index in seen:
+                continue
+            change = self.plan.changes[index]
+            self.reporter.step_begin("*", format_name_with_tags(change), width)
+            self.reporter.step_end(False, None, None, ["Not deployed"])
+            result.steps.append(StepResult(format_name_with_tags(change), change.id, "verify",
+                                           False, 0, "Not deployed"))
+            errors += 1
+        if not end and last < len(self.plan.changes) - 1:
+            pending = self.plan.changes[last + 1:]
+            self.reporter.info("Undeployed change:" if len(pending) == 1
+                               else "Undeployed changes:")
+            for change in pending:
+                self.reporter.info(f"  * {format_name_with_tags(change)}")
+        if errors:
+            result.ok = False
+            self.reporter.info("")
+            self.reporter.info("Verify Summary Report")
+            self.reporter.info("---------------------")
+            self.reporter.info(f"Changes: {len(in_range)}")
+            self.reporter.info(f"Errors:  {errors}")
+            raise EngineError("Verify failed")
+        result.message = "Verify successful"
+        self.reporter.info(result.message)
+        return result
+
+    # ------------------------------------------------------------------ status / check / log
+    def drift(self, deployed: list[DeployedChange]) -> list[DeployedChange]:
+        """Deployed changes whose deploy script no longer hashes to the recorded hash."""
+        drifted = []
+        for row in deployed:
+            change = self.plan.find(row.id)
+            if change is not None and change.script_hash(self.target.top_dir) != row.script_hash:
+                drifted.append(row)
+        return drifted
+
+    def status(self) -> StatusData:
+        """Data for `status`; raises when the registry is missing (2) or nothing of this
+        project is deployed ('No changes deployed', exit 1)."""
+        if not self.registry.exists():
+            raise EngineError(f"Database {self.destination} has not been initialized for "
+                              "Sqitch")
+        self.registry.check_version()
+        current = self.registry.current_change(self.plan.project)
+        if current is None:
+            raise EngineError("No changes deployed", exitcode=1)
+        deployed = self.registry.deployed_changes(self.plan.project)
+        index = self.plan.index_of(current.id)
+        undeployed = self.plan.changes[index + 1:] if index is not None else []
+        return StatusData(self.destination, self.plan.project, current, index is not None,
+                          undeployed, list(reversed(deployed)),
+                          self.registry.deployed_tags(self.plan.project), self.drift(deployed))
+
+    def check(self, start: str | None = None, end: str | None = None) -> CheckData:
+        """Compare each deployed change's script_hash with the plan change at the same
+        position; CheckData.diverged lists the names that differ."""
+        deployed = self._deployed_or_fail()
+        if not deployed:
+            return CheckData(self.destination, [], "No changes deployed" if self.plan.changes
+                             else "Nothing to check (no planned or deployed changes)")
+        first, last = self._range(deployed, start, end)
+        diverged = []
+        for position, row in enumerate(deployed):
+            if not first <= position <= last:
+                continue
+            planned = self.plan.changes[position] if position < len(self.plan.changes) else None
+            if planned is None or planned.script_hash(self.target.top_dir) != row.script_hash:
+                diverged.append(row.format_name_with_tags)
+        return CheckData(self.destination, diverged,
+                         "Check successful" if not diverged else
+                         ("Failed one check" if len(diverged) == 1
+                          else f"Failed {len(diverged)} checks"))
+
+    def log(self, project: str | None = None) -> list[Event]:
+        """Events newest first (all projects unless ``project``)."""
+        if not self.registry.exists():
+            raise EngineError(f"Database {self.destination} has not been initialized for "
+                              "Sqitch")
+        self.registry.check_version()
+        return self.registry.events(project)
+
+
+class _VerifyFailed(EngineError):
+    """A verify script failed (the message ends with Sqitch's 'Verify script ... failed.')."""
