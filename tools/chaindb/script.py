@@ -1,41 +1,923 @@
 """A psql-compatible script runner on one psycopg connection.
 
-CONTRACT (stub by the lead; the runner owner fills it in and keeps these names):
+CONTRACT (kept from the lead's stub):
 
-    run_file(conn, path, variables=None, *, output=None) -> None
+    run_file(conn, path, variables=None, *, output=None, notice=None) -> None
 
 runs the file as `psql --quiet --no-psqlrc --no-align --tuples-only --set ON_ERROR_STOP=1
 --set registry=<reg> --file path` would: statement by statement on ``conn`` (a psycopg
 Connection in autocommit mode; the script's own BEGIN/COMMIT make its transactions),
-meta-commands \\i \\ir \\include \\include_relative \\set \\unset \\echo \\qecho \\if \\elif
-\\else \\endif, COPY ... FROM stdin, :var interpolation.  ``variables`` are psql variables
-(``--set k=v``).  ``output`` is a callable receiving text psql would print (\\echo, query
-rows in unaligned tuples-only form); None discards it.
+meta-commands \\i \\ir \\include \\include_relative \\set \\unset \\echo \\qecho \\warn \\if
+\\elif \\else \\endif, COPY ... FROM stdin / TO stdout, :var interpolation.  ``variables`` are
+psql variables (``--set k=v``).  ``output`` receives the text psql would print on stdout, in
+chunks that carry their own newlines (``"".join(chunks)`` equals psql's stdout); None
+discards it.  ``notice`` receives server notices and \\warn text (psql's stderr).
 
 On the first error it rolls back an open transaction and raises ScriptError.
+
+The module has two halves: a lexer (``Lexer``: a state machine that mirrors psql's
+psqlscan.l line by line and yields statements and meta-commands with their line numbers)
+and an executor (``_Runner``) that sends statements with the simple query protocol.
 """
 
 from __future__ import annotations
 
+import os
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
+
+import psycopg
+from psycopg import pq
 
 from chaindb.errors import ChaindbError
+
+Sink = Callable[[str], None]
 
 
 class ScriptError(ChaindbError):
     """A script failed.  str(): 'deploy/x.sql:12: ERROR 42P01: relation "t" does not exist'
-    (plus DETAIL when PostgreSQL gave one).  Attributes: path, line, sqlstate, pg_message,
-    detail."""
+    (plus DETAIL / HINT when PostgreSQL gave them).  Attributes: path, line (where the failing
+    statement starts), sqlstate, pg_message, detail, hint, and psql_line (the line psql
+    itself reports: where the statement was complete, i.e. its terminating semicolon)."""
 
     def __init__(self, message: str, *, path: Path | None = None, line: int | None = None,
                  sqlstate: str | None = None, pg_message: str | None = None,
-                 detail: str | None = None):
+                 detail: str | None = None, hint: str | None = None,
+                 psql_line: int | None = None):
         super().__init__(message)
         self.path, self.line, self.sqlstate = path, line, sqlstate
-        self.pg_message, self.detail = pg_message, detail
+        self.pg_message, self.detail, self.hint = pg_message, detail, hint
+        self.psql_line = psql_line if psql_line is not None else line
+
+
+# --------------------------------------------------------------------------------------
+# Lexer
+# --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Statement:
+    """One SQL command as psql would send it (terminating ';' included when present)."""
+
+    text: str
+    line: int       # line of its first character
+    end_line: int   # line where it was complete (psql reports errors at this line)
+
+
+@dataclass(frozen=True)
+class MetaCommand:
+    """A backslash command; its arguments are read from the lexer by the executor."""
+
+    name: str
+    line: int
+
+
+# Lexer states (psqlscan.l's start conditions).
+INITIAL, XC, XD, XQ, XE, XB, XUS, XDOLQ, XQS = range(9)
+
+_IDENT_START = re.compile(r"[A-Za-z_\x80-\U0010ffff]")
+_IDENT_REST = re.compile(r"[A-Za-z_0-9$\x80-\U0010ffff]*")
+_DOLQ_DELIM = re.compile(r"\$([A-Za-z_\x80-\U0010ffff][A-Za-z_0-9\x80-\U0010ffff]*)?\$")
+_DOLQ_FAILED = re.compile(r"\$[A-Za-z_\x80-\U0010ffff][A-Za-z_0-9\x80-\U0010ffff]*")
+_PARAM = re.compile(r"\$[0-9]+")
+_VARCHARS = r"[A-Za-z_0-9\x80-\U0010ffff]+"
+_VAR_PLAIN = re.compile(":(" + _VARCHARS + ")")
+_VAR_LITERAL = re.compile(":'(" + _VARCHARS + ")'")
+_VAR_IDENT = re.compile(':"(' + _VARCHARS + ')"')
+_VAR_DEFINED = re.compile(r":\{\?(" + _VARCHARS + r")\}")
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
+_NUMBER = re.compile(r"[0-9]+(?:[A-Za-z_\x80-\U0010ffff])?")
+# After a closing quote: whitespace containing a newline, then a quote, continues the
+# string (SQL's "'foo'\n'bar'").  psql feeds lines without their newline, so this can
+# only happen inside a multi-line variable value -- exactly as in psql.
+_QUOTE_CONTINUE = re.compile(r"[ \t\f\r]*\n(?:[ \t\n\r\f\v]+|--[^\n]*\n)*'")
+_VALID_VARNAME = re.compile(_VARCHARS + r"\Z")
+
+_BEGIN_TRACKED = {"create", "function", "procedure", "or", "replace"}
+
+
+def quote_literal(value: str) -> str:
+    """PQescapeLiteral: psql's :'var' form."""
+    body = value.replace("'", "''")
+    if "\\" in value:
+        return " E'" + body.replace("\\", "\\\\") + "'"
+    return "'" + body + "'"
+
+
+def quote_ident(value: str) -> str:
+    """PQescapeIdentifier: psql's :"var" form."""
+    return '"' + value.replace('"', '""') + '"'
+
+
+@dataclass
+class _Buffer:
+    """Text being lexed: the current input line, or a variable's value pushed on top of
+    it (psql rescans :var values, in a buffer of their own)."""
+
+    text: str
+    pos: int = 0
+    varname: str | None = None
+
+
+@dataclass
+class _QueryState:
+    """The statement being collected, and the lexer state that belongs to it."""
+
+    parts: list[str] = field(default_factory=list)
+    start_line: int = 0
+    paren_depth: int = 0
+    begin_depth: int = 0
+    identifiers: list[str] = field(default_factory=list)
+
+    def copy(self) -> "_QueryState":
+        return _QueryState(list(self.parts), self.start_line, self.paren_depth,
+                           self.begin_depth, list(self.identifiers))
+
+
+class Lexer:
+    """psql's lexer over the lines of one file.
+
+    ``next_item()`` returns the next Statement, MetaCommand or None at end of input.
+    After a MetaCommand, the caller reads its arguments with ``read_args()`` (psql's
+    OT_NORMAL rules) and may read COPY data with ``read_copy_data()``.  Variables are
+    interpolated only while ``expand`` is true (psql does not expand in inactive \\if
+    branches).  ``std_strings`` is asked at each new line, as psql asks the server.
+    """
+
+    def __init__(self, text: str, *, variables: dict[str, str] | None = None,
+                 std_strings: Callable[[], bool] = lambda: True):
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        self.lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+        self.variables = variables if variables is not None else {}
+        self.std_strings = std_strings
+        self.expand = True
+        self.lineno = 0                 # 1-based number of the line being lexed
+        self.stack: list[_Buffer] = []  # empty: need a new line
+        self.state = INITIAL
+        self.state_before_quote = INITIAL
+        self.comment_depth = 0
+        self.dolq_tag = ""
+        self.query = _QueryState()
+        self.scs = True
+
+    # ---- input -------------------------------------------------------------------
+
+    def _next_line(self) -> bool:
+        """Load the next input line as psql's MainLoop does; False at end of file."""
+        while self.lineno < len(self.lines):
+            line = self.lines[self.lineno]
+            self.lineno += 1
+            # psql skips empty lines unless inside a quote or comment.
+            if line == "" and self.state in (INITIAL, XQS):
+                continue
+            if self.query.parts:
+                self.query.parts.append("\n")
+            if self.state == XQS:  # the line break ends a string: no continuation
+                self.state = INITIAL
+            self.scs = self.std_strings()
+            self.stack = [_Buffer(line)]
+            return True
+        return False
+
+    def _current(self) -> _Buffer | None:
+        """The buffer to lex from, popping exhausted variable values."""
+        while self.stack:
+            top = self.stack[-1]
+            if top.pos < len(top.text):
+                return top
+            if len(self.stack) == 1:
+                return None
+            self.stack.pop()
+            if self.state == XQS:
+                self.state = INITIAL
+        return None
+
+    def _emit(self, text: str) -> None:
+        if not self.query.parts:
+            self.query.start_line = self.lineno
+        self.query.parts.append(text)
+
+    def _take_statement(self) -> Statement:
+        text = "".join(self.query.parts)
+        stmt = Statement(text, self.query.start_line, self.lineno)
+        self.query = _QueryState()
+        return stmt
+
+    # ---- the state machine ---------------------------------------------------------
+
+    def next_item(self) -> Statement | MetaCommand | None:
+        """The next complete statement or meta-command; None at end of file (a final
+        statement without ';' is returned first, as psql sends it at EOF)."""
+        while True:
+            buf = self._current()
+            if buf is None:
+                if not self._next_line():
+                    if self.query.parts:
+                        return self._take_statement()
+                    return None
+                continue
+            item = self._step(buf)
+            if item is not None:
+                return item
+
+    def _step(self, buf: _Buffer) -> Statement | MetaCommand | None:
+        """Lex one token from buf in the current state."""
+        s, i = buf.text, buf.pos
+        state = self.state
+        if state == XC:
+            m = re.compile(r"/\*|\*/").search(s, i)
+            end = m.end() if m else len(s)
+            self._emit(s[i:end])
+            buf.pos = end
+            if m and m.group() == "/*":
+                self.comment_depth += 1
+            elif m:
+                self.comment_depth -= 1
+                if self.comment_depth == 0:
+                    self.state = INITIAL
+            return None
+        if state == XD:
+            j = s.find('"', i)
+            while j != -1 and s.startswith('""', j):
+                j = s.find('"', j + 2)
+            end = len(s) if j == -1 else j + 1
+            self._emit(s[i:end])
+            buf.pos = end
+            if j != -1:
+                self.state = INITIAL
+            return None
+        if state in (XQ, XUS, XB):
+            j = s.find("'", i)
+            while j != -1 and state != XB and s.startswith("''", j):
+                j = s.find("'", j + 2)
+            return self._string_until(buf, j)
+        if state == XE:
+            j = i
+            while j < len(s):
+                c = s[j]
+                if c == "\\":
+                    j += 2
+                elif c == "'":
+                    if s.startswith("''", j):
+                        j += 2
+                    else:
+                        break
+                else:
+                    j += 1
+            return self._string_until(buf, j if j < len(s) else -1)
+        if state == XDOLQ:
+            j = s.find(self.dolq_tag, i)
+            end = len(s) if j == -1 else j + len(self.dolq_tag)
+            self._emit(s[i:end])
+            buf.pos = end
+            if j != -1:
+                self.state = INITIAL
+            return None
+        if state == XQS:
+            m = _QUOTE_CONTINUE.match(s, i)
+            if m:
+                self._emit(s[i:m.end()])
+                buf.pos = m.end()
+                self.state = self.state_before_quote
+                return None
+            self.state = INITIAL
+        return self._step_initial(buf)
+
+    def _string_until(self, buf: _Buffer, closing: int) -> None:
+        """Emit string text up to and including the closing quote at ``closing``."""
+        s, i = buf.text, buf.pos
+        end = len(s) if closing == -1 else closing + 1
+        self._emit(s[i:end])
+        buf.pos = end
+        if closing != -1:
+            self.state_before_quote = self.state
+            self.state = XQS
+        return None
+
+    def _open(self, buf: _Buffer, length: int, state: int) -> None:
+        self._emit(buf.text[buf.pos:buf.pos + length])
+        buf.pos += length
+        self.state = state
+
+    def _step_initial(self, buf: _Buffer) -> Statement | MetaCommand | None:
+        s, i = buf.text, buf.pos
+        c = s[i]
+        q = self.query
+        if c in " \t\n\r\f\v" or s.startswith("--", i):
+            if s.startswith("--", i):
+                j = s.find("\n", i)
+                end = len(s) if j == -1 else j + 1
+            else:
+                end = _WHITESPACE.match(s, i).end()
+            if q.parts:  # psql drops whitespace and -- comments before a statement
+                self._emit(s[i:end])
+            buf.pos = end
+            return None
+        if s.startswith("/*", i):
+            self.comment_depth = 1
+            self._open(buf, 2, XC)
+            return None
+        if c == "'":
+            self._open(buf, 1, XQ if self.scs else XE)
+            return None
+        if c == '"':
+            self._open(buf, 1, XD)
+            return None
+        if _IDENT_START.match(c):
+            two = s[i:i + 2].lower()
+            if two == "e'":
+                self._open(buf, 2, XE)
+            elif two in ("b'", "x'"):
+                self._open(buf, 2, XB)
+            elif two == "n'":  # national character: the quote is lexed as a plain one
+                self._emit(c)
+                buf.pos += 1
+            elif s[i:i + 3].lower() == "u&'":
+                self._open(buf, 3, XUS)
+            elif s[i:i + 3].lower() == 'u&"':
+                self._open(buf, 3, XD)
+            else:
+                end = _IDENT_REST.match(s, i + 1).end()
+                self._identifier(s[i:end])
+                self._emit(s[i:end])
+                buf.pos = end
+            return None
+        if c.isdigit():
+            end = _NUMBER.match(s, i).end()
+            self._emit(s[i:end])
+            buf.pos = end
+            return None
+        if c == "$":
+            m = _DOLQ_DELIM.match(s, i)
+            if m:
+                self.dolq_tag = m.group()
+                self._open(buf, len(m.group()), XDOLQ)
+                return None
+            m = _PARAM.match(s, i) or _DOLQ_FAILED.match(s, i)
+            end = m.end() if m else i + 1
+            self._emit(s[i:end])
+            buf.pos = end
+            return None
+        if c == "(":
+            q.paren_depth += 1
+        elif c == ")" and q.paren_depth > 0:
+            q.paren_depth -= 1
+        elif c == ";":
+            self._emit(c)
+            buf.pos += 1
+            if q.paren_depth == 0 and q.begin_depth == 0:
+                return self._take_statement()
+            return None
+        elif c == ":":
+            if s.startswith("::", i):
+                self._emit("::")
+                buf.pos += 2
+                return None
+            if self._interpolate(buf):
+                return None
+        elif c == "\\":
+            if s[i + 1:i + 2] in (";", ":"):
+                self._emit(s[i + 1])  # psql's \; and \: put the bare character in the query
+                buf.pos += 2
+                if s[i + 1] == ";":
+                    q.identifiers.clear()
+                return None
+            return self._meta_command(buf)
+        self._emit(c)
+        buf.pos += 1
+        return None
+
+    def _identifier(self, word: str) -> None:
+        """psql's heuristic for CREATE [OR REPLACE] FUNCTION/PROCEDURE ... BEGIN ATOMIC:
+        semicolons inside BEGIN ... END of such a statement do not end it."""
+        q = self.query
+        lower = word.lower()
+        if len(q.identifiers) < 4:
+            q.identifiers.append(lower[0] if lower in _BEGIN_TRACKED else "")
+        ids = q.identifiers + [""] * 4
+        in_routine = ids[0] == "c" and (
+            ids[1] in ("f", "p") or (ids[1] == "o" and ids[2] == "r" and ids[3] in ("f", "p")))
+        if in_routine and q.paren_depth == 0:
+            if lower == "begin":
+                q.begin_depth += 1
+            elif lower == "case" and q.begin_depth >= 1:
+                q.begin_depth += 1
+            elif lower == "end" and q.begin_depth > 0:
+                q.begin_depth -= 1
+
+    def _interpolate(self, buf: _Buffer) -> bool:
+        """psql variable interpolation at buf.pos (a ':'); True if it consumed input."""
+        s, i = buf.text, buf.pos
+        if not self.expand:
+            return False
+        m = _VAR_PLAIN.match(s, i)
+        if m:
+            value = self.variables.get(m.group(1))
+            if value is None or any(b.varname == m.group(1) for b in self.stack):
+                self._emit(m.group())  # undefined (or recursive): left as written
+                buf.pos = m.end()
+                return True
+            buf.pos = m.end()
+            self.stack.append(_Buffer(value, 0, m.group(1)))  # rescanned, like psql
+            return True
+        for pattern, quote in ((_VAR_LITERAL, quote_literal), (_VAR_IDENT, quote_ident)):
+            m = pattern.match(s, i)
+            if m:
+                value = self.variables.get(m.group(1))
+                self._emit(m.group() if value is None else quote(value))
+                buf.pos = m.end()
+                return True
+        m = _VAR_DEFINED.match(s, i)
+        if m:
+            self._emit("TRUE" if m.group(1) in self.variables else "FALSE")
+            buf.pos = m.end()
+            return True
+        return False
+
+    # ---- meta-commands ---------------------------------------------------------------
+
+    def _meta_command(self, buf: _Buffer) -> MetaCommand:
+        s = buf.text
+        j = buf.pos + 1
+        while j < len(s) and not s[j].isspace() and (s[j] != "\\" or j == buf.pos + 1):
+            j += 1
+        name = s[buf.pos + 1:j]
+        buf.pos = j
+        return MetaCommand(name, self.lineno)
+
+    def read_args(self) -> list[str]:
+        """The meta-command's remaining arguments, by psql's OT_NORMAL rules: whitespace
+        separated; 'single quotes' with backslash escapes and '' for a quote; "double
+        quotes" kept as written; :var, :'var', :"var", :{?var} interpolated (if expanding).
+        Arguments end at the end of the line or at an unquoted backslash (a following
+        ``\\\\`` separator is consumed)."""
+        buf = self._current()
+        if buf is None:
+            return []
+        s = buf.text
+        i = buf.pos
+        args: list[str] = []
+        while True:
+            while i < len(s) and s[i].isspace():
+                i += 1
+            if i >= len(s) or s[i] == "\\":
+                break
+            arg, i = self._read_arg(s, i)
+            args.append(arg)
+        if s.startswith("\\\\", i):
+            i += 2
+        buf.pos = i
+        return args
+
+    def _read_arg(self, s: str, i: int) -> tuple[str, int]:
+        out: list[str] = []
+        while i < len(s) and not s[i].isspace() and s[i] != "\\":
+            c = s[i]
+            if c == "'":
+                text, i = _single_quoted_arg(s, i)
+                out.append(text)
+            elif c == '"':
+                j = s.find('"', i + 1)
+                if j == -1:
+                    raise _MetaError("unterminated quoted string")
+                out.append(s[i:j + 1])
+                i = j + 1
+            elif c == "`":
+                raise _MetaError("backquoted shell commands are not supported")
+            elif c == ":" and self.expand and (value := self._arg_variable(s, i)):
+                text, i = value
+                out.append(text)
+            else:
+                out.append(c)
+                i += 1
+        return "".join(out), i
+
+    def _arg_variable(self, s: str, i: int) -> tuple[str, int] | None:
+        for pattern, quote in ((_VAR_PLAIN, None), (_VAR_LITERAL, quote_literal),
+                               (_VAR_IDENT, quote_ident)):
+            m = pattern.match(s, i)
+            if m:
+                value = self.variables.get(m.group(1))
+                if value is None:
+                    return m.group(), m.end()
+                return (value if quote is None else quote(value)), m.end()
+        m = _VAR_DEFINED.match(s, i)
+        if m:
+            return ("TRUE" if m.group(1) in self.variables else "FALSE"), m.end()
+        return None
+
+    def read_copy_data(self) -> tuple[list[str], int]:
+        """COPY ... FROM stdin data: the following input lines up to a line '\\.' (or end
+        of file).  Returns the lines and the line number psql reports afterwards."""
+        data: list[str] = []
+        while self.lineno < len(self.lines):
+            line = self.lines[self.lineno]
+            self.lineno += 1
+            if line == "\\.":
+                break
+            data.append(line)
+        return data, self.lineno
+
+    # ---- \if support: psql forgets query text collected in an inactive branch ----
+
+    def save_query(self) -> _QueryState:
+        return self.query.copy()
+
+    def restore_query(self, saved: _QueryState) -> None:
+        self.query = saved.copy()
+
+
+class _MetaError(Exception):
+    """A meta-command problem; the executor adds file and line."""
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f"}
+
+
+def _single_quoted_arg(s: str, i: int) -> tuple[str, int]:
+    """A 'quoted' meta-command argument starting at s[i]; psql's C-like escapes."""
+    out: list[str] = []
+    i += 1
+    while True:
+        if i >= len(s):
+            raise _MetaError("unterminated quoted string")
+        c = s[i]
+        if c == "'":
+            if s.startswith("''", i):
+                out.append("'")
+                i += 2
+                continue
+            return "".join(out), i + 1
+        if c == "\\" and i + 1 < len(s):
+            nxt = s[i + 1]
+            if nxt in _ESCAPES:
+                out.append(_ESCAPES[nxt])
+                i += 2
+            elif nxt in "01234567":
+                m = re.compile(r"[0-7]{1,3}").match(s, i + 1)
+                out.append(chr(int(m.group(), 8)))
+                i = m.end()
+            elif nxt == "x" and re.compile(r"[0-9A-Fa-f]").match(s, i + 2):
+                m = re.compile(r"[0-9A-Fa-f]{1,2}").match(s, i + 2)
+                out.append(chr(int(m.group(), 16)))
+                i = m.end()
+            else:
+                out.append(nxt)
+                i += 2
+            continue
+        out.append(c)
+        i += 1
+
+
+def split_statements(text: str, *, standard_conforming_strings: bool = True) -> list[Statement]:
+    """The SQL statements psql would send for ``text`` (no variables; meta-commands and
+    their arguments are skipped)."""
+    lexer = Lexer(text, std_strings=lambda: standard_conforming_strings)
+    lexer.expand = False
+    statements: list[Statement] = []
+    while (item := lexer.next_item()) is not None:
+        if isinstance(item, Statement):
+            statements.append(item)
+        else:
+            lexer.read_args()
+    return statements
+
+
+# --------------------------------------------------------------------------------------
+# psql's boolean parsing (ParseVariableBool)
+# --------------------------------------------------------------------------------------
+
+def parse_bool(value: str) -> bool | None:
+    """True/False for the spellings psql accepts (unambiguous prefixes of true, false,
+    yes, no; on/off with at least two letters; 1/0), case-insensitively; None if invalid."""
+    v = value.lower()
+    if not v:
+        return None
+    if "true".startswith(v) or "yes".startswith(v) or (len(v) >= 2 and "on".startswith(v)):
+        return True
+    if "false".startswith(v) or "no".startswith(v) or (len(v) >= 2 and "off".startswith(v)):
+        return False
+    if v == "1":
+        return True
+    if v == "0":
+        return False
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# Executor
+# --------------------------------------------------------------------------------------
+
+MAX_INCLUDE_DEPTH = 32
+
+# \if stack states, as psql's conditional.h
+IF_TRUE, IF_FALSE, IF_DONE, IF_IGNORED = "true", "false", "done", "ignored"
+
+_COPY_STDIO = re.compile(r"\s*copy\b.*\b(stdin|stdout)\b", re.IGNORECASE | re.DOTALL)
+_LEADING_COMMENTS = re.compile(r"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.DOTALL)
+
+UNSUPPORTED_HINTS = {"c": "connecting elsewhere is not supported",
+                     "connect": "connecting elsewhere is not supported"}
+
+
+@dataclass
+class _Branch:
+    state: str
+    in_else: bool = False
+    saved_query: _QueryState | None = None
+
+
+class _Runner:
+    def __init__(self, conn: psycopg.Connection, variables: dict[str, str],
+                 output: Sink | None, notice: Sink | None):
+        self.conn = conn
+        self.output = output or (lambda text: None)
+        self.notice = notice
+        self.variables = variables
+        self.stack: list[str] = []  # real paths of the files being run
+        self.encoding = conn.info.encoding or "utf-8"
+
+    # ---- files ---------------------------------------------------------------------
+
+    def run(self, display: str, caller: tuple[str, int] | None = None) -> None:
+        """Run the file named ``display`` (as psql names it); ``caller`` is the
+        (file, line) of the \\i that includes it."""
+        def error(message: str) -> ScriptError:
+            if caller:
+                return ScriptError(f"{caller[0]}:{caller[1]}: {message}",
+                                   path=Path(caller[0]), line=caller[1])
+            return ScriptError(message, path=Path(display))
+
+        real = os.path.realpath(os.path.expanduser(display))
+        if real in self.stack:
+            raise error(f"include cycle: {display} is already being run")
+        if len(self.stack) >= MAX_INCLUDE_DEPTH:
+            raise error(f"includes nested deeper than {MAX_INCLUDE_DEPTH}: {display}")
+        try:
+            raw = Path(os.path.expanduser(display)).read_bytes()
+        except OSError as exc:
+            raise error(f"{display}: {exc.strerror or exc}") from None
+        try:
+            text = raw.decode(self.encoding)
+        except (UnicodeDecodeError, LookupError):
+            raise error(f"{display}: not valid {self.encoding} text") from None
+        self.stack.append(real)
+        try:
+            self.run_text(text, display)
+        finally:
+            self.stack.pop()
+
+    def _std_strings(self) -> bool:
+        value = self.conn.pgconn.parameter_status(b"standard_conforming_strings")
+        return value != b"off"
+
+    def run_text(self, text: str, display: str) -> None:
+        """Lex and execute one script's text."""
+        lexer = Lexer(text, variables=self.variables, std_strings=self._std_strings)
+        branches: list[_Branch] = []
+        while True:
+            lexer.expand = not branches or branches[-1].state == IF_TRUE
+            item = lexer.next_item()
+            if item is None:
+                break
+            if isinstance(item, Statement):
+                if lexer.expand:
+                    self._statement(item, lexer, display)
+                continue
+            try:
+                self._meta(item, lexer, display, branches)
+            except _MetaError as exc:
+                raise ScriptError(f"{display}:{item.line}: \\{item.name}: {exc}",
+                                  path=Path(display), line=item.line) from None
+        if branches:
+            raise ScriptError(f"{display}:{lexer.lineno}: reached EOF without finding closing \\endif(s)",
+                              path=Path(display), line=lexer.lineno)
+
+    # ---- meta-commands -------------------------------------------------------------
+
+    def _meta(self, cmd: MetaCommand, lexer: Lexer, display: str,
+              branches: list[_Branch]) -> None:
+        name = cmd.name
+        if name in ("if", "elif", "else", "endif"):
+            self._conditional(name, lexer, branches)
+            return
+        active = lexer.expand
+        if not active:
+            lexer.read_args()  # psql skips the arguments of commands in inactive branches
+            return
+        if name in ("i", "include", "ir", "include_relative"):
+            args = lexer.read_args()
+            if not args:
+                raise _MetaError("missing required argument")
+            target = os.path.expanduser(args[0])
+            if name in ("ir", "include_relative") and not os.path.isabs(target):
+                target = os.path.normpath(os.path.join(os.path.dirname(display), target))
+            self.run(target, (display, cmd.line))
+        elif name == "set":
+            args = lexer.read_args()
+            if not args:
+                for key in sorted(self.variables):
+                    self.output(f"{key} = '{self.variables[key]}'\n")
+            elif not _VALID_VARNAME.match(args[0]):
+                raise _MetaError(f'invalid variable name: "{args[0]}"')
+            else:
+                self.variables[args[0]] = "".join(args[1:])
+        elif name == "unset":
+            args = lexer.read_args()
+            if not args:
+                raise _MetaError("missing required argument")
+            self.variables.pop(args[0], None)
+        elif name in ("echo", "qecho", "warn"):
+            args = lexer.read_args()
+            newline = "\n"
+            if args and args[0] == "-n":
+                args, newline = args[1:], ""
+            text = " ".join(args) + newline
+            if name == "warn":
+                if self.notice:
+                    self.notice(text)
+            else:
+                self.output(text)
+        else:
+            why = UNSUPPORTED_HINTS.get(name)
+            raise ScriptError(f"{display}:{cmd.line}: unsupported psql meta-command \\{name}"
+                              + (f" ({why})" if why else ""), path=Path(display), line=cmd.line)
+
+    def _conditional(self, name: str, lexer: Lexer, branches: list[_Branch]) -> None:
+        """psql's \\if state machine (conditional.c / command.c)."""
+        if name == "if":
+            if lexer.expand:
+                value = self._condition(lexer, name)
+                branches.append(_Branch(IF_TRUE if value else IF_FALSE))
+                if not value:
+                    branches[-1].saved_query = lexer.save_query()
+            else:
+                lexer.read_args()
+                branches.append(_Branch(IF_IGNORED))
+            return
+        if not branches:
+            lexer.read_args()
+            raise _MetaError("no matching \\if")
+        top = branches[-1]
+        if name == "elif":
+            if top.in_else:
+                lexer.read_args()
+                raise _MetaError("cannot occur after \\else")
+            if top.state == IF_TRUE:
+                lexer.read_args()
+                top.state = IF_DONE
+                top.saved_query = lexer.save_query()
+            elif top.state == IF_FALSE:
+                lexer.expand = True
+                value = self._condition(lexer, name)
+                if value:
+                    lexer.restore_query(top.saved_query)
+                    top.state = IF_TRUE
+            else:
+                lexer.read_args()
+        elif name == "else":
+            lexer.read_args()
+            if top.in_else:
+                raise _MetaError("cannot occur after \\else")
+            top.in_else = True
+            if top.state == IF_TRUE:
+                top.state = IF_DONE
+                top.saved_query = lexer.save_query()
+            elif top.state == IF_FALSE:
+                lexer.restore_query(top.saved_query)
+                top.state = IF_TRUE
+        else:  # endif
+            lexer.read_args()
+            if top.state in (IF_FALSE, IF_DONE):
+                lexer.restore_query(top.saved_query)
+            branches.pop()
+
+    def _condition(self, lexer: Lexer, name: str) -> bool:
+        expression = " ".join(lexer.read_args())
+        value = parse_bool(expression)
+        if value is None:
+            raise _MetaError(f'unrecognized value "{expression}" for "\\{name} expression": '
+                             "Boolean expected")
+        return value
+
+    # ---- SQL -------------------------------------------------------------------------
+
+    def _statement(self, stmt: Statement, lexer: Lexer, display: str) -> None:
+        end_line = stmt.end_line
+        try:
+            with self.conn.cursor() as cur:
+                body = stmt.text[_LEADING_COMMENTS.match(stmt.text).end():]
+                copy = _COPY_STDIO.match(body)
+                if copy and copy.group(1).lower() == "stdin":
+                    data, end_line = lexer.read_copy_data()
+                    with cur.copy(stmt.text) as pipe:
+                        for line in data:
+                            pipe.write(line + "\n")
+                elif copy:
+                    with cur.copy(stmt.text) as pipe:
+                        for chunk in pipe:
+                            self.output(bytes(chunk).decode(self.encoding))
+                else:
+                    cur.execute(stmt.text, prepare=False)
+                    self._print_results(cur)
+                self.variables["ROW_COUNT"] = str(max(cur.rowcount, 0))
+        except psycopg.Error as exc:
+            self._fail(exc, stmt, end_line, display)
+        self.variables["ERROR"] = "false"
+        self.variables["SQLSTATE"] = "00000"
+
+    def _print_results(self, cur: psycopg.Cursor) -> None:
+        """Rows in psql's --no-align --tuples-only form, from the text-format result."""
+        while True:
+            result = cur.pgresult
+            if result is not None and result.status == pq.ExecStatus.TUPLES_OK:
+                for row in range(result.ntuples):
+                    fields = (result.get_value(row, col) for col in range(result.nfields))
+                    self.output("|".join("" if v is None else v.decode(self.encoding)
+                                         for v in fields) + "\n")
+            if not cur.nextset():
+                break
+
+    def _fail(self, exc: psycopg.Error, stmt: Statement, end_line: int, display: str) -> None:
+        diag = exc.diag
+        sqlstate = exc.sqlstate or diag.sqlstate
+        message = diag.message_primary or str(exc).strip()
+        detail, hint = diag.message_detail, diag.message_hint
+        self.variables.update(ERROR="true", SQLSTATE=sqlstate or "")
+        text = f"{display}:{stmt.line}: ERROR {sqlstate}: {message}" if sqlstate else \
+            f"{display}:{stmt.line}: ERROR: {message}"
+        if detail:
+            text += f"; DETAIL: {detail}"
+        if hint:
+            text += f"; HINT: {hint}"
+        raise ScriptError(text, path=Path(display), line=stmt.line, sqlstate=sqlstate,
+                          pg_message=message, detail=detail, hint=hint,
+                          psql_line=end_line) from None
+
+
+def _builtin_variables(conn: psycopg.Connection) -> dict[str, str]:
+    """The variables psql sets itself (with Sqitch's --quiet and ON_ERROR_STOP=1)."""
+    info = conn.info
+
+    def param(name: str) -> str:
+        return info.parameter_status(name) or ""
+
+    return {
+        "AUTOCOMMIT": "on", "ON_ERROR_STOP": "1", "QUIET": "on",
+        "DBNAME": info.dbname, "USER": info.user, "HOST": info.host,
+        "PORT": str(info.port), "ENCODING": param("client_encoding"),
+        "SERVER_VERSION_NAME": param("server_version"),
+        "SERVER_VERSION_NUM": str(info.server_version),
+    }
+
+
+def _in_transaction(conn: psycopg.Connection) -> bool:
+    return conn.info.transaction_status in (pq.TransactionStatus.INTRANS,
+                                            pq.TransactionStatus.INERROR)
 
 
 def run_file(conn, path: Path | str, variables: dict[str, str] | None = None, *,
-             output: Callable[[str], None] | None = None) -> None:
-    raise NotImplementedError
+             output: Sink | None = None, notice: Sink | None = None) -> None:
+    """Run a psql script on ``conn`` (autocommit) as ``psql --set ON_ERROR_STOP=1 --file``.
+
+    ``path`` is opened relative to the process's cwd and named in errors as given; \\i
+    paths are relative to the cwd, \\ir paths to the including file.  A transaction the
+    script leaves open is rolled back (psql's exit would lose it); one that was already
+    open when run_file was called is left alone unless the script fails.
+    """
+    _run(conn, variables, output, notice, lambda runner: runner.run(str(path)))
+
+
+def run_text(conn, text: str, variables: dict[str, str] | None = None, *,
+             name: str = "<script>", output: Sink | None = None,
+             notice: Sink | None = None) -> None:
+    """Like run_file for a script held in memory; ``name`` is used in error messages and
+    as the base of \\ir paths."""
+    _run(conn, variables, output, notice, lambda runner: runner.run_text(text, name))
+
+
+def _run(conn, variables, output, notice, action: Callable[[_Runner], None]) -> None:
+    """Set up the variables and the notice sink, run, and clean up transactions."""
+    values = {**_builtin_variables(conn), **(variables or {})}
+    runner = _Runner(conn, values, output, notice)
+    was_in_transaction = _in_transaction(conn)
+
+    def forward_notice(diag: psycopg.errors.Diagnostic) -> None:
+        notice(f"{diag.severity}:  {diag.message_primary}\n")
+
+    if notice:
+        conn.add_notice_handler(forward_notice)
+    try:
+        action(runner)
+    except ScriptError:
+        if _in_transaction(conn):  # psql would exit and the server roll back
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        if notice:
+            conn.remove_notice_handler(forward_notice)
+    if _in_transaction(conn) and not was_in_transaction:
+        conn.execute("ROLLBACK")
