@@ -398,3 +398,26 @@ def make_user(conn) -> int:
     """A new core.users row (as the superuser); returns its id."""
     return insert_row(conn, USERS_TABLE, build_row(conn, USERS_TABLE, None, []),
                       primary_key(conn, USERS_TABLE))[0]
+
+
+# ----------------------------------------------------------------------------- round trip
+
+def public_objects(conn) -> list[str]:
+    """Relations, functions and types (not array or row types) in schema public."""
+    rows = conn.execute("""
+        SELECT 'relation ' || c.relname FROM pg_class c
+         WHERE c.relnamespace = 'public'::regnamespace
+        UNION ALL
+        SELECT 'function ' || p.oid::regprocedure::text FROM pg_proc p
+         WHERE p.pronamespace = 'public'::regnamespace
+        UNION ALL
+        SELECT 'type ' || t.typname FROM pg_type t
+         WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd', 'r', 'm')
+        ORDER BY 1""").fetchall()
+    return [r[0] for r in rows]
+
+
+def snapshot(conn) -> set[tuple[str, str]]:
+    """What of ours a database holds: the inventory plus anything in public."""
+    return ({(o.kind, o.name) for o in inventory(conn)}
+            | {("public", name) for name in public_objects(conn)})
