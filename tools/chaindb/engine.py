@@ -6,15 +6,15 @@ lock.  No argparse, no printing: progress goes to the ``Reporter`` the caller gi
 come back as data.
 
 Better than Sqitch: scripts run on a second connection of our own (not psql).  When a
-deploy or revert script is one transaction (``BEGIN; ... COMMIT;``) and the script runner
-offers a ``before_commit`` hook, the change's registry rows are written on the script's
-connection just before that COMMIT, so script and registry rows commit atomically.
-Otherwise Sqitch's protocol is used: registry transaction, script, rows, commit.
+deploy or revert script is one transaction (``BEGIN; ... COMMIT;`` with only comments
+outside), the change's registry rows are written on the script's connection just before
+that COMMIT, so script and registry rows commit atomically: a kill at any moment never
+leaves a change applied but unrecorded, or recorded but not applied.  Otherwise Sqitch's
+protocol is used: registry transaction holding the changes lock, script, rows, commit.
 """
 
 from __future__ import annotations
 
-import inspect
 import re
 import time
 from dataclasses import dataclass, field
@@ -102,7 +102,40 @@ def format_name_with_tags(change: Change) -> str:
 
 _OFFSET = re.compile(r"^(.+?)(\^+|~+|\^\d+|~\d+)$")
 _SHA1 = re.compile(r"^[0-9a-f]{40}$")
-_HOOK_SUPPORTED = "before_commit" in inspect.signature(script_runner.run_file).parameters
+_BEGIN = re.compile(r"^(?:BEGIN|START\s+TRANSACTION)\b[^;]*;?$", re.I | re.S)
+_COMMIT = re.compile(r"^(?:COMMIT|END)(?:\s+(?:WORK|TRANSACTION))?\s*;?$", re.I)
+_COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/|\s+", re.S)
+
+
+def _in_transaction(conn: psycopg.Connection) -> bool:
+    return conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+
+
+def single_transaction_parts(path: Path) -> tuple[str, str] | None:
+    """(BEGIN statement, rest of the script without its final COMMIT) when the script is
+    one top-level transaction with only comments before BEGIN and after COMMIT; the BEGIN
+    is blanked out of the rest so error line numbers stay those of the file."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    statements = script_runner.split_statements(text)
+    if len(statements) < 2:
+        return None
+    first, last = statements[0], statements[-1]
+    if not _BEGIN.match(first.text.strip()) or not _COMMIT.match(last.text.strip()):
+        return None
+    lines = text.splitlines(keepends=True)
+    begin_at = sum(len(x) for x in lines[:first.line - 1])
+    begin_at = text.find(first.text, begin_at)
+    commit_at = text.rfind(last.text.strip())
+    if begin_at < 0 or commit_at < begin_at + len(first.text):
+        return None
+    head, tail = text[:begin_at], text[commit_at + len(last.text.strip()):]
+    if _COMMENTS.sub("", head) or _COMMENTS.sub("", tail):
+        return None                      # meta-commands outside the transaction
+    blank = re.sub(r"[^\n]", " ", text[:begin_at + len(first.text)])
+    return first.text, blank + text[begin_at + len(first.text):commit_at]
 
 
 class Engine:
@@ -208,31 +241,48 @@ class Engine:
         return None
 
     def _run_script(self, path: Path, record: Callable | None, *, output: bool = True) -> None:
-        """Run one script; ``record(conn)`` writes the registry rows.  Atomically on the
-        script's connection when possible, else in a registry transaction around it."""
+        """Run one script; ``record(conn)`` writes the registry rows: atomically on the
+        script's connection when the script is one transaction, else Sqitch's protocol
+        (registry transaction holding the changes lock around the script)."""
         if not path.exists():
             raise EngineError(f"Script {self._display(path)} does not exist")
         out = self.reporter.script_output if output else None
         if record is None:
             script_runner.run_file(self.script_conn, path, self.variables, output=out)
             return
-        recorded = []
-        if _HOOK_SUPPORTED:
-            def before_commit(conn) -> None:
-                self.registry.lock_changes_table(conn)
-                record(conn)
-                recorded.append(True)
-
-            script_runner.run_file(self.script_conn, path, self.variables, output=out,
-                                   before_commit=before_commit)
-            if not recorded:           # not a single transaction: record on our own
-                self._record(record)
+        if self._run_atomic(path, record, out):
             return
         conn = self.registry.conn
         with conn.transaction():
             self.registry.lock_changes_table(conn)
             script_runner.run_file(self.script_conn, path, self.variables, output=out)
             record(conn)
+
+    def _run_atomic(self, path: Path, record: Callable, out) -> bool:
+        """If the script is ``BEGIN; ... COMMIT;`` (nothing but comments around), run it on
+        the script connection with the registry rows written just before its COMMIT.
+        False (nothing run) when the script has another shape."""
+        parts = single_transaction_parts(path)
+        if parts is None:
+            return False
+        begin, body = parts
+        conn = self.script_conn
+        conn.execute(begin)                 # the script's own BEGIN, verbatim
+        try:
+            # run_text leaves a transaction that was open before it alone (rolls it back
+            # only on error), so the script's COMMIT is ours to issue after the rows.
+            script_runner.run_text(conn, body, self.variables, name=str(path), output=out)
+            if not _in_transaction(conn):   # the body committed on its own after all
+                self._record(record)
+                return True
+            self.registry.lock_changes_table(conn)
+            record(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            if _in_transaction(conn):
+                conn.execute("ROLLBACK")
+            raise
+        return True
 
     def _record(self, record: Callable) -> None:
         conn = self.registry.conn

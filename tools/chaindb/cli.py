@@ -1,0 +1,757 @@
+"""The ``chaindb`` command: argument parsing and printing only.
+
+Sqitch's command names, flags and output (../shared/reference/sqitch.md §3.6-3.7;
+compat/sqitch-golden/outputs/).  The one deliberate difference in text output: every
+``.. ok`` line carries the step's duration, e.g. ``  + users .. ok (12 ms)``.
+With no target configured or given, chaindb deploys to its embedded cluster
+(``.chaindb/`` in the project).  Every user error is one line on stderr,
+``chaindb: <message>``, and a non-zero exit code -- never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import psycopg
+
+from chaindb.errors import ChaindbError
+
+DURATION_NOTE = "durations on '.. ok' lines are chaindb's only deliberate output difference"
+
+
+class UsageError(ChaindbError):
+    """Bad command-line arguments."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises a one-line UsageError instead of printing usage and exiting."""
+
+    def error(self, message: str) -> None:  # noqa: D102 - argparse API
+        raise UsageError(message)
+
+
+# ====================================================================== output helpers
+def _iso(dt: datetime) -> str:
+    """Sqitch's default 'iso' date format, in the local time zone."""
+    return dt.astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
+
+
+def _raw(dt: datetime) -> str:
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _indent_note(note: str) -> str:
+    return "\n".join("    " + line for line in note.split("\n")) if note else "    "
+
+
+def _jsonable(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.name not in ("plan",)}
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def _print_json(value) -> None:
+    print(json.dumps(_jsonable(value), ensure_ascii=False, indent=2))
+
+
+class TextReporter:
+    """Prints engine progress like Sqitch (plus a duration after each ok)."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stdout
+
+    def _write(self, text: str) -> None:
+        self.stream.write(text)
+        self.stream.flush()
+
+    def info(self, message: str) -> None:
+        self._write(message + "\n")
+
+    warn = info
+
+    def step_begin(self, sign: str, name: str, width: int) -> None:
+        self._write(f"  {sign} {name} .." + "." * (width - len(name)) + " ")
+
+    def step_end(self, ok: bool, duration_ms, error=None, comments=None) -> None:
+        for text in [error] if error else []:
+            self._write(text.rstrip("\n") + "\n")
+        for comment in comments or []:
+            self._write(f"# {comment}\n")
+        if ok:
+            self._write(f"ok ({duration_ms:.0f} ms)\n" if duration_ms is not None else "ok\n")
+        else:
+            self._write("not ok\n")
+
+    def script_output(self, text: str) -> None:
+        self._write(text if text.endswith("\n") else text + "\n")
+
+
+class QuietReporter:
+    """For --json: progress is not printed (the result is)."""
+
+    def info(self, message): ...
+    def warn(self, message): ...
+    def step_begin(self, sign, name, width): ...
+    def step_end(self, ok, duration_ms, error=None, comments=None): ...
+    def script_output(self, text): ...
+
+
+# ====================================================================== context
+@dataclasses.dataclass
+class Context:
+    """Everything a command needs: config, target, plan, identity."""
+
+    args: argparse.Namespace
+    config: object
+    target: object
+
+    @property
+    def plan(self):
+        from chaindb.plan import Plan
+
+        if not hasattr(self, "_plan"):
+            path = Path(self.target.plan_file)
+            if not path.exists():
+                raise ChaindbError(f"Plan file {path} does not exist")
+            self._plan = Plan.load(path)
+        return self._plan
+
+    def person(self):
+        from chaindb.registry import Person
+
+        return Person(self.config.user_name(), self.config.user_email())
+
+    def engine(self, reporter=None, variables: dict | None = None):
+        """An Engine on the target, or on the embedded cluster when none is configured."""
+        from chaindb.engine import Engine
+
+        uri, destination = self.target.uri, self.target.name
+        if uri is None:
+            from chaindb.cluster import Cluster
+
+            cluster = Cluster(Path(self.target.top_dir) / ".chaindb")
+            cluster.start()
+            uri = destination = cluster.url()
+        return Engine(self.plan, self.target, committer=self.person(),
+                      reporter=reporter or TextReporter(), variables=variables,
+                      lock_timeout=self.args.lock_timeout, destination=destination, uri=uri)
+
+
+def _is_target(config, arg: str) -> bool:
+    return ":" in arg or config.has_section(f"target.{arg}")
+
+
+def _context(args: argparse.Namespace, positional_target: str | None = None) -> Context:
+    from chaindb.config import Config
+
+    config = Config.load(".")
+    target = config.target(positional_target or args.target, registry=args.registry,
+                           plan_file=args.plan_file, top_dir=args.top_dir,
+                           command=args.command)
+    return Context(args, config, target)
+
+
+def _split_positionals(args, names: list[str]) -> tuple[str | None, list[str]]:
+    """Sqitch's `[target] [change]` positionals: a URI or known target name is the target,
+    the rest are change keys."""
+    from chaindb.config import Config
+
+    config = Config.load(".")
+    target, rest = None, []
+    for arg in names:
+        if target is None and _is_target(config, arg):
+            target = arg
+        else:
+            rest.append(arg)
+    return target, rest
+
+
+def _variables(pairs: list[str] | None) -> dict[str, str]:
+    result = {}
+    for pair in pairs or []:
+        key, eq, value = pair.partition("=")
+        if not eq or not key:
+            raise UsageError(f'bad --set "{pair}": expected name=value')
+        result[key] = value
+    return result
+
+
+def _confirm(yes: bool):
+    """Sqitch's prompt: -y skips it; a non-interactive stdin accepts the default (yes)."""
+    if yes:
+        return None
+
+    def ask(question: str) -> bool:
+        if not sys.stdin.isatty():
+            print(f"{question} [Yes] Yes")
+            return True
+        answer = input(f"{question} [Yes] ").strip().lower()
+        return answer in ("", "y", "yes")
+
+    return ask
+
+
+# ====================================================================== commands
+def cmd_deploy(args) -> int:
+    target, keys = _split_positionals(args, args.args)
+    to = args.to_change or (keys[0] if keys else None)
+    ctx = _context(args, target)
+    reporter = QuietReporter() if args.json else TextReporter()
+    with ctx.engine(reporter, _variables(args.set)) as engine:
+        try:
+            result = engine.deploy(to, mode=args.mode or ctx.config.get("deploy.mode", "all"),
+                                   verify=args.verify or ctx.config.get_bool("deploy.verify"),
+                                   log_only=args.log_only)
+        except ChaindbError:
+            if args.json:
+                _print_json({"ok": False})
+            raise
+    if args.json:
+        _print_json(result)
+    return 0
+
+
+def cmd_revert(args) -> int:
+    target, keys = _split_positionals(args, args.args)
+    to = args.to_change or (keys[0] if keys else None)
+    ctx = _context(args, target)
+    no_prompt = args.yes or ctx.config.get_bool("revert.no_prompt")
+    with ctx.engine(QuietReporter() if args.json else TextReporter(),
+                    _variables(args.set)) as engine:
+        result = engine.revert(to, log_only=args.log_only, confirm=_confirm(no_prompt))
+    if args.json:
+        _print_json(result)
+    return 0
+
+
+def cmd_rebase(args) -> int:
+    target, keys = _split_positionals(args, args.args)
+    ctx = _context(args, target)
+    onto = args.onto or (keys[0] if keys else None)
+    upto = args.upto or (keys[1] if len(keys) > 1 else None)
+    with ctx.engine(TextReporter(), _variables(args.set)) as engine:
+        engine.rebase(onto, upto, mode=args.mode or ctx.config.get("deploy.mode", "all"),
+                      verify=args.verify, log_only=args.log_only,
+                      confirm=_confirm(args.yes or ctx.config.get_bool("rebase.no_prompt")))
+    return 0
+
+
+def cmd_verify(args) -> int:
+    target, keys = _split_positionals(args, args.args)
+    ctx = _context(args, target)
+    start = args.from_change or (keys[0] if keys else None)
+    end = args.to_change or (keys[1] if len(keys) > 1 else None)
+    with ctx.engine(QuietReporter() if args.json else TextReporter(),
+                    _variables(args.set)) as engine:
+        try:
+            result = engine.verify(start, end)
+        except ChaindbError:
+            if args.json:
+                _print_json({"ok": False})
+            raise
+    if args.json:
+        _print_json(result)
+    return 0
+
+
+def cmd_status(args) -> int:
+    target, _ = _split_positionals(args, args.args)
+    ctx = _context(args, target)
+    with ctx.engine(QuietReporter()) as engine:
+        data = engine.status()
+    if args.json:
+        _print_json({**_jsonable(data), "undeployed": [c.name for c in data.undeployed],
+                     "drift": [d.format_name_with_tags for d in data.drift]})
+        return 0 if data.current_in_plan else 2
+    date = _raw if args.date_format == "raw" else _iso
+    current = data.current
+    out = [f"# On database {data.destination}",
+           f"# Project:  {data.project}",
+           f"# Change:   {current.id}",
+           f"# Name:     {current.name}"]
+    if current.tags:
+        label = "Tag:" if len(current.tags) == 1 else "Tags:"
+        out.append(f"# {label:<10}{', '.join(current.tags)}")
+    out += [f"# Deployed: {date(current.committed_at)}",
+            f"# By:       {current.committer_name} <{current.committer_email}>",
+            "# "]
+    if args.show_changes and data.deployed:
+        width = max(len(d.name) for d in data.deployed)
+        out.append("# Changes:" if len(data.deployed) > 1 else "# Change:")
+        out += [f"#   {d.name:<{width}} - {date(d.committed_at)} - "
+                f"{d.committer_name} <{d.committer_email}>" for d in data.deployed]
+        out.append("# ")
+    if args.show_tags and data.tags:
+        width = max(len(t[0]) for t in data.tags)
+        out.append("# Tags:" if len(data.tags) > 1 else "# Tag:")
+        out += [f"#   {t[0]:<{width}} - {date(t[1])} - {t[2]} <{t[3]}>" for t in data.tags]
+        out.append("# ")
+    if data.drift:
+        out.append("# Modified since deployed (deploy script changed):")
+        out += [f"#   {d.format_name_with_tags}" for d in data.drift]
+        out.append("# ")
+    print("\n".join(out))
+    if not data.current_in_plan:
+        raise ChaindbError(f"Cannot find this change in {Path(ctx.target.plan_file).name}; "
+                           "make sure you are connected to the proper database for this "
+                           "project")
+    if data.undeployed:
+        print("Undeployed change:" if len(data.undeployed) == 1 else "Undeployed changes:")
+        from chaindb.engine import format_name_with_tags
+
+        for change in data.undeployed:
+            print(f"  * {format_name_with_tags(change)}")
+    else:
+        print("Nothing to deploy (up-to-date)")
+    return 0
+
+
+def cmd_check(args) -> int:
+    target, keys = _split_positionals(args, args.args)
+    ctx = _context(args, target)
+    with ctx.engine(QuietReporter()) as engine:
+        if not args.json:
+            print(f"Checking {engine.destination}")
+        data = engine.check(args.from_change, args.to_change)
+    if args.json:
+        _print_json(data)
+        return len(data.diverged)
+    for name in data.diverged:
+        print(f"Script signatures diverge at change {name}")
+    if data.diverged:
+        raise ChaindbError(data.message, exitcode=len(data.diverged))
+    print(data.message)
+    return 0
+
+
+def _format_event(event, fmt: str) -> str:
+    if fmt == "oneline":
+        first = event.note.split("\n", 1)[0]
+        return f"{event.change_id} {event.event} {event.project}:{event.change} {first}"
+    if fmt == "raw":
+        tags = f" ({', '.join(event.tags)})" if event.tags else ""
+        lines = [f"{event.event} {event.change_id}{tags}",
+                 f"name      {event.change}",
+                 f"project   {event.project}"]
+        if event.requires:
+            lines.append(f"requires  {', '.join(event.requires)}")
+        if event.conflicts:
+            lines.append(f"conflicts {', '.join(event.conflicts)}")
+        lines += [f"planner   {event.planner_name} <{event.planner_email}>",
+                  f"planned   {_raw(event.planned_at)}",
+                  f"committer {event.committer_name} <{event.committer_email}>",
+                  f"committed {_raw(event.committed_at)}", "",
+                  _indent_note(event.note), ""]
+        return "\n".join(lines)
+    return "\n".join([f"{event.event.capitalize()} {event.change_id}",
+                      f"Name:      {event.change}",
+                      f"Committer: {event.committer_name} <{event.committer_email}>",
+                      f"Date:      {_iso(event.committed_at)}", "",
+                      _indent_note(event.note), ""])
+
+
+def cmd_log(args) -> int:
+    target, _ = _split_positionals(args, args.args)
+    ctx = _context(args, target)
+    with ctx.engine(QuietReporter()) as engine:
+        events = engine.log(args.project)
+        destination = engine.destination
+    if args.json:
+        _print_json(events)
+        return 0
+    print(f"On database {destination}")
+    for event in events:
+        print(_format_event(event, args.format))
+    return 0
+
+
+def cmd_plan(args) -> int:
+    ctx = _context(args)
+    plan = ctx.plan
+    shown = os.path.relpath(plan.path) if Path(plan.path).is_absolute() else str(plan.path)
+    if args.json:
+        _print_json([{"id": c.id, "name": c.name, "tags": [t.format_name for t in c.tags],
+                      "requires": [d.as_string() for d in c.requires],
+                      "conflicts": [d.as_string() for d in c.conflicts],
+                      "planner": f"{c.planner_name} <{c.planner_email}>",
+                      "planned_at": c.timestamp, "note": c.note} for c in plan.changes])
+        return 0
+    text = plan.format_raw(shown) if args.format == "raw" else plan.format_default(shown)
+    sys.stdout.write(text)
+    return 0
+
+
+def cmd_show(args) -> int:
+    ctx = _context(args)
+    plan = ctx.plan
+    if args.type == "tag":
+        tag = plan.get_tag(args.key.lstrip("@"))
+        if tag is None:
+            raise ChaindbError(f'Unknown tag "{args.key}"')
+        print(tag.info)
+        return 0
+    change = plan.find(args.key)
+    if change is None:
+        raise ChaindbError(f'Unknown change "{args.key}"')
+    if args.type == "change":
+        print(change.info)
+        return 0
+    path = change.script_path(args.type, ctx.target.top_dir, extension=ctx.target.extension)
+    if not path.exists():
+        raise ChaindbError(f"File {path} does not exist")
+    sys.stdout.write(path.read_text(encoding="utf-8"))
+    return 0
+
+
+def _script_file(ctx, kind: str, name: str) -> Path:
+    return Path(ctx.target.top_dir) / kind / f"{name}.{ctx.target.extension}"
+
+
+def cmd_add(args) -> int:
+    from chaindb import render
+
+    ctx = _context(args)
+    plan = ctx.plan
+    person = ctx.person()
+    change = plan.add_change(args.name, requires=args.requires or [],
+                             conflicts=args.conflicts or [], note="\n\n".join(args.note or []),
+                             planner_name=person.name, planner_email=person.email)
+    scripts = render.render_change_scripts(plan.project, change.name,
+                                           [d.as_plan_string() for d in change.requires],
+                                           [d.as_plan_string().lstrip("!")
+                                            for d in change.conflicts])
+    for kind in ("deploy", "revert", "verify"):
+        path = _script_file(ctx, kind, change.name)
+        shown = os.path.relpath(path)
+        if path.exists():
+            print(f"Skipped {shown}: already exists")
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(scripts[kind], encoding="utf-8")
+        print(f"Created {shown}")
+    plan.write()
+    deps = " ".join(d.as_plan_string() for d in change.requires + change.conflicts)
+    print(f'Added "{change.name}{f" [{deps}]" if deps else ""}" to {os.path.relpath(plan.path)}')
+    return 0
+
+
+def cmd_tag(args) -> int:
+    ctx = _context(args)
+    plan = ctx.plan
+    if not args.name:
+        for tag in plan.tags:
+            print(tag.format_name)
+        return 0
+    person = ctx.person()
+    tag = plan.add_tag(args.name, change=args.change, note="\n\n".join(args.note or []),
+                       planner_name=person.name, planner_email=person.email)
+    plan.write()
+    print(f'Tagged "{tag.change.name}" with {tag.format_name} in {os.path.relpath(plan.path)}')
+    return 0
+
+
+_INCLUDE = re.compile(r"^(\s*\\(?:ir|i|include|include_relative)\s+)(['\"]?)([^'\"\s]+)\2(.*)$",
+                      re.M)
+SNAPSHOT_DIRS = ("functions", "views", "roles")
+
+
+def snapshot_includes(script: Path, top_dir: Path, tag: str) -> list[tuple[Path, Path]]:
+    """In a reworked ``X@TAG`` script, freeze what it ``\\ir``-includes from functions/,
+    views/ or roles/: copy ``functions/x/y.sql`` to ``functions/x/y@TAG.sql`` and point the
+    include line at the copy, so the old instance keeps deploying the old source."""
+    text = script.read_text(encoding="utf-8")
+    top = top_dir.resolve()
+    copies: list[tuple[Path, Path]] = []
+
+    def replace(m: re.Match) -> str:
+        meta, quote, ref, rest = m.group(1), m.group(2), m.group(3), m.group(4)
+        relative_to = script.parent if meta.strip() in ("\\ir", "\\include_relative") else top
+        source = (relative_to / ref).resolve()
+        try:
+            inside = source.relative_to(top)
+        except ValueError:
+            return m.group(0)
+        if inside.parts[0] not in SNAPSHOT_DIRS or not source.is_file() or "@" in source.stem:
+            return m.group(0)
+        frozen = source.with_name(f"{source.stem}@{tag}{source.suffix}")
+        if not frozen.exists():
+            shutil.copyfile(source, frozen)
+        copies.append((source, frozen))
+        new_ref = str(Path(ref).with_name(frozen.name))
+        return f"{meta}{quote}{new_ref}{quote}{rest}"
+
+    new_text = _INCLUDE.sub(replace, text)
+    if new_text != text:
+        script.write_text(new_text, encoding="utf-8")
+    return copies
+
+
+def cmd_rework(args) -> int:
+    from chaindb.plan import rework_scripts
+
+    ctx = _context(args)
+    plan = ctx.plan
+    person = ctx.person()
+    change = plan.rework(args.name, requires=args.requires or [],
+                         conflicts=args.conflicts or [], note="\n\n".join(args.note or []),
+                         planner_name=person.name, planner_email=person.email)
+    top = Path(ctx.target.top_dir)
+    copies = rework_scripts(change, top, extension=ctx.target.extension)
+    tag = next(d.tag for d in change.requires if d.change == change.name and d.tag)
+    for _source, dest in copies:
+        if f"@{tag}." in dest.name:
+            for src, frozen in snapshot_includes(dest, top, tag):
+                print(f"Copied {os.path.relpath(src)} to {os.path.relpath(frozen)}")
+    for source, dest in copies:
+        print(f"Copied {os.path.relpath(source)} to {os.path.relpath(dest)}")
+    plan.write()
+    deps = " ".join(d.as_plan_string() for d in change.requires + change.conflicts)
+    print(f'Added "{change.name} [{deps}]" to {os.path.relpath(plan.path)}.')
+    print("Modify these files as appropriate:")
+    for kind in ("deploy", "revert", "verify"):
+        print(f"  * {os.path.relpath(_script_file(ctx, kind, change.name))}")
+    return 0
+
+
+def cmd_cluster(args) -> int:
+    from chaindb.cluster import Cluster
+
+    top = Path(args.top_dir or ".")
+    cluster = Cluster(top / ".chaindb")
+    if args.action == "start":
+        cluster.start()
+        print(cluster.url())
+    elif args.action == "stop":
+        cluster.stop()
+    elif args.action == "url":
+        print(cluster.url())
+    else:
+        status = cluster.status()
+        if args.json:
+            _print_json(status)
+        else:
+            for key, value in status.items():
+                print(f"{key}: {value}")
+    return 0
+
+
+def cmd_test(args) -> int:
+    from chaindb import pgtap
+    from chaindb.config import connect_kwargs
+
+    ctx = _context(args, args.db)
+    uri = ctx.target.uri
+    if uri is None:
+        from chaindb.cluster import Cluster
+
+        cluster = Cluster(Path(ctx.target.top_dir) / ".chaindb")
+        cluster.start()
+        uri = cluster.url()
+    kwargs = connect_kwargs(uri)
+    files = [Path(f) for f in args.files] or sorted(
+        Path(ctx.target.top_dir).glob("test/pgtap/**/*.sql"))
+    if not files:
+        raise ChaindbError("no pgTAP files to run (test/pgtap/**/*.sql)")
+
+    def connect():
+        return psycopg.connect(**kwargs, autocommit=True,
+                               options="-c search_path=public,tap")
+
+    started = time.monotonic()
+    results = pgtap.run_files(connect, files, args.jobs)
+    print(pgtap.format_summary(results, time.monotonic() - started))
+    if args.junit:
+        pgtap.write_junit(results, args.junit)
+    return 0 if pgtap.all_passed(results) else 1
+
+
+def cmd_render(args) -> int:
+    from chaindb import render
+
+    text = render.render_partitions(args.table, args.start, args.months)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# ====================================================================== parser
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("-C", "--chdir", "--cd", default=default, metavar="DIR",
+                        help="run as if started in DIR")
+    parser.add_argument("--plan-file", "-f", default=default, metavar="FILE")
+    parser.add_argument("--top-dir", default=default, metavar="DIR")
+    parser.add_argument("--registry", default=default, metavar="SCHEMA")
+    parser.add_argument("--target", "-t", default=default, metavar="TARGET",
+                        help="target name or db:pg: URI")
+    parser.add_argument("--json", action="store_true",
+                        default=argparse.SUPPRESS if suppress else False)
+    parser.add_argument("--lock-timeout", type=float, default=argparse.SUPPRESS if suppress
+                        else 60, metavar="SECONDS")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="chaindb", description="Sqitch-compatible deploys for chaindb.")
+    _global_options(parser, suppress=False)
+    common = _Parser(add_help=False)
+    _global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    def with_set(p):
+        p.add_argument("--set", "-s", action="append", metavar="NAME=VALUE")
+
+    p = command("deploy", cmd_deploy, "deploy changes")
+    p.add_argument("args", nargs="*", metavar="[target] [change]")
+    p.add_argument("--to", "--to-change", "--to-target", dest="to_change")
+    p.add_argument("--mode", choices=("all", "tag", "change"))
+    p.add_argument("--verify", action="store_true")
+    p.add_argument("--no-verify", dest="verify", action="store_false")
+    p.add_argument("--log-only", action="store_true")
+    with_set(p)
+
+    p = command("revert", cmd_revert, "revert changes")
+    p.add_argument("args", nargs="*", metavar="[target] [change]")
+    p.add_argument("--to", "--to-change", "--to-target", dest="to_change")
+    p.add_argument("-y", dest="yes", action="store_true")
+    p.add_argument("--log-only", action="store_true")
+    with_set(p)
+
+    p = command("rebase", cmd_rebase, "revert then deploy")
+    p.add_argument("args", nargs="*", metavar="[target] [onto] [upto]")
+    p.add_argument("--onto", "--onto-change", dest="onto")
+    p.add_argument("--upto", "--upto-change", dest="upto")
+    p.add_argument("-y", dest="yes", action="store_true")
+    p.add_argument("--mode", choices=("all", "tag", "change"))
+    p.add_argument("--verify", action="store_true")
+    p.add_argument("--log-only", action="store_true")
+    with_set(p)
+
+    p = command("verify", cmd_verify, "run verify scripts of deployed changes")
+    p.add_argument("args", nargs="*", metavar="[target] [from] [to]")
+    p.add_argument("--from", "--from-change", dest="from_change")
+    p.add_argument("--to", "--to-change", dest="to_change")
+    with_set(p)
+
+    p = command("status", cmd_status, "show the deployment status")
+    p.add_argument("args", nargs="*", metavar="[target]")
+    p.add_argument("--show-changes", action="store_true")
+    p.add_argument("--show-tags", action="store_true")
+    p.add_argument("--date-format", choices=("iso", "raw"), default="iso")
+
+    p = command("check", cmd_check, "compare deployed script hashes with the plan")
+    p.add_argument("args", nargs="*", metavar="[target]")
+    p.add_argument("--from", "--from-change", dest="from_change")
+    p.add_argument("--to", "--to-change", dest="to_change")
+
+    p = command("log", cmd_log, "show the event log")
+    p.add_argument("args", nargs="*", metavar="[target]")
+    p.add_argument("--format", choices=("medium", "raw", "oneline"), default="medium")
+    p.add_argument("--project")
+
+    p = command("plan", cmd_plan, "show the plan")
+    p.add_argument("--format", choices=("medium", "raw"), default="medium")
+
+    p = command("show", cmd_show, "show a change, tag or script from the plan")
+    p.add_argument("type", choices=("change", "tag", "deploy", "revert", "verify"))
+    p.add_argument("key")
+
+    for name, func, help_text in (("add", cmd_add, "add a change to the plan"),
+                                  ("rework", cmd_rework, "rework a change")):
+        p = command(name, func, help_text)
+        p.add_argument("name")
+        p.add_argument("-r", "--requires", action="append")
+        p.add_argument("-c", "--conflicts", action="append")
+        p.add_argument("-n", "-m", "--note", action="append")
+
+    p = command("tag", cmd_tag, "tag a change (or list tags)")
+    p.add_argument("name", nargs="?")
+    p.add_argument("change", nargs="?")
+    p.add_argument("-n", "-m", "--note", action="append")
+
+    p = command("cluster", cmd_cluster, "the embedded PostgreSQL cluster")
+    p.add_argument("action", choices=("start", "stop", "status", "url"))
+
+    p = command("test", cmd_test, "run pgTAP files")
+    p.add_argument("files", nargs="*")
+    p.add_argument("-j", "--jobs", type=int, default=1)
+    p.add_argument("--junit", metavar="FILE")
+    p.add_argument("--db", metavar="TARGET", help="target name or URI")
+
+    p = command("render", cmd_render, "render SQL")
+    p.add_argument("what", choices=("partitions",))
+    p.add_argument("--table", required=True)
+    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM")
+    p.add_argument("--months", type=int, required=True)
+    p.add_argument("--out", metavar="FILE")
+    return parser
+
+
+@contextmanager
+def _chdir(directory: str | None):
+    if not directory:
+        yield
+        return
+    before = os.getcwd()
+    try:
+        os.chdir(directory)
+    except OSError as exc:
+        raise UsageError(f"cannot change to directory {directory}: {exc.strerror}") from None
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip() or exc.__class__.__name__
+    return "; ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the chaindb command line; returns the exit code (never raises for user errors)."""
+    try:
+        args = build_parser().parse_args(argv)
+        with _chdir(args.chdir):
+            return args.func(args)
+    except ChaindbError as exc:
+        sys.stdout.flush()
+        print(f"chaindb: {_one_line(exc)}", file=sys.stderr)
+        return exc.exitcode
+    except psycopg.OperationalError as exc:
+        print(f"chaindb: cannot connect to the database: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except psycopg.Error as exc:
+        print(f"chaindb: database error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("chaindb: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
