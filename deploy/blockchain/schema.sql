@@ -1,0 +1,13 @@
+-- Deploy chaindb:blockchain/schema to pg
+-- requires: roles/roles
+
+BEGIN;
+
+CREATE SCHEMA blockchain AUTHORIZATION chain_owner;
+COMMENT ON SCHEMA blockchain IS 'Tokenized robotics components (assets), on-chain transactions and oracle price feeds of The Construct.';
+
+SET LOCAL ROLE chain_owner;
+
+\ir ../../roles/blockchain/schema.sql
+
+COMMIT;

@@ -1,0 +1,14 @@
+-- roles/governance/schema.sql — who may use schema governance, and what later governance tables inherit.
+--
+-- Contract (same as roles/core/schema.sql): USAGE for the roles that read or call governance; default
+-- privileges FOR ROLE chain_owner give every future governance table DML to chain_app and SELECT to
+-- chain_readonly. chain_user gets no default table privilege: each RLS table grants it explicitly
+-- next to its policies. Functions grant EXECUTE one by one.
+GRANT USAGE ON SCHEMA governance TO chain_app, chain_user, chain_readonly;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA governance
+    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO chain_app;
+ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA governance
+    GRANT SELECT ON TABLES TO chain_readonly;
+ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA governance
+    GRANT USAGE, SELECT ON SEQUENCES TO chain_app;

@@ -1,0 +1,14 @@
+-- roles/trading/schema.sql — who may use schema trading, and what later trading tables inherit.
+--
+-- Contract (same as roles/core/schema.sql): USAGE for the roles that read or call trading; default
+-- privileges FOR ROLE chain_owner give every future trading table DML to chain_app and SELECT to
+-- chain_readonly. chain_user gets no default table privilege: each RLS table grants it explicitly
+-- next to its policies. Functions grant EXECUTE one by one.
+GRANT USAGE ON SCHEMA trading TO chain_app, chain_user, chain_readonly;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA trading
+    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO chain_app;
+ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA trading
+    GRANT SELECT ON TABLES TO chain_readonly;
+ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA trading
+    GRANT USAGE, SELECT ON SEQUENCES TO chain_app;
