@@ -266,6 +266,8 @@ def uri_canonical(raw: str) -> str:
                lambda e: chr(int(e.group(1), 16)) if chr(int(e.group(1), 16)) in _URI_UNRESERVED
                else "%" + e.group(1).upper(), s)
     scheme = scheme.lower()
+    if scheme == "urn":  # URI::urn lower-cases the namespace identifier
+        return re.sub(r"^urn:([^:]*)", lambda n: "urn:" + n.group(1).lower(), s)
     if scheme not in _DEFAULT_PORTS:
         return s
     rest = s[len(scheme) + 1:]
