@@ -1,0 +1,13 @@
+-- Deploy chaindb:education/schema to pg
+-- requires: roles/roles
+
+BEGIN;
+
+CREATE SCHEMA education AUTHORIZATION chain_owner;
+COMMENT ON SCHEMA education IS 'Off the Grid learning: modules (content, quiz, unlock requirements), per-user progress, simulated practice sessions, the ready-for-trading summary.';
+
+SET LOCAL ROLE chain_owner;
+
+\ir ../../roles/education/schema.sql
+
+COMMIT;

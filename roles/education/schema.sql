@@ -1,0 +1,14 @@
+-- roles/education/schema.sql — who may use schema education, and what its tables inherit.
+--
+-- Same contract as roles/core/schema.sql: USAGE for the roles that read or call education;
+-- default privileges FOR ROLE chain_owner give every future education table DML to chain_app
+-- and SELECT to chain_readonly. chain_user gets no default table privilege: each RLS table
+-- grants it explicitly next to its policies. Functions grant EXECUTE one by one.
+GRANT USAGE ON SCHEMA education TO chain_app, chain_user, chain_readonly;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA education
+    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO chain_app;
+ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA education
+    GRANT SELECT ON TABLES TO chain_readonly;
+ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA education
+    GRANT USAGE, SELECT ON SEQUENCES TO chain_app;
