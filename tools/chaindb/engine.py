@@ -275,6 +275,9 @@ class Engine:
             if not _in_transaction(conn):   # the body committed on its own after all
                 self._record(record)
                 return True
+            # The script may have switched role (SET LOCAL ROLE app_owner): write the rows
+            # as the session user, for this transaction only.
+            conn.execute("SET LOCAL ROLE NONE")
             self.registry.lock_changes_table(conn)
             record(conn)
             conn.execute("COMMIT")
