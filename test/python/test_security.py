@@ -80,7 +80,7 @@ def test_everything_of_ours_is_owned_by_chain_owner(deployed_db):
             SELECT 'type', t.oid::regtype::text, t.typowner::regrole::text
               FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
              WHERE {OURS} AND t.typtype IN ('e', 'd', 'r', 'm')
-        ) o(kind, name, owner) WHERE owner <> %s ORDER BY 1, 2""", (harness.OWNER_ROLE,))
+        ) o(kind, name, owner) WHERE owner <> '{harness.OWNER_ROLE}' ORDER BY 1, 2""")
     assert not found, f"not owned by {harness.OWNER_ROLE} (kind | name | owner):\n" + listing(found)
 
 
