@@ -421,3 +421,24 @@ def snapshot(conn) -> set[tuple[str, str]]:
     """What of ours a database holds: the inventory plus anything in public."""
     return ({(o.kind, o.name) for o in inventory(conn)}
             | {("public", name) for name in public_objects(conn)})
+
+
+# ----------------------------------------------------------------------------- partitions
+
+def time_partitioned_tables(conn) -> list[str]:
+    """Our tables RANGE-partitioned on one time column (timestamptz, timestamp or date)."""
+    return [r[0] for r in conn.execute(f"""
+        SELECT c.oid::regclass::text FROM pg_partitioned_table pt
+          JOIN pg_class c ON c.oid = pt.partrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = pt.partattrs[0]
+         WHERE {ours('n.nspname')} AND pt.partstrat = 'r' AND pt.partnatts = 1
+           AND a.atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype, 'date'::regtype)
+         ORDER BY 1""").fetchall()]
+
+
+def partitions_of(conn, table: str) -> list[tuple[str, str]]:
+    """(qualified name, bound expression) of each partition of ``table``, by name."""
+    return [tuple(r) for r in conn.execute("""
+        SELECT c.oid::regclass::text, pg_get_expr(c.relpartbound, c.oid)
+          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+         WHERE i.inhparent = %s::regclass ORDER BY 1""", (table,)).fetchall()]
