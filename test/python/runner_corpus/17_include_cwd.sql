@@ -1,0 +1,3 @@
+\i inc/common.sql
+\include inc/common_extra.sql
+SELECT k FROM common ORDER BY k;

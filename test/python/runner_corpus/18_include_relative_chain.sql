@@ -1,0 +1,2 @@
+\ir inc/chain/a.sql
+SELECT step FROM chain ORDER BY step;

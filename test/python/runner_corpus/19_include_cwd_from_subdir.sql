@@ -1,0 +1,2 @@
+\ir inc/sub/uses_cwd.sql
+SELECT k FROM common ORDER BY k;

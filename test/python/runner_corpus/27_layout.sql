@@ -1,0 +1,10 @@
+SELECT 1; SELECT 2;   SELECT 3;
+SELECT
+
+    4
+
+    ;
+
+
+SELECT 5 AS "five";SELECT 6
+;

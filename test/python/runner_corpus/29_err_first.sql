@@ -1,0 +1,3 @@
+-- expect-error: 42P01
+SELECT * FROM missing_table;
+CREATE TABLE never (a int);

@@ -1,0 +1,3 @@
+CREATE TABLE tc (a int);
+INSERT INTO tc VALUES (1);
+/* nothing after this comment */

@@ -1,0 +1,2 @@
+INSERT INTO chain VALUES ('b');
+\include_relative deeper/c.sql

@@ -1,0 +1,2 @@
+INSERT INTO chain VALUES ('c: ' || :'registry');
+\ir ../../sub/leaf.sql

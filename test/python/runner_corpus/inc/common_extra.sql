@@ -1,0 +1,1 @@
+INSERT INTO common VALUES ('from extra');

@@ -1,0 +1,2 @@
+INSERT INTO chain VALUES ('leaf');
+\echo leaf reached
