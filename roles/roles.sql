@@ -15,6 +15,8 @@
 --
 -- Settings are role-wide (ALTER ROLE … SET); PostgREST applies them on SET ROLE too.
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 DO $roles$
 DECLARE
     v_role record;
@@ -53,7 +55,13 @@ BEGIN
 END
 $roles$;
 
-GRANT pg_monitor TO chain_monitor;
+DO $$
+BEGIN
+    IF NOT pg_catalog.pg_has_role('chain_monitor', 'pg_monitor', 'MEMBER') THEN
+        GRANT pg_monitor TO chain_monitor;
+    END IF;
+END
+$$;
 
 COMMENT ON ROLE chain_owner     IS 'chaindb: owns every object; NOLOGIN, deploys SET LOCAL ROLE to it.';
 COMMENT ON ROLE chain_app       IS 'chaindb: the backend; DML on application tables, EXECUTE on API functions.';

@@ -7,7 +7,7 @@
 --   non-numeric user id and an invalid wallet — NULL matches no row, so a policy denies.
 --   STABLE: call them in policies as (SELECT core.current_user_id()) so the planner runs them once.
 --   Callable by chain_app, chain_user, chain_readonly (policies run with the caller's privileges).
-CREATE OR REPLACE FUNCTION core.current_user_id()
+CREATE FUNCTION core.current_user_id()
 RETURNS bigint
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -26,7 +26,7 @@ COMMENT ON FUNCTION core.current_user_id() IS
 REVOKE ALL ON FUNCTION core.current_user_id() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION core.current_user_id() TO chain_app, chain_user, chain_readonly;
 
-CREATE OR REPLACE FUNCTION core.current_wallet()
+CREATE FUNCTION core.current_wallet()
 RETURNS core.wallet_address
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED  -- its EXCEPTION block needs a subtransaction
 SET search_path = pg_catalog, pg_temp

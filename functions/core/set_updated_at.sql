@@ -4,7 +4,7 @@
 --     CREATE TRIGGER <table>_set_updated_at BEFORE UPDATE ON <schema>.<table>
 --         FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW) EXECUTE FUNCTION core.set_updated_at();
 --   Not callable directly (trigger functions need no EXECUTE grant to fire).
-CREATE OR REPLACE FUNCTION core.set_updated_at()
+CREATE FUNCTION core.set_updated_at()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp

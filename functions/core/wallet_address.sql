@@ -6,7 +6,7 @@
 --   The domain cannot lower-case by itself, so writers pass user input through this function.
 --   IMMUTABLE: usable in index expressions and CHECK constraints. Callable by every chain role
 --   that writes or looks up users.
-CREATE OR REPLACE FUNCTION core.normalize_wallet(p_input text)
+CREATE FUNCTION core.normalize_wallet(p_input text)
 RETURNS core.wallet_address
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp

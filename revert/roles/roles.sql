@@ -7,14 +7,17 @@
 
 BEGIN;
 
-ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
-REVOKE pg_monitor FROM chain_monitor;
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
 DO $revert$
 DECLARE
     v_role  text;
     v_left  text;
 BEGIN
+    -- a concurrent revert in another database may have dropped a role already: check each
+    IF pg_catalog.to_regrole('chain_owner') IS NOT NULL THEN
+        ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
+    END IF;
     FOREACH v_role IN ARRAY ARRAY['chain_monitor', 'chain_auditor', 'chain_analytics', 'chain_readonly',
                                   'chain_user', 'chain_app', 'chain_owner']
     LOOP

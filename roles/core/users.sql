@@ -9,6 +9,8 @@
 --   * chain_app (the backend) and chain_readonly see every row; chain_readonly not the secrets,
 --     through column privileges.
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE core.users ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 -- chain_user: its own row; it may edit only its profile columns

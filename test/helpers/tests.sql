@@ -11,7 +11,12 @@
 -- The chain roles get USAGE and EXECUTE here; a database with this schema loaded must drop it
 -- (DROP SCHEMA tests CASCADE) before roles/roles can be reverted.
 
-CREATE SCHEMA IF NOT EXISTS tests;
+BEGIN;
+SET LOCAL search_path = pg_catalog, pg_temp;
+
+-- reloadable: the schema holds nothing but these helpers
+DROP SCHEMA IF EXISTS tests CASCADE;
+CREATE SCHEMA tests;
 COMMENT ON SCHEMA tests IS 'Test helpers (test/helpers/tests.sql); not part of the chaindb plan.';
 
 -- pgTAP lives in schema tap: roles the tests switch to must reach it
@@ -96,3 +101,5 @@ GRANT USAGE ON SCHEMA tests TO chain_owner, chain_app, chain_user, chain_readonl
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA tests FROM PUBLIC;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA tests
     TO chain_owner, chain_app, chain_user, chain_readonly, chain_analytics, chain_auditor, chain_monitor;
+
+COMMIT;

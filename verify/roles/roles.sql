@@ -1,5 +1,8 @@
 -- Verify chaindb:roles/roles on pg
 
+BEGIN;
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 -- every role exists, none is privileged
 SELECT 1 / (pg_catalog.count(*) = 7)::int
   FROM pg_catalog.pg_roles
@@ -13,3 +16,5 @@ SELECT 1 / (NOT pg_catalog.has_schema_privilege('public', 'public', 'CREATE'))::
 SELECT 1 / pg_catalog.count(*)
   FROM pg_catalog.pg_default_acl
  WHERE defaclrole = 'chain_owner'::regrole AND defaclnamespace = 0 AND defaclobjtype = 'f';
+
+ROLLBACK;

@@ -74,8 +74,8 @@ SELECT policy_roles_are('core', 'users', p, ARRAY[r], 'core.users.' || p || ': T
 
 -- behaviour: constraints
 INSERT INTO core.users (id, wallet_address, email) OVERRIDING SYSTEM VALUE VALUES
-    (1, '0x1111111111111111111111111111111111111111', 'one@example.com'),
-    (2, '0x2222222222222222222222222222222222222222', NULL);
+    (9001, '0x1111111111111111111111111111111111111111', 'one@example.com'),
+    (9002, '0x2222222222222222222222222222222222222222', NULL);
 SELECT throws_ok($$INSERT INTO core.users (wallet_address) VALUES ('0xABCDEF1111111111111111111111111111111111')$$,
                  '23514', NULL, 'core.users.wallet_address: rejects an upper-case EVM wallet');
 SELECT throws_ok($$INSERT INTO core.users (wallet_address) VALUES ('not-a-wallet')$$,
@@ -100,27 +100,27 @@ SELECT throws_ok($$INSERT INTO core.users (tier) VALUES ('basic')$$,
                  '23514', NULL, 'core.users.users_identified: rejects a user with neither wallet nor e-mail');
 
 -- behaviour: updated_at moves on update, not on insert
-UPDATE core.users SET updated_at = '2000-01-01', created_at = '2000-01-01' WHERE id = 2;
-SELECT is((SELECT updated_at FROM core.users WHERE id = 2), pg_catalog.now(), 'core.users.users_set_updated_at: fires on update');
-INSERT INTO core.users (id, email, updated_at) OVERRIDING SYSTEM VALUE VALUES (3, 'three@example.com', '2000-01-01');
-SELECT is((SELECT updated_at FROM core.users WHERE id = 3), '2000-01-01'::timestamptz,
+UPDATE core.users SET updated_at = '2000-01-01', created_at = '2000-01-01' WHERE id = 9002;
+SELECT is((SELECT updated_at FROM core.users WHERE id = 9002), pg_catalog.now(), 'core.users.users_set_updated_at: fires on update');
+INSERT INTO core.users (id, email, updated_at) OVERRIDING SYSTEM VALUE VALUES (9003, 'three@example.com', '2000-01-01');
+SELECT is((SELECT updated_at FROM core.users WHERE id = 9003), '2000-01-01'::timestamptz,
           'core.users.updated_at: not touched on insert');
 
 -- behaviour: RLS, own row vs another user's row
-SELECT tests.act_as(1);
-SELECT results_eq($$SELECT id FROM core.users ORDER BY id$$, ARRAY[1::bigint], 'core.users.users_select_own: user 1 sees only its row');
-SELECT lives_ok($$UPDATE core.users SET preferences = '{"theme": "dark"}' WHERE id = 1$$, 'core.users.users_update_own: user 1 updates its row');
-SELECT is((SELECT preferences ->> 'theme' FROM core.users WHERE id = 1), 'dark', 'core.users.users_update_own: the update landed');
-UPDATE core.users SET preferences = '{"theme": "evil"}' WHERE id = 2;
-SELECT throws_ok($$UPDATE core.users SET tier = 'enterprise' WHERE id = 1$$, '42501', NULL,
+SELECT tests.act_as(9001);
+SELECT results_eq($$SELECT id FROM core.users ORDER BY id$$, ARRAY[9001::bigint], 'core.users.users_select_own: user 9001 sees only its row');
+SELECT lives_ok($$UPDATE core.users SET preferences = '{"theme": "dark"}' WHERE id = 9001$$, 'core.users.users_update_own: user 9001 updates its row');
+SELECT is((SELECT preferences ->> 'theme' FROM core.users WHERE id = 9001), 'dark', 'core.users.users_update_own: the update landed');
+UPDATE core.users SET preferences = '{"theme": "evil"}' WHERE id = 9002;
+SELECT throws_ok($$UPDATE core.users SET tier = 'enterprise' WHERE id = 9001$$, '42501', NULL,
                  'core.users.tier: chain_user cannot raise its own tier');
 SELECT throws_ok($$INSERT INTO core.users (email) VALUES ('x@example.com')$$, '42501', NULL,
                  'core.users: chain_user cannot insert');
-SELECT throws_ok($$DELETE FROM core.users WHERE id = 1$$, '42501', NULL, 'core.users: chain_user cannot delete');
-SELECT tests.act_as(2);
-SELECT is_empty($$SELECT 1 FROM core.users WHERE id = 1$$, 'core.users.users_select_own: user 2 cannot see user 1');
+SELECT throws_ok($$DELETE FROM core.users WHERE id = 9001$$, '42501', NULL, 'core.users: chain_user cannot delete');
+SELECT tests.act_as(9002);
+SELECT is_empty($$SELECT 1 FROM core.users WHERE id = 9001$$, 'core.users.users_select_own: user 9002 cannot see user 9001');
 SELECT tests.reset_role();
-SELECT is((SELECT preferences FROM core.users WHERE id = 2), '{}'::jsonb, 'core.users.users_update_own: user 1 could not update user 2');
+SELECT is((SELECT preferences FROM core.users WHERE id = 9002), '{}'::jsonb, 'core.users.users_update_own: user 9001 could not update user 9002');
 SELECT tests.act_as_role('chain_readonly');
 SELECT is((SELECT pg_catalog.count(*)::int FROM core.users), 4, 'core.users.users_select_readonly: chain_readonly sees every row');
 SELECT throws_ok($$SELECT email FROM core.users$$, '42501', NULL, 'core.users.email: chain_readonly cannot read it');

@@ -1,0 +1,170 @@
+-- Row history of tracked tables into audit.logs.
+--
+-- audit.enable_tracking(p_table regclass, p_statement_level boolean DEFAULT false) → void
+--   Idempotent (re-running replaces the triggers, e.g. to switch mode or after a key change).
+--   Refuses (55000) a table without primary key, and anything but a table outside schema audit.
+--   Looks the primary key up once, here, and passes its columns to the triggers as arguments.
+--     row mode (default):   trigger audit_capture, AFTER INSERT OR UPDATE OR DELETE FOR EACH ROW
+--     statement mode:       triggers audit_capture_insert / _update / _delete, FOR EACH STATEMENT
+--                           with transition tables: for bulk-loaded tables (one INSERT … SELECT
+--                           per statement instead of one per row)
+--     both:                 audit_capture_truncate, AFTER TRUNCATE FOR EACH STATEMENT
+-- audit.disable_tracking(p_table regclass) → void   idempotent; drops those triggers
+--   Both run as the caller, who must own the table (chain_owner in deploy scripts).
+--
+-- audit.capture() / audit.capture_statement() → trigger
+--   SECURITY DEFINER (as chain_owner: writers need no privilege on audit.logs), search_path
+--   pinned. One audit row per changed row: operation, record_pk, old/new row as jsonb, the
+--   changed columns of an UPDATE, actor core.current_user_id(), session_user, txid.
+--   UPDATEs that change nothing are not logged. In statement mode an UPDATE's old and new rows
+--   are paired by primary key, so an UPDATE that changes the key is logged as two half rows.
+
+CREATE FUNCTION audit.capture()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_old     jsonb;
+    v_new     jsonb;
+    v_pk      jsonb := '{}'::jsonb;
+    v_changed text[];
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        v_old := pg_catalog.to_jsonb(OLD);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        v_new := pg_catalog.to_jsonb(NEW);
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        IF v_old = v_new THEN
+            RETURN NULL;  -- nothing changed
+        END IF;
+        SELECT pg_catalog.array_agg(n.key ORDER BY n.key) INTO v_changed
+          FROM pg_catalog.jsonb_each(v_new) AS n
+         WHERE (v_old -> n.key) IS DISTINCT FROM n.value;
+    END IF;
+    FOR v_i IN 0 .. TG_NARGS - 1 LOOP
+        v_pk := v_pk || pg_catalog.jsonb_build_object(TG_ARGV[v_i], COALESCE(v_new, v_old) -> TG_ARGV[v_i]);
+    END LOOP;
+    INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record, new_record,
+                            changed_columns, actor_id)
+    VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP::audit.operation, v_pk, v_old, v_new,
+            v_changed, core.current_user_id());
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION audit.capture() IS
+    'Row-level audit trigger: one audit.logs row per changed row; trigger arguments are the primary-key columns. Install with audit.enable_tracking(regclass).';
+REVOKE ALL ON FUNCTION audit.capture() FROM PUBLIC;
+
+CREATE FUNCTION audit.capture_statement()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_pk    text[] := TG_ARGV;
+    v_actor bigint := core.current_user_id();
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        INSERT INTO audit.logs (table_schema, table_name, operation, actor_id)
+        VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, 'TRUNCATE', v_actor);
+    ELSIF TG_OP = 'INSERT' THEN
+        INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, new_record, actor_id)
+        SELECT TG_TABLE_SCHEMA, TG_TABLE_NAME, 'INSERT',
+               (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k), r.j, v_actor
+          FROM (SELECT pg_catalog.to_jsonb(n) AS j FROM new_rows AS n) AS r;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record, actor_id)
+        SELECT TG_TABLE_SCHEMA, TG_TABLE_NAME, 'DELETE',
+               (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k), r.j, v_actor
+          FROM (SELECT pg_catalog.to_jsonb(o) AS j FROM old_rows AS o) AS r;
+    ELSE
+        INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record, new_record,
+                                changed_columns, actor_id)
+        SELECT TG_TABLE_SCHEMA, TG_TABLE_NAME, 'UPDATE', COALESCE(nk.pk, ok.pk), ok.j, nk.j,
+               (SELECT pg_catalog.array_agg(e.key ORDER BY e.key)
+                  FROM pg_catalog.jsonb_each(nk.j) AS e
+                 WHERE (ok.j -> e.key) IS DISTINCT FROM e.value),
+               v_actor
+          FROM (SELECT r.j, (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) AS pk
+                  FROM (SELECT pg_catalog.to_jsonb(o) AS j FROM old_rows AS o) AS r) AS ok
+          FULL JOIN
+               (SELECT r.j, (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) AS pk
+                  FROM (SELECT pg_catalog.to_jsonb(n) AS j FROM new_rows AS n) AS r) AS nk
+            ON nk.pk = ok.pk
+         WHERE ok.j IS DISTINCT FROM nk.j;
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION audit.capture_statement() IS
+    'Statement-level audit trigger over transition tables old_rows/new_rows (bulk-loaded tables), and the TRUNCATE trigger of both modes; arguments are the primary-key columns.';
+REVOKE ALL ON FUNCTION audit.capture_statement() FROM PUBLIC;
+
+CREATE FUNCTION audit.disable_tracking(p_table regclass)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_trigger text;
+BEGIN
+    FOREACH v_trigger IN ARRAY ARRAY['audit_capture', 'audit_capture_insert', 'audit_capture_update',
+                                     'audit_capture_delete', 'audit_capture_truncate']
+    LOOP
+        EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS %I ON %s', v_trigger, p_table);
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION audit.disable_tracking(regclass) IS 'Stops auditing a table (drops its audit_capture* triggers); idempotent.';
+REVOKE ALL ON FUNCTION audit.disable_tracking(regclass) FROM PUBLIC;
+
+CREATE FUNCTION audit.enable_tracking(p_table regclass, p_statement_level boolean DEFAULT false)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_kind   "char";
+    v_schema name;
+    v_pk     text[];
+    v_args   text;
+BEGIN
+    SELECT c.relkind, n.nspname INTO v_kind, v_schema
+      FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+     WHERE c.oid = p_table;
+    IF v_kind NOT IN ('r', 'p') OR v_schema = 'audit' THEN
+        RAISE EXCEPTION 'audit.enable_tracking: % is not a table that can be audited', p_table
+            USING ERRCODE = 'wrong_object_type', HINT = 'Only ordinary or partitioned tables outside schema audit.';
+    END IF;
+    v_pk := core.primary_key_columns(p_table);
+    IF v_pk IS NULL THEN
+        RAISE EXCEPTION 'audit.enable_tracking: table % has no primary key', p_table
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'Audit rows identify the changed row by its primary key; add one first.';
+    END IF;
+    v_args := (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(c), ', ') FROM pg_catalog.unnest(v_pk) AS c);
+
+    PERFORM audit.disable_tracking(p_table);
+    IF p_statement_level THEN
+        EXECUTE pg_catalog.format('CREATE TRIGGER audit_capture_insert AFTER INSERT ON %s '
+            'REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_statement(%s)', p_table, v_args);
+        EXECUTE pg_catalog.format('CREATE TRIGGER audit_capture_update AFTER UPDATE ON %s '
+            'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_statement(%s)', p_table, v_args);
+        EXECUTE pg_catalog.format('CREATE TRIGGER audit_capture_delete AFTER DELETE ON %s '
+            'REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_statement(%s)', p_table, v_args);
+    ELSE
+        EXECUTE pg_catalog.format('CREATE TRIGGER audit_capture AFTER INSERT OR UPDATE OR DELETE ON %s '
+            'FOR EACH ROW EXECUTE FUNCTION audit.capture(%s)', p_table, v_args);
+    END IF;
+    EXECUTE pg_catalog.format('CREATE TRIGGER audit_capture_truncate AFTER TRUNCATE ON %s '
+        'FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_statement()', p_table);
+END
+$$;
+COMMENT ON FUNCTION audit.enable_tracking(regclass, boolean) IS
+    'Audits a table into audit.logs: row triggers, or statement triggers with transition tables when p_statement_level; idempotent; refuses a table without primary key.';
+REVOKE ALL ON FUNCTION audit.enable_tracking(regclass, boolean) FROM PUBLIC;

@@ -1,0 +1,9 @@
+-- Revert chaindb:audit/schema from pg
+
+BEGIN;
+
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+DROP SCHEMA audit;
+
+COMMIT;

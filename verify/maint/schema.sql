@@ -1,0 +1,9 @@
+-- Verify chaindb:maint/schema on pg
+
+BEGIN;
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+SELECT 1 / (nspowner = 'chain_owner'::regrole)::int FROM pg_catalog.pg_namespace WHERE nspname = 'maint';
+SELECT 1 / (NOT pg_catalog.has_schema_privilege('chain_app', 'maint', 'USAGE'))::int;
+
+ROLLBACK;
