@@ -1,0 +1,11 @@
+-- Revert chaindb:auth/sessions from pg
+
+BEGIN;
+
+DROP FUNCTION auth.is_session_valid(text, bytea);
+DROP FUNCTION auth.revoke_all_sessions(bigint);
+DROP FUNCTION auth.revoke_session(text);
+-- policies, grants and indexes go with the table
+DROP TABLE auth.sessions;
+
+COMMIT;

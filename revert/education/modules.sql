@@ -1,0 +1,11 @@
+-- Revert chaindb:education/modules from pg
+
+BEGIN;
+
+-- policies, grants, indexes and triggers go with the tables
+DROP TABLE education.module_prerequisites;
+DROP FUNCTION education.check_prerequisite_cycle();
+DROP TABLE education.modules;
+DROP TYPE education.module_difficulty;
+
+COMMIT;

@@ -1,0 +1,32 @@
+-- roles/auth/sessions.sql — privileges and row-level security of auth.sessions.
+--
+--   * token_hash is a secret: only chain_app (which checks tokens) may read it;
+--     chain_readonly and chain_user get every other column (column privileges);
+--   * chain_user: its own sessions; it may revoke them (UPDATE of revoked_at only);
+--   * chain_app issues, checks, revokes and purges every session.
+
+ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+GRANT SELECT (id, user_id, jti, issued_at, expires_at, revoked_at, ip_address, user_agent) ON auth.sessions TO chain_user;
+GRANT UPDATE (revoked_at) ON auth.sessions TO chain_user;
+CREATE POLICY sessions_select_own ON auth.sessions FOR SELECT TO chain_user
+    USING (user_id = (SELECT core.current_user_id()));
+-- only live sessions, and only to revoke them: a revoked session can never be revived
+CREATE POLICY sessions_update_own ON auth.sessions FOR UPDATE TO chain_user
+    USING (user_id = (SELECT core.current_user_id()) AND revoked_at IS NULL)
+    WITH CHECK (user_id = (SELECT core.current_user_id()) AND revoked_at IS NOT NULL);
+COMMENT ON POLICY sessions_select_own ON auth.sessions IS 'A user lists only its own sessions (without token hashes).';
+COMMENT ON POLICY sessions_update_own ON auth.sessions IS 'A user revokes its own unrevoked sessions; it cannot un-revoke one.';
+
+CREATE POLICY sessions_select_app ON auth.sessions FOR SELECT TO chain_app USING (true);
+CREATE POLICY sessions_insert_app ON auth.sessions FOR INSERT TO chain_app WITH CHECK (true);
+CREATE POLICY sessions_update_app ON auth.sessions FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
+CREATE POLICY sessions_delete_app ON auth.sessions FOR DELETE TO chain_app USING (true);
+COMMENT ON POLICY sessions_select_app ON auth.sessions IS 'The backend reads every session (it checks token hashes).';
+COMMENT ON POLICY sessions_insert_app ON auth.sessions IS 'The backend issues sessions.';
+COMMENT ON POLICY sessions_update_app ON auth.sessions IS 'The backend revokes sessions.';
+COMMENT ON POLICY sessions_delete_app ON auth.sessions IS 'The backend purges expired sessions.';
+
+GRANT SELECT (id, user_id, jti, issued_at, expires_at, revoked_at, ip_address, user_agent) ON auth.sessions TO chain_readonly;
+CREATE POLICY sessions_select_readonly ON auth.sessions FOR SELECT TO chain_readonly USING (true);
+COMMENT ON POLICY sessions_select_readonly ON auth.sessions IS 'Read-only reporting sees every session, without token hashes (column privileges).';

@@ -1,0 +1,32 @@
+-- roles/education/practice_sessions.sql — privileges and row-level security of
+-- education.practice_sessions. A simulation is the user's own data: chain_user has full DML
+-- on its own rows; chain_app and chain_readonly see every row.
+
+ALTER TABLE education.practice_sessions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON education.practice_sessions TO chain_user;
+CREATE POLICY practice_sessions_select_own ON education.practice_sessions FOR SELECT TO chain_user
+    USING (user_id = (SELECT core.current_user_id()));
+CREATE POLICY practice_sessions_insert_own ON education.practice_sessions FOR INSERT TO chain_user
+    WITH CHECK (user_id = (SELECT core.current_user_id()));
+CREATE POLICY practice_sessions_update_own ON education.practice_sessions FOR UPDATE TO chain_user
+    USING (user_id = (SELECT core.current_user_id()))
+    WITH CHECK (user_id = (SELECT core.current_user_id()));
+CREATE POLICY practice_sessions_delete_own ON education.practice_sessions FOR DELETE TO chain_user
+    USING (user_id = (SELECT core.current_user_id()));
+COMMENT ON POLICY practice_sessions_select_own ON education.practice_sessions IS 'A learner reads only its own sessions.';
+COMMENT ON POLICY practice_sessions_insert_own ON education.practice_sessions IS 'A learner creates sessions only for itself.';
+COMMENT ON POLICY practice_sessions_update_own ON education.practice_sessions IS 'A learner updates only its own sessions.';
+COMMENT ON POLICY practice_sessions_delete_own ON education.practice_sessions IS 'A learner deletes only its own sessions.';
+
+CREATE POLICY practice_sessions_select_app ON education.practice_sessions FOR SELECT TO chain_app USING (true);
+CREATE POLICY practice_sessions_insert_app ON education.practice_sessions FOR INSERT TO chain_app WITH CHECK (true);
+CREATE POLICY practice_sessions_update_app ON education.practice_sessions FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
+CREATE POLICY practice_sessions_delete_app ON education.practice_sessions FOR DELETE TO chain_app USING (true);
+COMMENT ON POLICY practice_sessions_select_app ON education.practice_sessions IS 'The backend reads every session.';
+COMMENT ON POLICY practice_sessions_insert_app ON education.practice_sessions IS 'The backend records sessions.';
+COMMENT ON POLICY practice_sessions_update_app ON education.practice_sessions IS 'The backend updates sessions (simulation results).';
+COMMENT ON POLICY practice_sessions_delete_app ON education.practice_sessions IS 'The backend deletes sessions.';
+
+CREATE POLICY practice_sessions_select_readonly ON education.practice_sessions FOR SELECT TO chain_readonly USING (true);
+COMMENT ON POLICY practice_sessions_select_readonly ON education.practice_sessions IS 'Read-only reporting sees every session.';

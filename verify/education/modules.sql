@@ -1,0 +1,12 @@
+-- Verify chaindb:education/modules on pg
+
+SELECT id, slug, title, description, content, quiz, position, difficulty, min_quiz_score, is_required,
+       estimated_minutes, is_published, created_at, updated_at
+  FROM education.modules WHERE FALSE;
+SELECT module_id, prerequisite_id, created_at FROM education.module_prerequisites WHERE FALSE;
+SELECT 'education.check_prerequisite_cycle()'::regprocedure;
+SELECT 'beginner'::education.module_difficulty;
+SELECT 1 / (relrowsecurity AND relforcerowsecurity)::int FROM pg_catalog.pg_class
+ WHERE oid IN ('education.modules'::regclass, 'education.module_prerequisites'::regclass);
+SELECT 1 / (pg_catalog.count(*) = 5)::int FROM pg_catalog.pg_policy WHERE polrelid = 'education.modules'::regclass;
+SELECT 1 / (pg_catalog.count(*) = 5)::int FROM pg_catalog.pg_policy WHERE polrelid = 'education.module_prerequisites'::regclass;

@@ -1,0 +1,7 @@
+-- Verify chaindb:education/user_summary on pg
+
+SELECT user_id, required_modules, required_passed, modules_started, modules_completed, average_score,
+       total_attempts, last_completed_at, ready_for_trading
+  FROM education.user_summary WHERE FALSE;
+SELECT 1 / pg_catalog.count(*)::int FROM pg_catalog.pg_class
+ WHERE oid = 'education.user_summary'::regclass AND 'security_invoker=true' = ANY (reloptions);
