@@ -111,12 +111,15 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    v_trigger text;
+    v_trigger name;
 BEGIN
-    FOREACH v_trigger IN ARRAY ARRAY['audit_capture', 'audit_capture_insert', 'audit_capture_update',
-                                     'audit_capture_delete', 'audit_capture_truncate']
+    FOR v_trigger IN
+        SELECT t.tgname FROM pg_catalog.pg_trigger AS t
+         WHERE t.tgrelid = p_table
+           AND t.tgname IN ('audit_capture', 'audit_capture_insert', 'audit_capture_update',
+                            'audit_capture_delete', 'audit_capture_truncate')
     LOOP
-        EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS %I ON %s', v_trigger, p_table);
+        EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', v_trigger, p_table);
     END LOOP;
 END
 $$;

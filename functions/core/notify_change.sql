@@ -73,9 +73,15 @@ RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    v_trigger name;
 BEGIN
-    EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS notify_change ON %s', p_table);
-    EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS notify_change_truncate ON %s', p_table);
+    FOR v_trigger IN
+        SELECT t.tgname FROM pg_catalog.pg_trigger AS t
+         WHERE t.tgrelid = p_table AND t.tgname IN ('notify_change', 'notify_change_truncate')
+    LOOP
+        EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', v_trigger, p_table);
+    END LOOP;
 END
 $$;
 COMMENT ON FUNCTION core.disable_notify(regclass) IS 'Stops the table''s change feed (drops its notify_change triggers); idempotent.';
