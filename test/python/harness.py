@@ -361,6 +361,21 @@ def evm_wallet(n: int) -> str:
 
 ROW_BUILDERS: dict[str, RowBuilder] = {
     USERS_TABLE: lambda conn, owner, n: {"wallet_address": evm_wallet(n)},
+    # Off the Grid: progress needs a published module without prerequisites
+    "education.progress": lambda conn, owner, n: {
+        "module_id": conn.execute(
+            "INSERT INTO education.modules (slug, title, position, is_published) "
+            "VALUES (%s, 'Matrix module', %s, true) RETURNING id",
+            (f"matrix-{n}", 100000 + n)).fetchone()[0],
+        "status": "available"},
+    "education.practice_sessions": lambda conn, owner, n: {
+        "trading_pair": "ERG/SigUSD", "initial_balance": 1000},
+    "trading.grids": lambda conn, owner, n: {
+        "trading_pair": "ERG/SigUSD", "lower_price": 1.2, "upper_price": 1.8, "grid_count": 10,
+        "investment": 500},
+    "auth.sessions": lambda conn, owner, n: {
+        "jti": f"matrix-jti-{n}", "token_hash": n.to_bytes(32, "big"),
+        "expires_at": "2999-01-01T00:00:00Z"},
 }
 
 
