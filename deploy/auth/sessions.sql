@@ -43,4 +43,8 @@ COMMENT ON INDEX auth.sessions_expires_at_idx IS 'Expired sessions, for purging.
 \ir ../../roles/auth/sessions.sql
 \ir ../../functions/auth/sessions.sql
 
+CREATE TRIGGER sessions_revocation_final BEFORE UPDATE OF revoked_at ON auth.sessions
+    FOR EACH ROW WHEN (OLD.revoked_at IS NOT NULL) EXECUTE FUNCTION auth.keep_revocation();
+COMMENT ON TRIGGER sessions_revocation_final ON auth.sessions IS 'A revoked session stays revoked: revoked_at cannot be cleared or moved once set.';
+
 COMMIT;

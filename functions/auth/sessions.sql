@@ -63,3 +63,24 @@ COMMENT ON FUNCTION auth.is_session_valid(text, bytea) IS
     'True when the session p_jti exists, its token hash equals p_token_hash, it is not revoked and not expired.';
 REVOKE ALL ON FUNCTION auth.is_session_valid(text, bytea) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION auth.is_session_valid(text, bytea) TO chain_app;
+
+-- auth.keep_revocation() → trigger
+--   BEFORE UPDATE OF revoked_at row trigger of auth.sessions (fired only when the row was already
+--   revoked): revocation is final — clearing or moving revoked_at raises 55000, for every role.
+--   A stolen token whose session was revoked can never be revived. Not callable directly.
+CREATE OR REPLACE FUNCTION auth.keep_revocation()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NEW.revoked_at IS DISTINCT FROM OLD.revoked_at THEN
+        RAISE EXCEPTION 'auth.sessions: session % was revoked at %; revocation is final', OLD.jti, OLD.revoked_at
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION auth.keep_revocation() IS
+    'Trigger of auth.sessions: a revoked session stays revoked (55000 when revoked_at would be cleared or changed).';
+REVOKE ALL ON FUNCTION auth.keep_revocation() FROM PUBLIC;

@@ -7,5 +7,6 @@ DROP FUNCTION auth.revoke_all_sessions(bigint);
 DROP FUNCTION auth.revoke_session(text);
 -- policies, grants and indexes go with the table
 DROP TABLE auth.sessions;
+DROP FUNCTION auth.keep_revocation();
 
 COMMIT;

@@ -11,12 +11,12 @@ GRANT SELECT (id, user_id, jti, issued_at, expires_at, revoked_at, ip_address, u
 GRANT UPDATE (revoked_at) ON auth.sessions TO chain_user;
 CREATE POLICY sessions_select_own ON auth.sessions FOR SELECT TO chain_user
     USING (user_id = (SELECT core.current_user_id()));
--- only live sessions, and only to revoke them: a revoked session can never be revived
+-- a revoked session can never be revived: trigger sessions_revocation_final
 CREATE POLICY sessions_update_own ON auth.sessions FOR UPDATE TO chain_user
-    USING (user_id = (SELECT core.current_user_id()) AND revoked_at IS NULL)
-    WITH CHECK (user_id = (SELECT core.current_user_id()) AND revoked_at IS NOT NULL);
+    USING (user_id = (SELECT core.current_user_id()))
+    WITH CHECK (user_id = (SELECT core.current_user_id()));
 COMMENT ON POLICY sessions_select_own ON auth.sessions IS 'A user lists only its own sessions (without token hashes).';
-COMMENT ON POLICY sessions_update_own ON auth.sessions IS 'A user revokes its own unrevoked sessions; it cannot un-revoke one.';
+COMMENT ON POLICY sessions_update_own ON auth.sessions IS 'A user revokes only its own sessions (revoked_at only; never un-revoked, see sessions_revocation_final).';
 
 CREATE POLICY sessions_select_app ON auth.sessions FOR SELECT TO chain_app USING (true);
 CREATE POLICY sessions_insert_app ON auth.sessions FOR INSERT TO chain_app WITH CHECK (true);

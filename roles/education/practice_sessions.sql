@@ -1,10 +1,13 @@
 -- roles/education/practice_sessions.sql — privileges and row-level security of
 -- education.practice_sessions. A simulation is the user's own data: chain_user has full DML
--- on its own rows; chain_app and chain_readonly see every row.
+-- on its own rows (UPDATE of the simulation columns, not of identity or owner); chain_app and
+-- chain_readonly see every row.
 
 ALTER TABLE education.practice_sessions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON education.practice_sessions TO chain_user;
+GRANT SELECT, INSERT, DELETE ON education.practice_sessions TO chain_user;
+GRANT UPDATE (trading_pair, strategy_params, final_balance, trades_count, metrics, portfolio, status, ended_at)
+    ON education.practice_sessions TO chain_user;
 CREATE POLICY practice_sessions_select_own ON education.practice_sessions FOR SELECT TO chain_user
     USING (user_id = (SELECT core.current_user_id()));
 CREATE POLICY practice_sessions_insert_own ON education.practice_sessions FOR INSERT TO chain_user

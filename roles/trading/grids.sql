@@ -1,10 +1,15 @@
 -- roles/trading/grids.sql — privileges and row-level security of trading.grids.
---   * chain_user: its own grids; it creates and edits them (no delete: trading history stays);
+--   * chain_user: its own grids; it creates them (parameters and on-chain references) and may
+--     pause/cancel them (status, stopped_at); profit is written by chain_app from chain data;
+--     no delete: trading history stays;
 --   * chain_app (records chain data) and chain_readonly see every row.
 
 ALTER TABLE trading.grids ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
-GRANT SELECT, INSERT, UPDATE ON trading.grids TO chain_user;
+GRANT SELECT ON trading.grids TO chain_user;
+GRANT INSERT (user_id, trading_pair, lower_price, upper_price, grid_count, investment, status, contract_address,
+              tx_hash, started_at) ON trading.grids TO chain_user;
+GRANT UPDATE (status, stopped_at) ON trading.grids TO chain_user;
 CREATE POLICY grids_select_own ON trading.grids FOR SELECT TO chain_user
     USING (user_id = (SELECT core.current_user_id()));
 CREATE POLICY grids_insert_own ON trading.grids FOR INSERT TO chain_user
