@@ -1,0 +1,33 @@
+-- roles/governance/proposals.sql — privileges and RLS of governance.proposals.
+--   chain_user: reads every proposal past draft and its own drafts; submits drafts of its own;
+--   chain_app: everything; chain_readonly: reads every proposal;
+--   chain_owner: reads and updates every row — the vote tally trigger
+--   (governance.cast_vote(), SECURITY DEFINER) runs as the owner, which FORCE ROW LEVEL SECURITY
+--   binds to policies too.
+ALTER TABLE governance.proposals ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+GRANT SELECT ON governance.proposals TO chain_user;
+GRANT INSERT (proposer_id, title, description, voting_starts_at, voting_ends_at, quorum) ON governance.proposals TO chain_user;
+CREATE POLICY proposals_select_public ON governance.proposals FOR SELECT TO chain_user
+    USING (status <> 'draft' OR proposer_id = (SELECT core.current_user_id()));
+CREATE POLICY proposals_insert_own ON governance.proposals FOR INSERT TO chain_user
+    WITH CHECK (proposer_id = (SELECT core.current_user_id()) AND status = 'draft');
+COMMENT ON POLICY proposals_select_public ON governance.proposals IS 'Proposals past draft are public; a draft is visible to its proposer.';
+COMMENT ON POLICY proposals_insert_own ON governance.proposals IS 'An end user submits drafts in its own name.';
+
+CREATE POLICY proposals_select_app ON governance.proposals FOR SELECT TO chain_app USING (true);
+CREATE POLICY proposals_insert_app ON governance.proposals FOR INSERT TO chain_app WITH CHECK (true);
+CREATE POLICY proposals_update_app ON governance.proposals FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
+CREATE POLICY proposals_delete_app ON governance.proposals FOR DELETE TO chain_app USING (true);
+COMMENT ON POLICY proposals_select_app ON governance.proposals IS 'The backend reads every proposal.';
+COMMENT ON POLICY proposals_insert_app ON governance.proposals IS 'The backend creates proposals.';
+COMMENT ON POLICY proposals_update_app ON governance.proposals IS 'The backend opens, closes and executes proposals.';
+COMMENT ON POLICY proposals_delete_app ON governance.proposals IS 'The backend deletes proposals.';
+
+CREATE POLICY proposals_select_readonly ON governance.proposals FOR SELECT TO chain_readonly USING (true);
+COMMENT ON POLICY proposals_select_readonly ON governance.proposals IS 'Read-only reporting sees every proposal.';
+
+CREATE POLICY proposals_select_owner ON governance.proposals FOR SELECT TO chain_owner USING (true);
+CREATE POLICY proposals_update_owner ON governance.proposals FOR UPDATE TO chain_owner USING (true) WITH CHECK (true);
+COMMENT ON POLICY proposals_select_owner ON governance.proposals IS 'The tally trigger (governance.cast_vote, SECURITY DEFINER) locks the proposal.';
+COMMENT ON POLICY proposals_update_owner ON governance.proposals IS 'The tally trigger (governance.cast_vote, SECURITY DEFINER) updates the tallies.';

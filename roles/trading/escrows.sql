@@ -1,0 +1,28 @@
+-- roles/trading/escrows.sql — privileges and RLS of trading.escrows.
+--   chain_user: sees the escrows it is a party to; the buyer may release or dispute, the seller
+--   may refund or dispute (the state machine trigger decides whether the transition is legal);
+--   chain_app: everything; chain_readonly: reads every escrow.
+ALTER TABLE trading.escrows ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+GRANT SELECT ON trading.escrows TO chain_user;
+GRANT UPDATE (status, dispute_reason) ON trading.escrows TO chain_user;
+CREATE POLICY escrows_select_party ON trading.escrows FOR SELECT TO chain_user
+    USING (buyer_id = (SELECT core.current_user_id()) OR seller_id = (SELECT core.current_user_id()));
+CREATE POLICY escrows_update_party ON trading.escrows FOR UPDATE TO chain_user
+    USING (buyer_id = (SELECT core.current_user_id()) OR seller_id = (SELECT core.current_user_id()))
+    WITH CHECK ((buyer_id = (SELECT core.current_user_id()) AND status IN ('released', 'disputed'))
+             OR (seller_id = (SELECT core.current_user_id()) AND status IN ('refunded', 'disputed')));
+COMMENT ON POLICY escrows_select_party ON trading.escrows IS 'An end user reads the escrows it is buyer or seller of.';
+COMMENT ON POLICY escrows_update_party ON trading.escrows IS 'The buyer may release or dispute, the seller refund or dispute.';
+
+CREATE POLICY escrows_select_app ON trading.escrows FOR SELECT TO chain_app USING (true);
+CREATE POLICY escrows_insert_app ON trading.escrows FOR INSERT TO chain_app WITH CHECK (true);
+CREATE POLICY escrows_update_app ON trading.escrows FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
+CREATE POLICY escrows_delete_app ON trading.escrows FOR DELETE TO chain_app USING (true);
+COMMENT ON POLICY escrows_select_app ON trading.escrows IS 'The backend reads every escrow.';
+COMMENT ON POLICY escrows_insert_app ON trading.escrows IS 'The backend funds escrows.';
+COMMENT ON POLICY escrows_update_app ON trading.escrows IS 'The backend settles and resolves escrows.';
+COMMENT ON POLICY escrows_delete_app ON trading.escrows IS 'The backend deletes escrows.';
+
+CREATE POLICY escrows_select_readonly ON trading.escrows FOR SELECT TO chain_readonly USING (true);
+COMMENT ON POLICY escrows_select_readonly ON trading.escrows IS 'Read-only reporting sees every escrow.';

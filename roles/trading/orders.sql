@@ -1,0 +1,31 @@
+-- roles/trading/orders.sql — privileges and RLS of trading.orders.
+--   chain_user: reads its own orders, places orders for itself (only the order's terms: fills
+--   and status belong to the matching engine) and cancels its own open orders;
+--   chain_app (the matching engine) and chain_readonly: every order.
+ALTER TABLE trading.orders ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+GRANT SELECT ON trading.orders TO chain_user;
+GRANT INSERT (user_id, asset_id, side, order_type, price, quantity, expires_at) ON trading.orders TO chain_user;
+GRANT UPDATE (status) ON trading.orders TO chain_user;
+CREATE POLICY orders_select_own ON trading.orders FOR SELECT TO chain_user
+    USING (user_id = (SELECT core.current_user_id()));
+CREATE POLICY orders_insert_own ON trading.orders FOR INSERT TO chain_user
+    WITH CHECK (user_id = (SELECT core.current_user_id()));
+CREATE POLICY orders_update_own ON trading.orders FOR UPDATE TO chain_user
+    USING (user_id = (SELECT core.current_user_id()) AND status IN ('open', 'partially_filled'))
+    WITH CHECK (user_id = (SELECT core.current_user_id()) AND status = 'cancelled');
+COMMENT ON POLICY orders_select_own ON trading.orders IS 'An end user reads only its own orders.';
+COMMENT ON POLICY orders_insert_own ON trading.orders IS 'An end user places orders for itself only.';
+COMMENT ON POLICY orders_update_own ON trading.orders IS 'An end user may only cancel its own resting orders.';
+
+CREATE POLICY orders_select_app ON trading.orders FOR SELECT TO chain_app USING (true);
+CREATE POLICY orders_insert_app ON trading.orders FOR INSERT TO chain_app WITH CHECK (true);
+CREATE POLICY orders_update_app ON trading.orders FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
+CREATE POLICY orders_delete_app ON trading.orders FOR DELETE TO chain_app USING (true);
+COMMENT ON POLICY orders_select_app ON trading.orders IS 'The backend reads every order.';
+COMMENT ON POLICY orders_insert_app ON trading.orders IS 'The backend places orders.';
+COMMENT ON POLICY orders_update_app ON trading.orders IS 'The matching engine fills, cancels and expires orders.';
+COMMENT ON POLICY orders_delete_app ON trading.orders IS 'The backend deletes orders.';
+
+CREATE POLICY orders_select_readonly ON trading.orders FOR SELECT TO chain_readonly USING (true);
+COMMENT ON POLICY orders_select_readonly ON trading.orders IS 'Read-only reporting sees every order.';

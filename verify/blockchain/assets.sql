@@ -1,0 +1,8 @@
+-- Verify chaindb:blockchain/assets on pg
+
+SELECT id, issuer_id, asset_type, name, symbol, description, specifications, total_supply,
+       metadata_uri, is_active, created_at, updated_at, search_vector
+  FROM blockchain.assets WHERE FALSE;
+SELECT 1 / (relrowsecurity AND relforcerowsecurity)::int FROM pg_catalog.pg_class WHERE oid = 'blockchain.assets'::regclass;
+SELECT 1 / (pg_catalog.count(*) = 5)::int FROM pg_catalog.pg_policy WHERE polrelid = 'blockchain.assets'::regclass;
+SELECT 1 / pg_catalog.count(*) FROM pg_catalog.pg_enum WHERE enumtypid = 'blockchain.asset_type'::regtype;
