@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import os
 import re
@@ -135,6 +136,23 @@ class Context:
             self._plan = Plan.load(path)
         return self._plan
 
+    @functools.cached_property
+    def uri(self) -> str:
+        """The target's URI, or the embedded cluster's (started if needed) when none is set."""
+        if self.target.uri is not None:
+            return self.target.uri
+        from chaindb.cluster import Cluster
+
+        cluster = Cluster(Path(self.target.top_dir) / ".chaindb")
+        cluster.start()
+        return cluster.url()
+
+    def connect(self, **kwargs) -> psycopg.Connection:
+        """A new autocommit connection to the target."""
+        from chaindb.config import connect_kwargs
+
+        return psycopg.connect(**connect_kwargs(self.uri), autocommit=True, **kwargs)
+
     def person(self):
         from chaindb.registry import Person
 
@@ -144,13 +162,8 @@ class Context:
         """An Engine on the target, or on the embedded cluster when none is configured."""
         from chaindb.engine import Engine
 
-        uri, destination = self.target.uri, self.target.name
-        if uri is None:
-            from chaindb.cluster import Cluster
-
-            cluster = Cluster(Path(self.target.top_dir) / ".chaindb")
-            cluster.start()
-            uri = destination = cluster.url()
+        uri = self.uri
+        destination = self.target.name if self.target.uri is not None else uri
         return Engine(self.plan, self.target, committer=self.person(),
                       reporter=reporter or TextReporter(), variables=variables,
                       lock_timeout=self.args.lock_timeout, destination=destination, uri=uri)
@@ -556,25 +569,15 @@ def cmd_cluster(args) -> int:
 
 def cmd_test(args) -> int:
     from chaindb import pgtap
-    from chaindb.config import connect_kwargs
 
     ctx = _context(args, args.db)
-    uri = ctx.target.uri
-    if uri is None:
-        from chaindb.cluster import Cluster
-
-        cluster = Cluster(Path(ctx.target.top_dir) / ".chaindb")
-        cluster.start()
-        uri = cluster.url()
-    kwargs = connect_kwargs(uri)
     files = [Path(f) for f in args.files] or sorted(
         Path(ctx.target.top_dir).glob("test/pgtap/**/*.sql"))
     if not files:
         raise ChaindbError("no pgTAP files to run (test/pgtap/**/*.sql)")
 
     def connect():
-        return psycopg.connect(**kwargs, autocommit=True,
-                               options="-c search_path=public,tap")
+        return ctx.connect(options="-c search_path=public,tap")
 
     started = time.monotonic()
     results = pgtap.run_files(connect, files, args.jobs)
@@ -582,6 +585,82 @@ def cmd_test(args) -> int:
     if args.junit:
         pgtap.write_junit(results, args.junit)
     return 0 if pgtap.all_passed(results) else 1
+
+
+def _fixtures(ctx) -> list[Path]:
+    return sorted(Path(ctx.target.top_dir).glob("test/fixtures/*.sql"))
+
+
+def _seed(ctx) -> None:
+    from chaindb.script import run_file
+
+    files = _fixtures(ctx)
+    if not files:
+        print("No fixtures to load (test/fixtures/*.sql)")
+        return
+    with ctx.connect() as conn:
+        for path in files:
+            started = time.monotonic()
+            run_file(conn, path, {"registry": ctx.target.registry})
+            print(f"  + {path.as_posix()} .. ok ({(time.monotonic() - started) * 1000:.0f} ms)")
+
+
+def cmd_seed(args) -> int:
+    """Load the development fixtures (test/fixtures/*.sql, in name order) into the target."""
+    ctx = _context(args, args.db)
+    print(f"Seeding {ctx.target.name if ctx.target.uri else ctx.uri}")
+    _seed(ctx)
+    return 0
+
+
+HEALTH_SQL = """
+SELECT n.nspname AS schema,
+       count(*) FILTER (WHERE c.relkind IN ('r', 'p')) AS tables,
+       count(*) FILTER (WHERE c.relkind IN ('v', 'm')) AS views,
+       (SELECT count(*) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace = n.oid) AS functions
+  FROM pg_catalog.pg_namespace AS n
+  LEFT JOIN pg_catalog.pg_class AS c ON c.relnamespace = n.oid AND NOT c.relispartition
+ WHERE n.nspname !~ '^pg_' AND n.nspname NOT IN ('information_schema', 'public', 'tap', 'tests')
+ GROUP BY n.oid, n.nspname
+ ORDER BY n.nspname
+"""
+
+
+def _health(ctx) -> None:
+    """diag.health() when the diag schema is deployed; otherwise an inventory per schema."""
+    with ctx.connect() as conn:
+        if conn.execute("SELECT to_regprocedure('diag.health()')").fetchone()[0]:
+            cur = conn.execute("SELECT * FROM diag.health()")
+            names = [d.name for d in cur.description]
+            print("Health (diag.health()):")
+            for row in cur:
+                print("  " + "  ".join(f"{n}={v}" for n, v in zip(names, row)))
+            return
+        print("Health: objects per schema")
+        for schema, tables, views, functions in conn.execute(HEALTH_SQL):
+            print(f"  {schema:<16} {tables:>3} tables  {views:>3} views  {functions:>3} functions")
+
+
+def cmd_up(args) -> int:
+    """The embedded cluster (or the target), deploy --verify, seed a fresh database, verify,
+    health.  Seeding happens only when this run deployed into an empty database, so running
+    it again is safe."""
+    ctx = _context(args, args.db)
+    reporter = TextReporter()
+    with ctx.engine(reporter) as engine:
+        fresh = (not engine.registry.exists()
+                 or engine.registry.current_change(ctx.plan.project) is None)
+        engine.deploy(verify=True)
+    if fresh:
+        print(f"Seeding {ctx.target.name if ctx.target.uri else ctx.uri}")
+        _seed(ctx)
+    else:
+        print("Seeding skipped: the database was already deployed (chaindb seed loads fixtures)")
+    with ctx.engine(reporter) as engine:
+        engine.verify()
+    _health(ctx)
+    print(f"Ready: {ctx.uri if ctx.target.uri is None else ctx.target.name}")
+    return 0
 
 
 def cmd_render(args) -> int:
@@ -702,6 +781,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*")
     p.add_argument("-j", "--jobs", type=int, default=1)
     p.add_argument("--junit", metavar="FILE")
+    p.add_argument("--db", metavar="TARGET", help="target name or URI")
+
+    p = command("seed", cmd_seed, "load the development fixtures (test/fixtures/*.sql)")
+    p.add_argument("--db", metavar="TARGET", help="target name or URI")
+
+    p = command("up", cmd_up, "embedded cluster, deploy, seed, verify, health")
     p.add_argument("--db", metavar="TARGET", help="target name or URI")
 
     p = command("render", cmd_render, "render SQL")

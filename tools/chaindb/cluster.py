@@ -90,6 +90,10 @@ class Cluster:
 
     root: Path
 
+    def __post_init__(self) -> None:
+        # the server runs in its data directory: every path it is given must be absolute
+        self.root = Path(self.root).resolve()
+
     @property
     def data_dir(self) -> Path:
         return self.root / "data"
