@@ -162,6 +162,7 @@ class Lexer:
         self.dolq_tag = ""
         self.query = _QueryState()
         self.scs = True
+        self.added_newline_at: int | None = None  # see _meta_command
 
     # ---- input -------------------------------------------------------------------
 
@@ -173,8 +174,10 @@ class Lexer:
             # psql skips empty lines unless inside a quote or comment.
             if line == "" and self.state in (INITIAL, XQS):
                 continue
+            self.added_newline_at = None
             if self.query.parts:
                 self.query.parts.append("\n")
+                self.added_newline_at = len(self.query.parts)
             if self.state == XQS:  # the line break ends a string: no continuation
                 self.state = INITIAL
             self.scs = self.std_strings()
@@ -440,6 +443,10 @@ class Lexer:
     # ---- meta-commands ---------------------------------------------------------------
 
     def _meta_command(self, buf: _Buffer) -> MetaCommand:
+        # psql: a line holding only a backslash command adds no newline to the query.
+        if self.added_newline_at is not None and self.added_newline_at == len(self.query.parts):
+            self.query.parts.pop()
+        self.added_newline_at = None
         s = buf.text
         j = buf.pos + 1
         while j < len(s) and not s[j].isspace() and (s[j] != "\\" or j == buf.pos + 1):

@@ -1,0 +1,256 @@
+"""Unit tests of chaindb.script: the lexer, interpolation, \\if logic and error reporting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chaindb.errors import ChaindbError
+from chaindb.script import (Lexer, MetaCommand, ScriptError, Statement, parse_bool,
+                            quote_ident, quote_literal, run_file, run_text, split_statements)
+
+
+def texts(sql: str, **kw) -> list[str]:
+    return [s.text for s in split_statements(sql, **kw)]
+
+
+# ---- lexer ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sql, expected", [
+    ("SELECT 1; SELECT 2;", ["SELECT 1;", "SELECT 2;"]),
+    ("SELECT 'a;b''c';", ["SELECT 'a;b''c';"]),
+    ("SELECT E'\\';';", ["SELECT E'\\';';"]),
+    ("SELECT $$;$$; SELECT $fn$ $$ ; $fn$;", ["SELECT $$;$$;", "SELECT $fn$ $$ ; $fn$;"]),
+    ("SELECT $a$ $b$ ; $a$;", ["SELECT $a$ $b$ ; $a$;"]),
+    ("SELECT $1; SELECT 2;", ["SELECT $1;", "SELECT 2;"]),
+    ("SELECT a$b$c; SELECT 2;", ["SELECT a$b$c;", "SELECT 2;"]),
+    ('SELECT 1 AS "x;""y";', ['SELECT 1 AS "x;""y";']),
+    ("SELECT 1 /* a /* ; */ ; */;", ["SELECT 1 /* a /* ; */ ; */;"]),
+    ("SELECT 1 -- ; comment\n;", ["SELECT 1 -- ; comment\n;"]),
+    ("SELECT (1;2); SELECT 3;", ["SELECT (1;2);", "SELECT 3;"]),
+    ("SELECT U&'\\0041;', B'1;', X'1F';", ["SELECT U&'\\0041;', B'1;', X'1F';"]),
+    ("SELECT N'a;b';", ["SELECT N'a;b';"]),
+    ("SELECT 1; SELECT 2", ["SELECT 1;", "SELECT 2"]),
+    ("-- only a comment\n", []),
+    ("SELECT 1 \\; SELECT 2;", ["SELECT 1 ; SELECT 2;"]),
+    ("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END; SELECT 3;",
+     ["CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;",
+      "SELECT 3;"]),
+    ("BEGIN; SELECT 1; END;", ["BEGIN;", "SELECT 1;", "END;"]),
+])
+def test_split(sql, expected):
+    assert texts(sql) == expected
+
+
+def test_backslash_quotes_follow_standard_conforming_strings():
+    sql = "SELECT 'a\\'; SELECT 2;';"
+    assert texts(sql) == ["SELECT 'a\\';", "SELECT 2;", "';"]
+    assert texts(sql, standard_conforming_strings=False) == [sql]
+
+
+def test_lines_are_where_statements_start_and_end():
+    sql = "-- header\n\nSELECT 1,\n  2\n;\n/* c */ SELECT\n3; SELECT 4"
+    stmts = split_statements(sql)
+    assert [(s.line, s.end_line) for s in stmts] == [(3, 5), (6, 7), (7, 7)]
+    assert stmts[0].text == "SELECT 1,\n  2\n;"  # psql drops leading line comments
+
+
+def test_empty_lines_outside_quotes_are_dropped_like_psql():
+    assert texts("SELECT\n\n1;") == ["SELECT\n1;"]
+    assert texts("SELECT '\n\n';") == ["SELECT '\n\n';"]
+
+
+def test_string_continuation_does_not_cross_input_lines_like_psql():
+    # psql lexes line by line: 'a' and the next line's 'b\' are separate strings.
+    assert texts("SELECT E'a'\n'b\\'; x") == ["SELECT E'a'\n'b\\';", "x"]
+
+
+def lex(sql: str, variables: dict[str, str]) -> list:
+    lexer = Lexer(sql, variables=variables)
+    items = []
+    while (item := lexer.next_item()) is not None:
+        items.append(item if isinstance(item, Statement) else (item, lexer.read_args()))
+    return items
+
+
+def test_interpolation_forms():
+    variables = {"v": "it's", "n": "3", "t": "a \\ b"}
+    [stmt] = lex("SELECT :n, :'v', :\"v\", :'t', :{?v}, :{?zz}, :zz, x::int;", variables)
+    assert stmt.text == "SELECT 3, 'it''s', \"it's\",  E'a \\\\ b', TRUE, FALSE, :zz, x::int;"
+
+
+def test_no_interpolation_inside_quotes_comments_or_dollar_quotes():
+    [stmt] = lex("SELECT ':v', \":v\", $$:v$$ /* :v */ -- :v\n;", {"v": "X"})
+    assert "X" not in stmt.text
+
+
+def test_plain_variable_values_are_rescanned():
+    items = lex("SELECT :a;", {"a": "1; SELECT :b", "b": "2"})
+    assert [s.text for s in items] == ["SELECT 1;", "SELECT 2;"]
+
+
+def test_recursive_variable_is_not_expanded_forever():
+    [stmt] = lex("SELECT :a;", {"a": "1 + :a"})
+    assert stmt.text == "SELECT 1 + :a;"
+
+
+def test_meta_command_arguments():
+    [(cmd, args)] = lex("\\set x 'a b' c\"d e\" 'it''s\\t' :v :'v' :\"v\"\n", {"v": "q"})
+    assert cmd == MetaCommand("set", 1)
+    assert args == ["x", "a b", 'c"d e"', "it's\t", "q", "'q'", '"q"']
+
+
+def test_meta_command_between_statement_parts_keeps_the_query():
+    items = lex("SELECT\n\\echo hi\n1;", {})
+    assert items[0] == (MetaCommand("echo", 2), ["hi"])
+    assert items[1].text == "SELECT\n1;"
+
+
+def test_quote_helpers_match_libpq():
+    assert quote_literal("it's") == "'it''s'"
+    assert quote_literal("a\\b") == " E'a\\\\b'"
+    assert quote_ident('a"b') == '"a""b"'
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("true", True), ("T", True), ("tr", True), ("yes", True), ("y", True), ("on", True),
+    ("1", True), ("false", False), ("f", False), ("no", False), ("N", False), ("off", False),
+    ("of", False), ("0", False), ("o", None), ("", None), ("maybe", None), ("2", None),
+    ("truex", None),
+])
+def test_parse_bool(value, expected):
+    assert parse_bool(value) is expected
+
+
+# ---- executor (real PostgreSQL) ---------------------------------------------------------
+
+@pytest.fixture
+def conn(empty_db):
+    with empty_db.connect() as connection:
+        yield connection
+
+
+def run(conn, text: str, variables=None, name="s.sql") -> str:
+    out: list[str] = []
+    run_text(conn, text, variables, name=name, output=out.append)
+    return "".join(out)
+
+
+def test_rows_in_unaligned_tuples_only_form(conn):
+    assert run(conn, "SELECT 1, NULL, true, 'a%sb', ARRAY[1,2], 1.50::numeric;") == \
+        "1||t|a%sb|{1,2}|1.50\n"
+
+
+def test_if_elif_else_nesting(conn):
+    script = """
+\\set a off
+\\if :a
+\\echo one
+\\elif yes
+\\echo two
+  \\if 0
+  \\echo no
+  \\else
+  \\echo nested
+  \\endif
+\\else
+\\echo three
+\\endif
+\\if false
+SELECT broken syntax here;
+\\unknown_command
+\\endif
+"""
+    assert run(conn, script) == "two\nnested\n"
+
+
+@pytest.mark.parametrize("script, message", [
+    ("\\if maybe\n\\endif\n", 's.sql:1: \\if: unrecognized value "maybe" for "\\if expression": '
+                              "Boolean expected"),
+    ("\\endif\n", "s.sql:1: \\endif: no matching \\if"),
+    ("\\if true\n\\else\n\\elif true\n\\endif\n", "s.sql:3: \\elif: cannot occur after \\else"),
+    ("SELECT 1;\n\\if true\n", "s.sql:2: reached EOF without finding closing \\endif(s)"),
+    ("SELECT 1;\n\n\\gset\n", "s.sql:3: unsupported psql meta-command \\gset"),
+    ("\\c otherdb\n", "s.sql:1: unsupported psql meta-command \\c"),
+    ("\\echo `date`\n", "s.sql:1: \\echo: backquoted shell commands are not supported"),
+])
+def test_meta_command_errors(conn, script, message):
+    with pytest.raises(ScriptError) as caught:
+        run(conn, script)
+    assert str(caught.value).startswith(message)
+    assert isinstance(caught.value, ChaindbError)
+
+
+def test_error_names_file_line_sqlstate_detail_and_rolls_back(conn):
+    conn.execute("CREATE TABLE u (id int PRIMARY KEY)")
+    script = "INSERT INTO u VALUES (1);\nBEGIN;\nINSERT INTO u VALUES (2);\nINSERT INTO u\n VALUES (1);\n"
+    with pytest.raises(ScriptError) as caught:
+        run(conn, script, name="deploy/x.sql")
+    err = caught.value
+    assert (str(err.path), err.line, err.psql_line, err.sqlstate) == ("deploy/x.sql", 4, 5, "23505")
+    assert err.pg_message == 'duplicate key value violates unique constraint "u_pkey"'
+    assert err.detail == "Key (id)=(1) already exists."
+    assert str(err) == ('deploy/x.sql:4: ERROR 23505: duplicate key value violates unique '
+                        'constraint "u_pkey"; DETAIL: Key (id)=(1) already exists.')
+    assert conn.info.transaction_status.name == "IDLE"
+    assert conn.execute("SELECT array_agg(id) FROM u").fetchone()[0] == [1]
+
+
+def test_open_transaction_at_end_is_rolled_back_like_psql_exit(conn):
+    run(conn, "CREATE TABLE kept (a int);\nBEGIN;\nCREATE TABLE lost (a int);\n")
+    assert conn.info.transaction_status.name == "IDLE"
+    names = conn.execute("SELECT array_agg(relname::text ORDER BY relname) FROM pg_class "
+                         "WHERE relname IN ('kept', 'lost')").fetchone()[0]
+    assert names == ["kept"]
+
+
+def test_missing_file_is_a_script_error(conn, tmp_path):
+    with pytest.raises(ScriptError) as caught:
+        run_file(conn, tmp_path / "nope.sql")
+    assert "nope.sql: No such file or directory" in str(caught.value)
+    (tmp_path / "main.sql").write_text("SELECT 1;\n\\ir missing.sql\n")
+    with pytest.raises(ScriptError) as caught:
+        run_file(conn, tmp_path / "main.sql")
+    assert str(caught.value).startswith(f"{tmp_path / 'main.sql'}:2: ")
+    assert caught.value.line == 2
+
+
+def test_include_cycle_and_error_inside_include(conn, tmp_path):
+    (tmp_path / "a.sql").write_text("\\ir sub/b.sql\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.sql").write_text("SELECT 1;\n\\ir ../a.sql\n")
+    with pytest.raises(ScriptError, match="include cycle") as caught:
+        run_file(conn, tmp_path / "a.sql")
+    assert caught.value.path == tmp_path / "sub" / "b.sql" and caught.value.line == 2
+
+    (tmp_path / "c.sql").write_text("\\ir sub/d.sql\n")
+    (tmp_path / "sub" / "d.sql").write_text("\n\nSELECT nope;\n")
+    with pytest.raises(ScriptError) as caught:
+        run_file(conn, tmp_path / "c.sql")
+    assert (caught.value.path, caught.value.line) == (tmp_path / "sub" / "d.sql", 3)
+    assert caught.value.sqlstate == "42703"
+
+
+def test_variables_builtins_and_notices(conn):
+    notices: list[str] = []
+    out: list[str] = []
+    script = ("\\echo :registry :ON_ERROR_STOP :DBNAME\n"
+              "DO $$ BEGIN RAISE NOTICE 'hello %', 1; END $$;\n\\warn warned\n")
+    variables = {"registry": "sqitch"}
+    run_text(conn, script, variables, output=out.append, notice=notices.append)
+    assert out == [f"sqitch 1 {conn.info.dbname}\n"]
+    assert notices == ["NOTICE:  hello 1\n", "warned\n"]
+    assert variables == {"registry": "sqitch"}  # the caller's dict is not changed
+
+
+def test_copy_from_stdin_and_to_stdout(conn):
+    script = "CREATE TABLE c (a int, b text);\nCOPY c FROM stdin;\n1\tx\\ty\n2\t\\N\n\\.\n" \
+             "COPY c TO stdout;\nSELECT count(*) FROM c;\n"
+    assert run(conn, script) == "1\tx\\ty\n2\t\\N\n2\n"
+
+
+def test_statements_run_outside_transactions(conn):
+    run(conn, "CREATE TYPE m AS ENUM ('a');\nALTER TYPE m ADD VALUE 'b';\nCREATE TABLE t (v m);\n"
+              "CREATE INDEX CONCURRENTLY t_v ON t (v);\nVACUUM t;\n")
+    assert conn.execute("SELECT enum_range(NULL::m)::text").fetchone()[0] == "{a,b}"
