@@ -29,7 +29,7 @@ CREATE TABLE education.modules (
     -- {"questions": [{"question": …, "options": […], "answer": …}, …]}: every question has its answer
     CONSTRAINT modules_quiz_shape CHECK (
         pg_catalog.jsonb_typeof(quiz) = 'object'
-        AND pg_catalog.jsonb_typeof(quiz -> 'questions') = 'array'
+        AND COALESCE(pg_catalog.jsonb_typeof(quiz -> 'questions') = 'array', false)
         AND NOT pg_catalog.jsonb_path_exists(quiz,
                 '$.questions[*] ? (!(exists(@.question)) || !(exists(@.answer)))'))
 );

@@ -9,6 +9,9 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF NEW.module_id = NEW.prerequisite_id THEN
+        RETURN NEW;  -- a self-requirement: module_prerequisites_not_self rejects it with 23514
+    END IF;
     IF EXISTS (
         WITH RECURSIVE needed (id) AS (
             SELECT NEW.prerequisite_id
