@@ -1,0 +1,106 @@
+"""`chaindb up`, `seed`, `test` and `cluster` end to end, on a small project of their own.
+
+The embedded cluster is exercised for real: `up` with no target creates and starts a
+cluster under the project's `.chaindb/`, as `make up` does on a fresh machine.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from conftest import chaindb_cli
+
+PLAN = """%syntax-version=1.0.0
+%project=mini
+
+widgets 2026-11-22T10:00:00Z Ann Planner <ann@example.com> # Widgets.
+"""
+
+SCRIPTS = {
+    "deploy/widgets.sql": "BEGIN;\nCREATE TABLE widgets (id int PRIMARY KEY, name text NOT NULL);\nCOMMIT;\n",
+    "revert/widgets.sql": "BEGIN;\nDROP TABLE widgets;\nCOMMIT;\n",
+    "verify/widgets.sql": "SELECT id, name FROM widgets WHERE FALSE;\n",
+    "test/fixtures/10_widgets.sql": "INSERT INTO widgets VALUES (1, 'sprocket'), (2, 'gear');\n",
+    "test/pgtap/widgets.sql": textwrap.dedent("""\
+        BEGIN;
+        SELECT plan(2);
+        SELECT has_table('widgets', 'widgets: exists');
+        SELECT is((SELECT count(*)::int FROM widgets), 2, 'widgets: seeded');
+        SELECT * FROM finish();
+        ROLLBACK;
+        """),
+}
+
+
+def make_project(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "sqitch.plan").write_text(PLAN)
+    (root / "sqitch.conf").write_text("[core]\n\tengine = pg\n")
+    for rel, text in SCRIPTS.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return root
+
+
+def test_up_seeds_once_verifies_and_reports_health(tmp_path, empty_db):
+    project = make_project(tmp_path)
+    first = chaindb_cli("up", "--db", empty_db.uri, cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert "+ widgets" in first.stdout
+    assert "10_widgets.sql .. ok" in first.stdout
+    assert "Verify successful" in first.stdout
+    assert "Health" in first.stdout
+    with empty_db.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM widgets").fetchone()[0] == 2
+
+    again = chaindb_cli("up", "--db", empty_db.uri, cwd=project)
+    assert again.returncode == 0, again.stderr
+    assert "Seeding skipped" in again.stdout
+    with empty_db.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM widgets").fetchone()[0] == 2
+
+
+def test_pgtap_command_passes_and_fails(tmp_path, empty_db):
+    project = make_project(tmp_path)
+    assert chaindb_cli("up", "--db", empty_db.uri, cwd=project).returncode == 0
+    with empty_db.connect() as conn:
+        conn.execute("CREATE SCHEMA tap; CREATE EXTENSION pgtap SCHEMA tap")
+    junit = tmp_path / "junit.xml"
+    ok = chaindb_cli("test", "--db", empty_db.uri, "--junit", str(junit), cwd=project)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "All tests successful." in ok.stdout
+    assert "<testsuite" in junit.read_text()
+
+    with empty_db.connect() as conn:
+        conn.execute("DELETE FROM widgets WHERE id = 2")
+    failed = chaindb_cli("test", "--db", empty_db.uri, cwd=project)
+    assert failed.returncode != 0
+    assert "Failed 1/2" in failed.stdout
+
+
+def test_seed_reports_a_broken_fixture_in_one_line(tmp_path, empty_db):
+    project = make_project(tmp_path)
+    assert chaindb_cli("deploy", empty_db.uri, cwd=project).returncode == 0
+    (project / "test/fixtures/20_broken.sql").write_text("INSERT INTO nowhere VALUES (1);\n")
+    proc = chaindb_cli("seed", "--db", empty_db.uri, cwd=project)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "20_broken.sql:1" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_up_without_a_target_uses_the_embedded_cluster(tmp_path):
+    project = make_project(tmp_path / "proj")
+    try:
+        proc = chaindb_cli("up", cwd=project)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        url = chaindb_cli("cluster", "url", cwd=project)
+        assert url.returncode == 0 and url.stdout.startswith("db:pg://postgres@127.0.0.1:")
+        status = chaindb_cli("status", cwd=project)
+        assert status.returncode == 0 and "Nothing to deploy (up-to-date)" in status.stdout
+        assert (project / ".chaindb" / "data" / "PG_VERSION").exists()
+    finally:
+        chaindb_cli("cluster", "stop", cwd=project)
+    stopped = chaindb_cli("cluster", "status", "--json", cwd=project)
+    assert '"running": false' in stopped.stdout
