@@ -166,8 +166,6 @@ SELECT broken syntax here;
 
 
 @pytest.mark.parametrize("script, message", [
-    ("\\if maybe\n\\endif\n", 's.sql:1: \\if: unrecognized value "maybe" for "\\if expression": '
-                              "Boolean expected"),
     ("\\endif\n", "s.sql:1: \\endif: no matching \\if"),
     ("\\if true\n\\else\n\\elif true\n\\endif\n", "s.sql:3: \\elif: cannot occur after \\else"),
     ("SELECT 1;\n\\if true\n", "s.sql:2: reached EOF without finding closing \\endif(s)"),
@@ -180,6 +178,16 @@ def test_meta_command_errors(conn, script, message):
         run(conn, script)
     assert str(caught.value).startswith(message)
     assert isinstance(caught.value, ChaindbError)
+
+
+def test_invalid_boolean_counts_as_false_with_a_complaint_like_psql(conn):
+    notices: list[str] = []
+    out: list[str] = []
+    run_text(conn, "\\if maybe\n\\echo yes\n\\else\n\\echo no\n\\endif\n", name="s.sql",
+             output=out.append, notice=notices.append)
+    assert out == ["no\n"]
+    assert notices == ['s.sql:1: error: unrecognized value "maybe" for "\\if expression": '
+                       "Boolean expected\n"]
 
 
 def test_error_names_file_line_sqlstate_detail_and_rolls_back(conn):
@@ -254,3 +262,16 @@ def test_statements_run_outside_transactions(conn):
     run(conn, "CREATE TYPE m AS ENUM ('a');\nALTER TYPE m ADD VALUE 'b';\nCREATE TABLE t (v m);\n"
               "CREATE INDEX CONCURRENTLY t_v ON t (v);\nVACUUM t;\n")
     assert conn.execute("SELECT enum_range(NULL::m)::text").fetchone()[0] == "{a,b}"
+
+
+def test_excessive_include_depth(conn, tmp_path):
+    for n in range(40):
+        (tmp_path / f"f{n}.sql").write_text(f"\\ir f{n + 1}.sql\n")
+    (tmp_path / "f40.sql").write_text("SELECT 1;\n")
+    with pytest.raises(ScriptError, match="includes nested deeper than 32"):
+        run_file(conn, tmp_path / "f0.sql")
+
+
+def test_percent_signs_and_multi_statement_variables_reach_the_server_verbatim(conn):
+    out = run(conn, "\\set two 'SELECT 1; SELECT 2'\n:two;\nSELECT '100%' LIKE '%\\%%', format('%s', 'x');\n")
+    assert out == "1\n2\nt|x\n"

@@ -709,7 +709,7 @@ class _Runner:
               branches: list[_Branch]) -> None:
         name = cmd.name
         if name in ("if", "elif", "else", "endif"):
-            self._conditional(name, lexer, branches)
+            self._conditional(name, lexer, branches, f"{display}:{cmd.line}")
             return
         active = lexer.expand
         if not active:
@@ -753,11 +753,12 @@ class _Runner:
             raise ScriptError(f"{display}:{cmd.line}: unsupported psql meta-command \\{name}"
                               + (f" ({why})" if why else ""), path=Path(display), line=cmd.line)
 
-    def _conditional(self, name: str, lexer: Lexer, branches: list[_Branch]) -> None:
+    def _conditional(self, name: str, lexer: Lexer, branches: list[_Branch],
+                     where: str) -> None:
         """psql's \\if state machine (conditional.c / command.c)."""
         if name == "if":
             if lexer.expand:
-                value = self._condition(lexer, name)
+                value = self._condition(lexer, name, where)
                 branches.append(_Branch(IF_TRUE if value else IF_FALSE))
                 if not value:
                     branches[-1].saved_query = lexer.save_query()
@@ -779,7 +780,7 @@ class _Runner:
                 top.saved_query = lexer.save_query()
             elif top.state == IF_FALSE:
                 lexer.expand = True
-                value = self._condition(lexer, name)
+                value = self._condition(lexer, name, where)
                 if value:
                     lexer.restore_query(top.saved_query)
                     top.state = IF_TRUE
@@ -802,13 +803,15 @@ class _Runner:
                 lexer.restore_query(top.saved_query)
             branches.pop()
 
-    def _condition(self, lexer: Lexer, name: str) -> bool:
+    def _condition(self, lexer: Lexer, name: str, where: str) -> bool:
+        """The branch condition.  A value that is not a boolean counts as false: psql
+        only complains on stderr (ON_ERROR_STOP does not apply), and so do we."""
         expression = " ".join(lexer.read_args())
         value = parse_bool(expression)
-        if value is None:
-            raise _MetaError(f'unrecognized value "{expression}" for "\\{name} expression": '
-                             "Boolean expected")
-        return value
+        if value is None and self.notice:
+            self.notice(f'{where}: error: unrecognized value "{expression}" for '
+                        f'"\\{name} expression": Boolean expected\n')
+        return bool(value)
 
     # ---- SQL -------------------------------------------------------------------------
 
