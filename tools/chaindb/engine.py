@@ -325,9 +325,13 @@ class Engine:
                               f'{self.plan.path.name}')
         return found
 
-    def _registry_id_for(self, dep: Depend) -> str | None:
+    def _registry_id_for(self, dep: Depend, in_plan: Change | None) -> str | None:
+        """Sqitch's change_id_for_depend: a same-project dependency is looked up by the
+        ID of the plan change it names (Depend->id), so `flips@v1.0` still resolves after
+        a revert removed tag @v1.0 from the registry; other projects' by name/tag."""
+        change_id = in_plan.id if in_plan is not None else dep.id
         return self.registry.change_id_for(
-            dep.project or self.plan.project, change_id=dep.id, change=dep.change,
+            dep.project or self.plan.project, change_id=change_id, change=dep.change,
             tag=dep.tag, first=True)
 
     def _check_deploy_dependencies(self, changes: list[Change]) -> dict[str, list[Dependency]]:
@@ -341,12 +345,13 @@ class Engine:
             deps: list[Dependency] = []
             for dep in change.conflicts:
                 in_plan = self._dep_plan_change(dep)
-                if (in_plan is not None and in_plan.id in seen) or self._registry_id_for(dep):
+                if ((in_plan is not None and in_plan.id in seen)
+                        or self._registry_id_for(dep, in_plan)):
                     conflicts.append(dep.as_string())
             for dep in change.requires:
                 in_plan = self._dep_plan_change(dep)
                 resolved = (in_plan.id if in_plan is not None and in_plan.id in seen
-                            else self._registry_id_for(dep))
+                            else self._registry_id_for(dep, in_plan))
                 if not resolved:
                     missing.append(dep.as_string())
                 deps.append(Dependency("require", dep.as_string(), resolved))
