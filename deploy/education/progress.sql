@@ -4,6 +4,8 @@
 
 BEGIN;
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 SET LOCAL ROLE chain_owner;
 
 CREATE TYPE education.progress_status AS ENUM ('locked', 'available', 'in_progress', 'completed');

@@ -3,6 +3,8 @@
 
 BEGIN;
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 CREATE SCHEMA education AUTHORIZATION chain_owner;
 COMMENT ON SCHEMA education IS 'Off the Grid learning: modules (content, quiz, unlock requirements), per-user progress, simulated practice sessions, the ready-for-trading summary.';
 

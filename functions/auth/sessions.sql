@@ -4,7 +4,7 @@
 -- auth.revoke_session(p_jti text) → boolean
 --   Revokes the session with this JWT ID (revoked_at := now()); true when a session was revoked,
 --   false when none is visible or it was already revoked. Callable by chain_app and chain_user.
-CREATE OR REPLACE FUNCTION auth.revoke_session(p_jti text)
+CREATE FUNCTION auth.revoke_session(p_jti text)
 RETURNS boolean
 LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
@@ -25,7 +25,7 @@ GRANT EXECUTE ON FUNCTION auth.revoke_session(text) TO chain_app, chain_user;
 --   Revokes every live (not revoked, not expired) session of the user ("log out everywhere");
 --   returns how many. Served by sessions_user_id_expires_at_idx. Callable by chain_app and
 --   chain_user (for itself: RLS hides other users' sessions, so it returns 0 for them).
-CREATE OR REPLACE FUNCTION auth.revoke_all_sessions(p_user_id bigint)
+CREATE FUNCTION auth.revoke_all_sessions(p_user_id bigint)
 RETURNS integer
 LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
@@ -47,7 +47,7 @@ GRANT EXECUTE ON FUNCTION auth.revoke_all_sessions(bigint) TO chain_app, chain_u
 --   SHA-256 of the presented token), it is not revoked and now() is before expires_at. False
 --   otherwise, also for NULL arguments. Served by sessions_jti_key. STABLE. Callable by chain_app
 --   (the only role that may read token hashes).
-CREATE OR REPLACE FUNCTION auth.is_session_valid(p_jti text, p_token_hash bytea)
+CREATE FUNCTION auth.is_session_valid(p_jti text, p_token_hash bytea)
 RETURNS boolean
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -68,7 +68,7 @@ GRANT EXECUTE ON FUNCTION auth.is_session_valid(text, bytea) TO chain_app;
 --   BEFORE UPDATE OF revoked_at row trigger of auth.sessions (fired only when the row was already
 --   revoked): revocation is final — clearing or moving revoked_at raises 55000, for every role.
 --   A stolen token whose session was revoked can never be revived. Not callable directly.
-CREATE OR REPLACE FUNCTION auth.keep_revocation()
+CREATE FUNCTION auth.keep_revocation()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp

@@ -3,7 +3,7 @@
 --   "module_id needs prerequisite_id" when prerequisite_id already needs module_id, directly or
 --   through other modules (a cycle would lock every module on it forever).
 --   Raises invalid_parameter_value (22023) naming both modules. Not callable directly.
-CREATE OR REPLACE FUNCTION education.check_prerequisite_cycle()
+CREATE FUNCTION education.check_prerequisite_cycle()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp

@@ -9,7 +9,7 @@
 --   When a row is completed: quiz_score must reach the module's min_quiz_score, else 23514.
 --   Fills started_at (start) and completed_at (completion) when missing; clears completed_at when
 --   the status leaves completed. SECURITY INVOKER: runs under the caller's row-level security.
-CREATE OR REPLACE FUNCTION education.check_module_unlock()
+CREATE FUNCTION education.check_module_unlock()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp

@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 -- the default privileges IN SCHEMA auth depend on the schema and go with it
 DROP SCHEMA auth;
 

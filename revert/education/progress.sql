@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 -- policies, grants, indexes and triggers go with the table
 DROP TABLE education.progress;
 DROP FUNCTION education.check_module_unlock();

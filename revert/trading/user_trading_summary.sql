@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 DROP VIEW trading.user_trading_summary;
 
 COMMIT;

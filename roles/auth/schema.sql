@@ -8,6 +8,8 @@
 --     leaving out the secret columns; chain_user gets grants next to its policies.
 --   * functions grant EXECUTE one by one; PUBLIC, chain_analytics, chain_auditor and
 --     chain_monitor get nothing.
+
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 GRANT USAGE ON SCHEMA auth TO chain_app, chain_user, chain_readonly;
 
 ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA auth

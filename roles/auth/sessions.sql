@@ -5,6 +5,8 @@
 --   * chain_user: its own sessions; it may revoke them (UPDATE of revoked_at only);
 --   * chain_app issues, checks, revokes and purges every session.
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT (id, user_id, jti, issued_at, expires_at, revoked_at, ip_address, user_agent) ON auth.sessions TO chain_user;

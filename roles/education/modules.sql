@@ -6,6 +6,8 @@
 --   * unpublished modules are drafts: chain_app only (it also writes the catalogue);
 --   * FORCE ROW LEVEL SECURITY as everywhere (the owner has no policy: it sees nothing).
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE education.modules ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON education.modules TO chain_user;

@@ -3,6 +3,8 @@
 -- on its own rows (UPDATE of the simulation columns, not of identity or owner); chain_app and
 -- chain_readonly see every row.
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE education.practice_sessions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, DELETE ON education.practice_sessions TO chain_user;

@@ -4,6 +4,8 @@
 --     not grade itself: quiz_score, attempts and completion are written by chain_app;
 --   * chain_app (the backend, which grades quizzes) and chain_readonly see every row.
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE education.progress ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON education.progress TO chain_user;

@@ -4,6 +4,8 @@
 --     no delete: trading history stays;
 --   * chain_app (records chain data) and chain_readonly see every row.
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE trading.grids ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON trading.grids TO chain_user;

@@ -1,5 +1,8 @@
 -- Verify chaindb:auth/sessions on pg
 
+BEGIN;
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 SELECT id, user_id, jti, token_hash, issued_at, expires_at, revoked_at, ip_address, user_agent
   FROM auth.sessions WHERE FALSE;
 SELECT 'auth.revoke_session(text)'::regprocedure, 'auth.revoke_all_sessions(bigint)'::regprocedure,
@@ -8,3 +11,5 @@ SELECT 'auth.revoke_session(text)'::regprocedure, 'auth.revoke_all_sessions(bigi
 SELECT 1 / (relrowsecurity AND relforcerowsecurity)::int FROM pg_catalog.pg_class WHERE oid = 'auth.sessions'::regclass;
 SELECT 1 / (pg_catalog.count(*) = 7)::int FROM pg_catalog.pg_policy WHERE polrelid = 'auth.sessions'::regclass;
 SELECT 1 / (NOT pg_catalog.has_column_privilege('chain_readonly', 'auth.sessions', 'token_hash', 'SELECT'))::int;
+
+ROLLBACK;

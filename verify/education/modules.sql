@@ -1,5 +1,8 @@
 -- Verify chaindb:education/modules on pg
 
+BEGIN;
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 SELECT id, slug, title, description, content, quiz, position, difficulty, min_quiz_score, is_required,
        estimated_minutes, is_published, created_at, updated_at
   FROM education.modules WHERE FALSE;
@@ -10,3 +13,5 @@ SELECT 1 / (relrowsecurity AND relforcerowsecurity)::int FROM pg_catalog.pg_clas
  WHERE oid IN ('education.modules'::regclass, 'education.module_prerequisites'::regclass);
 SELECT 1 / (pg_catalog.count(*) = 5)::int FROM pg_catalog.pg_policy WHERE polrelid = 'education.modules'::regclass;
 SELECT 1 / (pg_catalog.count(*) = 5)::int FROM pg_catalog.pg_policy WHERE polrelid = 'education.module_prerequisites'::regclass;
+
+ROLLBACK;

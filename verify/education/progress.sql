@@ -1,5 +1,8 @@
 -- Verify chaindb:education/progress on pg
 
+BEGIN;
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 SELECT id, user_id, module_id, status, quiz_score, attempts, started_at, completed_at, created_at, updated_at
   FROM education.progress WHERE FALSE;
 SELECT 'education.check_module_unlock()'::regprocedure;
@@ -8,3 +11,5 @@ SELECT 1 / (relrowsecurity AND relforcerowsecurity)::int FROM pg_catalog.pg_clas
 SELECT 1 / (pg_catalog.count(*) = 8)::int FROM pg_catalog.pg_policy WHERE polrelid = 'education.progress'::regclass;
 SELECT 1 / pg_catalog.count(*)::int FROM pg_catalog.pg_trigger
  WHERE tgrelid = 'education.progress'::regclass AND tgname = 'progress_check_unlock';
+
+ROLLBACK;

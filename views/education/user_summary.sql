@@ -6,7 +6,9 @@
 -- One row per user visible to the caller: security_invoker, so an end user gets its own row only
 -- (RLS of core.users and education.progress), chain_app and chain_readonly every user.
 -- Drafts (unpublished modules) count nowhere for end users (modules' RLS hides them).
-CREATE OR REPLACE VIEW education.user_summary WITH (security_invoker = true) AS
+
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+CREATE VIEW education.user_summary WITH (security_invoker = true) AS
 SELECT u.id                                            AS user_id,
        r.required_modules,
        s.required_passed,

@@ -3,7 +3,9 @@
 -- One row per user visible to the caller: security_invoker, so an end user gets its own row only,
 -- chain_app and chain_readonly every user. Served by grids_user_id_created_at_idx and
 -- practice_sessions_user_id_started_at_idx.
-CREATE OR REPLACE VIEW trading.user_trading_summary WITH (security_invoker = true) AS
+
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+CREATE VIEW trading.user_trading_summary WITH (security_invoker = true) AS
 SELECT u.id                                  AS user_id,
        g.grids_count,
        g.active_grids,
