@@ -14,6 +14,8 @@
 --   chain_monitor    LOGIN    the diag functions; member of pg_monitor
 --
 -- Settings are role-wide (ALTER ROLE … SET); PostgREST applies them on SET ROLE too.
+-- Every database that deploys this file is recorded as chain_owner's per-database setting
+-- chaindb.deployed; the revert drops the roles only when no other database carries it.
 
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
@@ -70,6 +72,18 @@ COMMENT ON ROLE chain_readonly  IS 'chaindb: SELECT everywhere except secrets (e
 COMMENT ON ROLE chain_analytics IS 'chaindb: the analytics schema; large work_mem, long statement_timeout, connection limit.';
 COMMENT ON ROLE chain_auditor   IS 'chaindb: reads the audit schema only.';
 COMMENT ON ROLE chain_monitor   IS 'chaindb: the diag functions; member of pg_monitor.';
+
+-- The cluster-wide record of which databases deployed these roles (revert/roles/roles.sql reads
+-- it): a per-database setting of chain_owner, chaindb.deployed, kept in the shared catalog
+-- pg_db_role_setting. Role memberships and settings never show in pg_shdepend, so a database
+-- cannot otherwise tell that another one relies on them; DROP DATABASE removes the marker by
+-- itself. chain_owner is NOLOGIN, so the setting never takes effect in a session.
+DO $$
+BEGIN
+    EXECUTE pg_catalog.format('ALTER ROLE chain_owner IN DATABASE %I SET chaindb.deployed = %L',
+                              pg_catalog.current_database(), 'roles/roles');
+END
+$$;
 
 -- Per database: PUBLIC may not create in public (PG15's default already; asserted for older
 -- clusters upgraded in place), and functions created by chain_owner are not executable by PUBLIC.

@@ -1,6 +1,6 @@
 -- pgTAP: audit/system_events — audit.system_events and the enum audit.severity.
 BEGIN;
-SELECT plan(41);
+SELECT plan(42);
 
 SELECT has_enum('audit', 'severity', 'audit.severity: exists');
 SELECT enum_has_labels('audit', 'severity', ARRAY['debug', 'info', 'notice', 'warning', 'error', 'critical'],
@@ -25,6 +25,9 @@ SELECT ok(pg_catalog.col_description('audit.system_events'::regclass, a.attnum) 
 SELECT col_is_pk('audit', 'system_events', 'id', 'audit.system_events.system_events_pkey: id');
 SELECT indexes_are('audit', 'system_events', ARRAY['system_events_pkey', 'system_events_created_at_brin', 'system_events_event_type_idx'],
                    'audit.system_events: exactly these indexes');
+SELECT is((SELECT am.amname::text FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_am AS am ON am.oid = c.relam
+            WHERE c.oid = 'audit.system_events_created_at_brin'::regclass), 'brin',
+          'audit.system_events.system_events_created_at_brin: a BRIN index');
 SELECT has_index('audit', 'system_events', 'system_events_event_type_idx', ARRAY['event_type', 'created_at'],
                  'audit.system_events.system_events_event_type_idx: (event_type, created_at)');
 SELECT triggers_are('audit', 'system_events', ARRAY[]::text[], 'audit.system_events: no triggers');
@@ -34,13 +37,13 @@ SELECT table_privs_are('audit', 'system_events', 'chain_app', ARRAY['INSERT'], '
 SELECT table_privs_are('audit', 'system_events', 'public', ARRAY[]::text[], 'audit.system_events: PUBLIC has nothing');
 
 SELECT throws_ok($$INSERT INTO audit.system_events (event_type, source) VALUES ('Bad Type', 'test')$$, '23514', NULL,
-                 'audit.system_events.event_type: rejects a malformed event type');
+                 'audit.system_events.system_events_event_type_check: rejects a malformed event type');
 SELECT throws_ok($$INSERT INTO audit.system_events (event_type, source) VALUES ('deploy.done', '')$$, '23514', NULL,
-                 'audit.system_events.source: rejects an empty source');
+                 'audit.system_events.system_events_source_check: rejects an empty source');
 SELECT throws_ok($$INSERT INTO audit.system_events (event_type, source, severity) VALUES ('deploy.done', 'test', 'fatal')$$,
                  '22P02', NULL, 'audit.system_events.severity: rejects an unknown severity');
 SELECT throws_ok($$INSERT INTO audit.system_events (event_type, source, data) VALUES ('deploy.done', 'test', '[1]')$$,
-                 '23514', NULL, 'audit.system_events.data: rejects a non-object');
+                 '23514', NULL, 'audit.system_events.system_events_data_check: rejects a non-object');
 SELECT tests.act_as_role('chain_app');
 SELECT lives_ok($$INSERT INTO audit.system_events (event_type, source, severity) VALUES ('deploy.done', 'test', 'notice')$$,
                 'audit.system_events: chain_app records an event');

@@ -1,6 +1,6 @@
 -- pgTAP: roles/roles — the chain_* roles, their attributes and settings, and PUBLIC's losses.
 BEGIN;
-SELECT plan(70);
+SELECT plan(71);
 
 CREATE TEMP TABLE expected_roles (name name, can_login boolean, conn_limit int,
                                   stmt_timeout text, idle_timeout text, lock_timeout text) ON COMMIT DROP;
@@ -47,6 +47,9 @@ SELECT ok(NOT pg_catalog.pg_has_role(r, 'pg_monitor', 'MEMBER'), r || ': not a m
 SELECT ok(pg_catalog.shobj_description(oid, 'pg_authid') IS NOT NULL, rolname || ': has a comment')
   FROM pg_catalog.pg_roles WHERE rolname IN (SELECT name FROM expected_roles) ORDER BY rolname;
 
+SELECT ok(EXISTS (SELECT 1 FROM pg_catalog.pg_db_role_setting AS s, pg_catalog.unnest(s.setconfig) AS c
+                   WHERE s.setrole = 'chain_owner'::regrole AND c = 'chaindb.deployed=roles/roles' AND s.setdatabase <> 0),
+          'chain_owner: deployments are recorded per database (chaindb.deployed, read by the revert)');
 SELECT ok(NOT pg_catalog.has_schema_privilege('public', 'public', 'CREATE'),
           'public: PUBLIC has no CREATE on the schema');
 SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_default_acl
