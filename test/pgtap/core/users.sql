@@ -43,7 +43,9 @@ SELECT has_index('core', 'users', 'users_tier_idx', ARRAY['tier'], 'core.users.u
 SELECT has_index('core', 'users', 'users_created_at_idx', ARRAY['created_at'], 'core.users.users_created_at_idx: on created_at');
 
 -- trigger
-SELECT triggers_are('core', 'users', ARRAY['users_set_updated_at'], 'core.users: exactly these triggers');
+-- notify_change* and audit_capture* are added by core/users_feed (tested in test/pgtap/core/users_feed.sql)
+SELECT triggers_are('core', 'users', ARRAY['users_set_updated_at', 'notify_change', 'notify_change_truncate', 'audit_capture',
+                    'audit_capture_truncate'], 'core.users: exactly these triggers');
 SELECT trigger_is('core', 'users', 'users_set_updated_at', 'core', 'set_updated_at',
                   'core.users.users_set_updated_at: calls core.set_updated_at()');
 

@@ -1,0 +1,44 @@
+-- pgTAP: blockchain/search_assets — blockchain.search_assets(): ranking, type filter, limit.
+BEGIN;
+SELECT plan(16);
+
+SELECT has_function('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'blockchain.search_assets(): exists');
+SELECT isnt_definer('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'blockchain.search_assets(): SECURITY INVOKER');
+SELECT volatility_is('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'stable', 'blockchain.search_assets(): stable');
+SELECT ok(pg_catalog.obj_description('blockchain.search_assets(text,blockchain.asset_type,int)'::regprocedure, 'pg_proc') IS NOT NULL, 'blockchain.search_assets(): has a comment');
+SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'blockchain.search_assets(text,blockchain.asset_type,int)'::regprocedure), 'blockchain.search_assets(): search_path pinned');
+SELECT function_privs_are('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'public', ARRAY[]::text[], 'blockchain.search_assets(): PUBLIC cannot execute');
+SELECT function_privs_are('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'chain_app', ARRAY['EXECUTE'], 'blockchain.search_assets(): chain_app may execute');
+SELECT function_privs_are('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'chain_user', ARRAY['EXECUTE'], 'blockchain.search_assets(): chain_user may execute');
+SELECT function_privs_are('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'chain_readonly', ARRAY['EXECUTE'], 'blockchain.search_assets(): chain_readonly may execute');
+
+-- fixture, inserted as the test's owner: three users
+INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES
+    (1, '0x1111111111111111111111111111111111111111'),
+    (2, '0x2222222222222222222222222222222222222222'),
+    (3, '0x3333333333333333333333333333333333333333');
+INSERT INTO blockchain.assets (id, issuer_id, asset_type, name, symbol, description, total_supply) OVERRIDING SYSTEM VALUE VALUES
+    (1, 1, 'actuator', 'Servo Motor X1', 'SRVX1', 'High torque servo actuator for robotic arms', 1000),
+    (2, 1, 'sensor', 'Lidar Sensor L2', 'LIDL2', 'Long range lidar sensor; servo mounted', 500),
+    (3, 2, 'controller', 'Motion Controller', 'MCTRL', 'Controls servo and stepper motors', 200),
+    (4, 2, 'actuator', 'Retired Servo', 'RSRV', 'servo servo servo', 10);
+UPDATE blockchain.assets SET is_active = false WHERE id = 4;
+
+-- behaviour
+SELECT results_eq($$SELECT id FROM blockchain.search_assets('servo')$$, ARRAY[1::bigint, 2, 3],
+                  'blockchain.search_assets(): matches name (weight A) before description (B), inactive excluded');
+SELECT results_eq($$SELECT id FROM blockchain.search_assets('servo', 'sensor')$$, ARRAY[2::bigint],
+                  'blockchain.search_assets(): filters by asset type');
+SELECT results_eq($$SELECT id FROM blockchain.search_assets('servo', NULL, 1)$$, ARRAY[1::bigint],
+                  'blockchain.search_assets(): honours p_limit');
+SELECT results_eq($$SELECT id FROM blockchain.search_assets('lidar -servo')$$, ARRAY[]::bigint[],
+                  'blockchain.search_assets(): web-search syntax (exclusion)');
+SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.search_assets('servo', NULL, 0)), 1,
+          'blockchain.search_assets(): p_limit clamped to at least 1');
+SELECT ok((SELECT bool_and(rank > 0) FROM blockchain.search_assets('servo')), 'blockchain.search_assets(): rank is positive');
+SELECT tests.act_as(3);
+SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.search_assets('servo')), 3, 'blockchain.search_assets(): chain_user searches the catalogue');
+SELECT tests.reset_role();
+
+SELECT * FROM finish();
+ROLLBACK;
