@@ -376,7 +376,42 @@ ROW_BUILDERS: dict[str, RowBuilder] = {
     "auth.sessions": lambda conn, owner, n: {
         "jti": f"matrix-jti-{n}", "token_hash": n.to_bytes(32, "big"),
         "expires_at": "2999-01-01T00:00:00Z"},
+    # The Construct: parents are created here (assets need an issuer: a fresh user, so the
+    # row's owner is the only user it involves); a pre-filled party column is the other party
+    "trading.orders": lambda conn, owner, n: {
+        "asset_id": _construct_asset(conn, n), "side": "buy", "price": 10, "quantity": 1},
+    "trading.escrows": lambda conn, owner, n: {
+        "order_id": conn.execute(
+            "INSERT INTO trading.orders (user_id, asset_id, side, price, quantity) "
+            "VALUES (%s, %s, 'buy', 10, 1) RETURNING id",
+            (make_user(conn), _construct_asset(conn, n))).fetchone()[0],
+        "seller_id": make_user(conn), "amount": 10},
+    "manufacturing.orders": lambda conn, owner, n: {
+        "manufacturer_id": None, "title": f"Matrix order {n}", "quantity": 1, "total_amount": 100},
+    "manufacturing.quality_assurance": lambda conn, owner, n: {
+        "order_id": conn.execute(
+            "INSERT INTO manufacturing.orders (customer_id, title, quantity, total_amount) "
+            "VALUES (%s, 'Matrix QA order', 1, 100) RETURNING id", (make_user(conn),)).fetchone()[0],
+        "result": "failed", "score": 10},
+    "governance.proposals": lambda conn, owner, n: {
+        "title": f"Matrix proposal {n}", "description": "draft", "quorum": 1,
+        "voting_starts_at": "2999-01-01T00:00:00Z", "voting_ends_at": "2999-01-08T00:00:00Z"},
+    "governance.votes": lambda conn, owner, n: {
+        "proposal_id": conn.execute(
+            "INSERT INTO governance.proposals (proposer_id, title, description, status, "
+            "voting_starts_at, voting_ends_at, quorum) VALUES (%s, 'Matrix vote', 'x', 'active', "
+            "now() - interval '1 day', now() + interval '1 day', 1) RETURNING id",
+            (make_user(conn),)).fetchone()[0],
+        "choice": "for"},
 }
+
+
+def _construct_asset(conn, n: int) -> int:
+    """A blockchain.assets row issued by a fresh user (for the Construct row builders)."""
+    return conn.execute(
+        "INSERT INTO blockchain.assets (issuer_id, asset_type, name, symbol, total_supply) "
+        "VALUES (%s, 'sensor', 'Matrix asset', %s, 1) RETURNING id",
+        (make_user(conn), f"MX{n}")).fetchone()[0]
 
 
 def build_row(conn, table: str, owner: int | None, owner_cols: list[str]) -> dict[str, object]:
@@ -389,7 +424,9 @@ def build_row(conn, table: str, owner: int | None, owner_cols: list[str]) -> dic
             f"(\"{table}\": lambda conn, owner, n: {{...valid column values...}})")
     values = dict(ROW_BUILDERS[table](conn, owner, next(_counter) + 1000))
     if owner is not None:
-        values.update({col: owner for col in owner_cols})
+        # an owner column the builder filled itself is the row's other party (escrow seller,
+        # manufacturer): two-party tables forbid both parties being the same user
+        values.update({col: owner for col in owner_cols if col not in values})
     return values
 
 
