@@ -29,6 +29,7 @@ CREATE TABLE trading.escrows (
 CREATE INDEX escrows_buyer_id_idx ON trading.escrows (buyer_id);
 CREATE INDEX escrows_seller_id_idx ON trading.escrows (seller_id);
 CREATE INDEX escrows_order_id_idx ON trading.escrows (order_id);
+CREATE INDEX escrows_status_created_at_idx ON trading.escrows (status, created_at);
 
 \ir ../../functions/trading/escrows.sql
 
@@ -52,6 +53,7 @@ COMMENT ON CONSTRAINT escrows_distinct_parties ON trading.escrows IS 'Buyer and 
 COMMENT ON INDEX trading.escrows_buyer_id_idx IS 'Escrows of a buyer (RLS).';
 COMMENT ON INDEX trading.escrows_seller_id_idx IS 'Escrows of a seller (RLS).';
 COMMENT ON INDEX trading.escrows_order_id_idx IS 'Escrows of an order; the FK to trading.orders.';
+COMMENT ON INDEX trading.escrows_status_created_at_idx IS 'Escrows by state, oldest first (the dispute queue; RLS status column).';
 COMMENT ON TRIGGER escrows_transition ON trading.escrows IS 'Enforces the state machine (SQLSTATE 55000 on an illegal transition).';
 COMMENT ON TRIGGER escrows_set_updated_at ON trading.escrows IS 'Keeps updated_at current on real changes.';
 

@@ -43,6 +43,8 @@ CREATE TABLE trading.orders (
 );
 CREATE INDEX orders_user_id_created_at_idx ON trading.orders (user_id, created_at DESC);
 CREATE INDEX orders_asset_id_idx ON trading.orders (asset_id);
+-- resting orders by expiry: the sweep that marks orders expired (and the status column of the RLS policy)
+CREATE INDEX orders_status_expires_at_idx ON trading.orders (status, expires_at) WHERE status IN ('open', 'partially_filled');
 -- the open book: resting limit orders by asset, side and price (order_book reads it in price order)
 CREATE INDEX orders_open_book_idx ON trading.orders (asset_id, side, price) INCLUDE (quantity, filled_quantity, expires_at)
     WHERE status IN ('open', 'partially_filled') AND order_type = 'limit';
@@ -70,6 +72,7 @@ COMMENT ON CONSTRAINT orders_status_matches_fill ON trading.orders IS 'open: not
 COMMENT ON CONSTRAINT orders_expiry_after_creation ON trading.orders IS 'An expiry lies after the creation time.';
 COMMENT ON INDEX trading.orders_user_id_created_at_idx IS 'A user''s orders, newest first (RLS, user stats).';
 COMMENT ON INDEX trading.orders_asset_id_idx IS 'Orders of one asset; the FK to blockchain.assets.';
+COMMENT ON INDEX trading.orders_status_expires_at_idx IS 'Partial: resting orders by status and expiry (expiry sweep; RLS status column).';
 COMMENT ON INDEX trading.orders_open_book_idx IS 'Partial: resting limit orders by asset, side, price; serves trading.order_book().';
 COMMENT ON TRIGGER orders_set_updated_at ON trading.orders IS 'Keeps updated_at current on real changes.';
 

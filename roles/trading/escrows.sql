@@ -10,9 +10,11 @@ CREATE POLICY escrows_select_party ON trading.escrows FOR SELECT TO chain_user
     USING (buyer_id = (SELECT core.current_user_id()) OR seller_id = (SELECT core.current_user_id()));
 CREATE POLICY escrows_update_party ON trading.escrows FOR UPDATE TO chain_user
     USING (buyer_id = (SELECT core.current_user_id()) OR seller_id = (SELECT core.current_user_id()))
-    WITH CHECK ((buyer_id = (SELECT core.current_user_id()) AND status IN ('released', 'disputed'))
-             OR (seller_id = (SELECT core.current_user_id()) AND status IN ('refunded', 'disputed')));
+    WITH CHECK ((buyer_id = (SELECT core.current_user_id()) AND status IN ('funded', 'released', 'disputed'))
+             OR (seller_id = (SELECT core.current_user_id()) AND status IN ('funded', 'refunded', 'disputed')));
 COMMENT ON POLICY escrows_select_party ON trading.escrows IS 'An end user reads the escrows it is buyer or seller of.';
+-- 'funded' is listed so a party may edit dispute_reason without a transition; escrows_transition
+-- rejects any move back to funded.
 COMMENT ON POLICY escrows_update_party ON trading.escrows IS 'The buyer may release or dispute, the seller refund or dispute.';
 
 CREATE POLICY escrows_select_app ON trading.escrows FOR SELECT TO chain_app USING (true);

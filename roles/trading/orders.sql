@@ -13,9 +13,11 @@ CREATE POLICY orders_insert_own ON trading.orders FOR INSERT TO chain_user
     WITH CHECK (user_id = (SELECT core.current_user_id()));
 CREATE POLICY orders_update_own ON trading.orders FOR UPDATE TO chain_user
     USING (user_id = (SELECT core.current_user_id()) AND status IN ('open', 'partially_filled'))
-    WITH CHECK (user_id = (SELECT core.current_user_id()) AND status = 'cancelled');
+    WITH CHECK (user_id = (SELECT core.current_user_id()) AND status IN ('open', 'partially_filled', 'cancelled'));
 COMMENT ON POLICY orders_select_own ON trading.orders IS 'An end user reads only its own orders.';
 COMMENT ON POLICY orders_insert_own ON trading.orders IS 'An end user places orders for itself only.';
+-- With UPDATE granted on status only, the result is: cancel (or leave as is) — orders_status_matches_fill
+-- rejects open <-> partially_filled without a fill, and a cancelled order is no longer visible to USING.
 COMMENT ON POLICY orders_update_own ON trading.orders IS 'An end user may only cancel its own resting orders.';
 
 CREATE POLICY orders_select_app ON trading.orders FOR SELECT TO chain_app USING (true);

@@ -1,6 +1,6 @@
 -- pgTAP: trading/escrows — trading.escrows, its state machine trigger trading.escrow_transition() and enum trading.escrow_status.
 BEGIN;
-SELECT plan(109);
+SELECT plan(110);
 
 SELECT enum_has_labels('trading', 'escrow_status', ARRAY['funded', 'released', 'refunded', 'disputed', 'resolved_released', 'resolved_refunded']::name[], 'trading.escrow_status: labels funded, released, refunded, disputed, resolved_released, resolved_refunded');
 SELECT ok(pg_catalog.obj_description('trading.escrow_status'::regtype, 'pg_type') IS NOT NULL, 'trading.escrow_status: has a comment');
@@ -17,11 +17,12 @@ SELECT ok(pg_catalog.col_description('trading.escrows'::regclass, a.attnum) IS N
   FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'trading.escrows'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'trading.escrows'::regclass$$,
               ARRAY['escrows_amount_check', 'escrows_buyer_id_fkey', 'escrows_dispute_reason_check', 'escrows_distinct_parties', 'escrows_order_id_fkey', 'escrows_pkey', 'escrows_seller_id_fkey'], 'trading.escrows: constraints ' || 'escrows_amount_check, escrows_buyer_id_fkey, escrows_dispute_reason_check, escrows_distinct_parties, escrows_order_id_fkey, escrows_pkey, escrows_seller_id_fkey');
-SELECT indexes_are('trading', 'escrows', ARRAY['escrows_buyer_id_idx', 'escrows_order_id_idx', 'escrows_pkey', 'escrows_seller_id_idx']::name[], 'trading.escrows: indexes ' || 'escrows_buyer_id_idx, escrows_order_id_idx, escrows_pkey, escrows_seller_id_idx');
+SELECT indexes_are('trading', 'escrows', ARRAY['escrows_buyer_id_idx', 'escrows_order_id_idx', 'escrows_pkey', 'escrows_seller_id_idx', 'escrows_status_created_at_idx']::name[], 'trading.escrows: indexes ' || 'escrows_buyer_id_idx, escrows_order_id_idx, escrows_pkey, escrows_seller_id_idx, escrows_status_created_at_idx');
 SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_buyer_id_idx'::regclass), 'CREATE INDEX escrows_buyer_id_idx ON trading.escrows USING btree (buyer_id)', 'trading.escrows.escrows_buyer_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_order_id_idx'::regclass), 'CREATE INDEX escrows_order_id_idx ON trading.escrows USING btree (order_id)', 'trading.escrows.escrows_order_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_pkey'::regclass), 'CREATE UNIQUE INDEX escrows_pkey ON trading.escrows USING btree (id)', 'trading.escrows.escrows_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_seller_id_idx'::regclass), 'CREATE INDEX escrows_seller_id_idx ON trading.escrows USING btree (seller_id)', 'trading.escrows.escrows_seller_id_idx: definition');
+SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_status_created_at_idx'::regclass), 'CREATE INDEX escrows_status_created_at_idx ON trading.escrows USING btree (status, created_at)', 'trading.escrows.escrows_status_created_at_idx: definition');
 SELECT triggers_are('trading', 'escrows', ARRAY['audit_capture', 'audit_capture_truncate', 'escrows_set_updated_at', 'escrows_transition']::name[], 'trading.escrows: triggers ' || 'audit_capture, audit_capture_truncate, escrows_set_updated_at, escrows_transition');
 SELECT trigger_is('trading', 'escrows', 'audit_capture', 'audit', 'capture', 'trading.escrows.audit_capture: calls audit.capture()');
 SELECT trigger_is('trading', 'escrows', 'audit_capture_truncate', 'audit', 'capture_statement', 'trading.escrows.audit_capture_truncate: calls audit.capture_statement()');

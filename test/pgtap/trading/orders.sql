@@ -1,6 +1,6 @@
 -- pgTAP: trading/orders — structure, constraints, privileges and RLS of trading.orders and its enums.
 BEGIN;
-SELECT plan(121);
+SELECT plan(123);
 
 SELECT enum_has_labels('trading', 'order_side', ARRAY['buy', 'sell']::name[], 'trading.order_side: labels buy, sell');
 SELECT ok(pg_catalog.obj_description('trading.order_side'::regtype, 'pg_type') IS NOT NULL, 'trading.order_side: has a comment');
@@ -21,10 +21,11 @@ SELECT ok(pg_catalog.col_description('trading.orders'::regclass, a.attnum) IS NO
   FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'trading.orders'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'trading.orders'::regclass$$,
               ARRAY['orders_asset_id_fkey', 'orders_avg_fill_price_check', 'orders_expiry_after_creation', 'orders_filled_within_quantity', 'orders_pkey', 'orders_price_by_type', 'orders_quantity_check', 'orders_status_matches_fill', 'orders_user_id_fkey'], 'trading.orders: constraints ' || 'orders_asset_id_fkey, orders_avg_fill_price_check, orders_expiry_after_creation, orders_filled_within_quantity, orders_pkey, orders_price_by_type, orders_quantity_check, orders_status_matches_fill, orders_user_id_fkey');
-SELECT indexes_are('trading', 'orders', ARRAY['orders_asset_id_idx', 'orders_open_book_idx', 'orders_pkey', 'orders_user_id_created_at_idx']::name[], 'trading.orders: indexes ' || 'orders_asset_id_idx, orders_open_book_idx, orders_pkey, orders_user_id_created_at_idx');
+SELECT indexes_are('trading', 'orders', ARRAY['orders_asset_id_idx', 'orders_open_book_idx', 'orders_pkey', 'orders_status_expires_at_idx', 'orders_user_id_created_at_idx']::name[], 'trading.orders: indexes ' || 'orders_asset_id_idx, orders_open_book_idx, orders_pkey, orders_status_expires_at_idx, orders_user_id_created_at_idx');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_asset_id_idx'::regclass), 'CREATE INDEX orders_asset_id_idx ON trading.orders USING btree (asset_id)', 'trading.orders.orders_asset_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_open_book_idx'::regclass), 'CREATE INDEX orders_open_book_idx ON trading.orders USING btree (asset_id, side, price) INCLUDE (quantity, filled_quantity, expires_at) WHERE ((status = ANY (ARRAY[''open''::trading.order_status, ''partially_filled''::trading.order_status])) AND (order_type = ''limit''::trading.order_type))', 'trading.orders.orders_open_book_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_pkey'::regclass), 'CREATE UNIQUE INDEX orders_pkey ON trading.orders USING btree (id)', 'trading.orders.orders_pkey: definition');
+SELECT is(pg_catalog.pg_get_indexdef('trading.orders_status_expires_at_idx'::regclass), 'CREATE INDEX orders_status_expires_at_idx ON trading.orders USING btree (status, expires_at) WHERE (status = ANY (ARRAY[''open''::trading.order_status, ''partially_filled''::trading.order_status]))', 'trading.orders.orders_status_expires_at_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_user_id_created_at_idx'::regclass), 'CREATE INDEX orders_user_id_created_at_idx ON trading.orders USING btree (user_id, created_at DESC)', 'trading.orders.orders_user_id_created_at_idx: definition');
 SELECT triggers_are('trading', 'orders', ARRAY['audit_capture', 'audit_capture_truncate', 'notify_change', 'notify_change_truncate', 'orders_set_updated_at']::name[], 'trading.orders: triggers ' || 'audit_capture, audit_capture_truncate, notify_change, notify_change_truncate, orders_set_updated_at');
 SELECT trigger_is('trading', 'orders', 'audit_capture', 'audit', 'capture', 'trading.orders.audit_capture: calls audit.capture()');
@@ -127,7 +128,9 @@ SELECT throws_ok($$INSERT INTO trading.orders (user_id, asset_id, side, price, q
 SELECT throws_ok($$UPDATE trading.orders SET filled_quantity = 3 WHERE id = 2$$,
                  '42501', NULL, 'trading.orders.filled_quantity: chain_user cannot fill');
 SELECT throws_ok($$UPDATE trading.orders SET status = 'expired' WHERE id = 2$$,
-                 '42501', NULL, 'trading.orders.orders_update_own: chain_user may only cancel');
+                 '42501', NULL, 'trading.orders.orders_update_own: chain_user may only cancel (not expire)');
+SELECT throws_ok($$UPDATE trading.orders SET status = 'partially_filled' WHERE id = 2$$,
+                 '23514', NULL, 'trading.orders.orders_update_own: chain_user cannot fake a fill (orders_status_matches_fill)');
 SELECT lives_ok($$UPDATE trading.orders SET status = 'cancelled' WHERE id = 2$$, 'trading.orders.orders_update_own: user 2 cancels its order');
 UPDATE trading.orders SET status = 'cancelled' WHERE id = 1;
 SELECT throws_ok($$DELETE FROM trading.orders WHERE id = 2$$, '42501', NULL, 'trading.orders: chain_user cannot delete');
