@@ -26,7 +26,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import psycopg
 from psycopg import pq
@@ -93,6 +93,9 @@ _NUMBER = re.compile(r"[0-9]+(?:[A-Za-z_\x80-\U0010ffff])?")
 # only happen inside a multi-line variable value -- exactly as in psql.
 _QUOTE_CONTINUE = re.compile(r"[ \t\f\r]*\n(?:[ \t\n\r\f\v]+|--[^\n]*\n)*'")
 _VALID_VARNAME = re.compile(_VARCHARS + r"\Z")
+_COMMENT_EDGE = re.compile(r"/\*|\*/")
+_OCTAL = re.compile(r"[0-7]{1,3}")
+_HEX = re.compile(r"[0-9A-Fa-f]{1,2}")
 
 _BEGIN_TRACKED = {"create", "function", "procedure", "or", "replace"}
 
@@ -231,7 +234,7 @@ class Lexer:
         s, i = buf.text, buf.pos
         state = self.state
         if state == XC:
-            m = re.compile(r"/\*|\*/").search(s, i)
+            m = _COMMENT_EDGE.search(s, i)
             end = m.end() if m else len(s)
             self._emit(s[i:end])
             buf.pos = end
@@ -564,11 +567,11 @@ def _single_quoted_arg(s: str, i: int) -> tuple[str, int]:
                 out.append(_ESCAPES[nxt])
                 i += 2
             elif nxt in "01234567":
-                m = re.compile(r"[0-7]{1,3}").match(s, i + 1)
+                m = _OCTAL.match(s, i + 1)
                 out.append(chr(int(m.group(), 8)))
                 i = m.end()
-            elif nxt == "x" and re.compile(r"[0-9A-Fa-f]").match(s, i + 2):
-                m = re.compile(r"[0-9A-Fa-f]{1,2}").match(s, i + 2)
+            elif nxt == "x" and _HEX.match(s, i + 2):
+                m = _HEX.match(s, i + 2)
                 out.append(chr(int(m.group(), 16)))
                 i = m.end()
             else:
