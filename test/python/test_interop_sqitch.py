@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psycopg
 import pytest
 from pytest_postgresql import factories
 
