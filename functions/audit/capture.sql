@@ -13,8 +13,15 @@
 --   Both run as the caller, who must own the table (chain_owner in deploy scripts).
 --
 -- audit.capture() / audit.capture_statement() → trigger
---   SECURITY DEFINER (as chain_owner: writers need no privilege on audit.logs), search_path
---   pinned. One audit row per changed row: operation, record_pk, old/new row as jsonb, the
+--   SECURITY DEFINER (as chain_owner), search_path pinned. Why definer although it costs a
+--   little per call (a GUC save/restore; measured at a few percent of the row trigger in
+--   bench/RESULTS.md): a trigger runs as the user whose statement fired it, so an invoker
+--   trigger would need INSERT on audit.logs granted to every writer (chain_app, chain_user),
+--   and then any writer could INSERT forged history directly. As definer, nobody but
+--   chain_owner can write audit.logs. What keeps it cheap instead: no catalog lookup per row
+--   (the key columns are trigger arguments, read from enable_tracking once), each row turned
+--   into jsonb once, changed columns computed on UPDATE only, core.current_user_id() inlined
+--   (plain SQL expression), and no btree on audit.logs (BRIN only, no primary key). One audit row per changed row: operation, record_pk, old/new row as jsonb, the
 --   changed columns of an UPDATE, actor core.current_user_id(), session_user, txid.
 --   UPDATEs that change nothing are not logged. In statement mode an UPDATE's old and new rows
 --   are paired by primary key, so an UPDATE that changes the key is logged as two half rows.
@@ -28,30 +35,33 @@ AS $$
 DECLARE
     v_old     jsonb;
     v_new     jsonb;
-    v_pk      jsonb := '{}'::jsonb;
+    v_row     jsonb;
     v_changed text[];
 BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        v_old := pg_catalog.to_jsonb(OLD);
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
+    -- each row is turned into jsonb once; the key is read from it by the names in TG_ARGV
+    IF TG_OP = 'INSERT' THEN
         v_new := pg_catalog.to_jsonb(NEW);
-    END IF;
-    IF TG_OP = 'UPDATE' THEN
+        v_row := v_new;
+    ELSIF TG_OP = 'DELETE' THEN
+        v_old := pg_catalog.to_jsonb(OLD);
+        v_row := v_old;
+    ELSE
+        v_old := pg_catalog.to_jsonb(OLD);
+        v_new := pg_catalog.to_jsonb(NEW);
         IF v_old = v_new THEN
             RETURN NULL;  -- nothing changed
         END IF;
         SELECT pg_catalog.array_agg(n.key ORDER BY n.key) INTO v_changed
           FROM pg_catalog.jsonb_each(v_new) AS n
          WHERE (v_old -> n.key) IS DISTINCT FROM n.value;
+        v_row := v_new;
     END IF;
-    FOR v_i IN 0 .. TG_NARGS - 1 LOOP
-        v_pk := v_pk || pg_catalog.jsonb_build_object(TG_ARGV[v_i], COALESCE(v_new, v_old) -> TG_ARGV[v_i]);
-    END LOOP;
     INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record, new_record,
                             changed_columns, actor_id)
-    VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP::audit.operation, v_pk, v_old, v_new,
-            v_changed, core.current_user_id());
+    VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP::audit.operation,
+            CASE WHEN TG_NARGS = 1 THEN pg_catalog.jsonb_build_object(TG_ARGV[0], v_row -> TG_ARGV[0])
+                 ELSE (SELECT pg_catalog.jsonb_object_agg(k, v_row -> k) FROM pg_catalog.unnest(TG_ARGV) AS k) END,
+            v_old, v_new, v_changed, core.current_user_id());
     RETURN NULL;
 END
 $$;
@@ -67,20 +77,28 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     v_pk    text[] := TG_ARGV;
+    v_key   text := TG_ARGV[0];          -- the key column when it is a single one (the usual case)
+    v_one   boolean := TG_NARGS = 1;
     v_actor bigint := core.current_user_id();
 BEGIN
+    -- record_pk: jsonb_build_object for a one-column key; the aggregate (a sub-plan the CASE
+    -- only runs when needed) for a composite one
     IF TG_OP = 'TRUNCATE' THEN
         INSERT INTO audit.logs (table_schema, table_name, operation, actor_id)
         VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, 'TRUNCATE', v_actor);
     ELSIF TG_OP = 'INSERT' THEN
         INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, new_record, actor_id)
         SELECT TG_TABLE_SCHEMA, TG_TABLE_NAME, 'INSERT',
-               (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k), r.j, v_actor
+               CASE WHEN v_one THEN pg_catalog.jsonb_build_object(v_key, r.j -> v_key)
+                    ELSE (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) END,
+               r.j, v_actor
           FROM (SELECT pg_catalog.to_jsonb(n) AS j FROM new_rows AS n) AS r;
     ELSIF TG_OP = 'DELETE' THEN
         INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record, actor_id)
         SELECT TG_TABLE_SCHEMA, TG_TABLE_NAME, 'DELETE',
-               (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k), r.j, v_actor
+               CASE WHEN v_one THEN pg_catalog.jsonb_build_object(v_key, r.j -> v_key)
+                    ELSE (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) END,
+               r.j, v_actor
           FROM (SELECT pg_catalog.to_jsonb(o) AS j FROM old_rows AS o) AS r;
     ELSE
         INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record, new_record,
@@ -90,10 +108,12 @@ BEGIN
                   FROM pg_catalog.jsonb_each(nk.j) AS e
                  WHERE (ok.j -> e.key) IS DISTINCT FROM e.value),
                v_actor
-          FROM (SELECT r.j, (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) AS pk
+          FROM (SELECT r.j, CASE WHEN v_one THEN pg_catalog.jsonb_build_object(v_key, r.j -> v_key)
+                                 ELSE (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) END AS pk
                   FROM (SELECT pg_catalog.to_jsonb(o) AS j FROM old_rows AS o) AS r) AS ok
           FULL JOIN
-               (SELECT r.j, (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) AS pk
+               (SELECT r.j, CASE WHEN v_one THEN pg_catalog.jsonb_build_object(v_key, r.j -> v_key)
+                                 ELSE (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) END AS pk
                   FROM (SELECT pg_catalog.to_jsonb(n) AS j FROM new_rows AS n) AS r) AS nk
             ON nk.pk = ok.pk
          WHERE ok.j IS DISTINCT FROM nk.j;

@@ -6,20 +6,32 @@
 --   Empty or missing settings give NULL (PostgREST leaves '' behind after a transaction), as do a
 --   non-numeric user id and an invalid wallet — NULL matches no row, so a policy denies.
 --   STABLE: call them in policies as (SELECT core.current_user_id()) so the planner runs them once.
+--   core.current_user_id() is one expression with no FROM, no SET clause and only schema-qualified
+--   calls, so the planner inlines it (a SQL function that is not inlined is re-planned at every
+--   call: the cost of a per-row audit trigger and of every RLS query). No SET search_path is
+--   needed: it is SECURITY INVOKER and resolves nothing through the search_path.
 --   Callable by chain_app, chain_user, chain_readonly (policies run with the caller's privileges).
 CREATE FUNCTION core.current_user_id()
 RETURNS bigint
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT CASE WHEN s.v ~ '^[0-9]{1,18}$' THEN s.v::bigint END
-      FROM (
-        SELECT COALESCE(
-                   NULLIF(c.claims ->> 'user_id', ''),
-                   CASE WHEN c.claims ->> 'sub' ~ '^[0-9]{1,18}$' THEN c.claims ->> 'sub' END,
-                   NULLIF(pg_catalog.current_setting('app.user_id', true), '')) AS v
-          FROM (SELECT NULLIF(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb AS claims) AS c
-      ) AS s
+    -- one expression, functions only (no operator resolved through the caller's search_path):
+    -- the claim user_id when non-empty, else a numeric sub, else app.user_id when non-empty;
+    -- then digits only, or NULL
+    SELECT CAST(pg_catalog.substring(
+               COALESCE(
+                   CASE WHEN pg_catalog.textne(pg_catalog.jsonb_extract_path_text(
+                            CAST(CASE WHEN pg_catalog.textne(pg_catalog.current_setting('request.jwt.claims', true), '')
+                            THEN pg_catalog.current_setting('request.jwt.claims', true) END AS pg_catalog.jsonb), 'user_id'), '')
+                        THEN pg_catalog.jsonb_extract_path_text(
+                            CAST(CASE WHEN pg_catalog.textne(pg_catalog.current_setting('request.jwt.claims', true), '')
+                            THEN pg_catalog.current_setting('request.jwt.claims', true) END AS pg_catalog.jsonb), 'user_id') END,
+                   pg_catalog.substring(pg_catalog.jsonb_extract_path_text(
+                            CAST(CASE WHEN pg_catalog.textne(pg_catalog.current_setting('request.jwt.claims', true), '')
+                            THEN pg_catalog.current_setting('request.jwt.claims', true) END AS pg_catalog.jsonb), 'sub'), '^[0-9]{1,18}$'),
+                   CASE WHEN pg_catalog.textne(pg_catalog.current_setting('app.user_id', true), '')
+                        THEN pg_catalog.current_setting('app.user_id', true) END),
+               '^[0-9]{1,18}$') AS pg_catalog.int8)
 $$;
 COMMENT ON FUNCTION core.current_user_id() IS
     'Id of the user the request acts for: request.jwt.claims user_id (or numeric sub), else app.user_id; NULL when unset or not a number. Use as (SELECT core.current_user_id()) in policies.';

@@ -15,6 +15,10 @@ import harness
 
 OURS = harness.ours("n.nspname")
 SOURCE_DIRS = ("deploy", "functions", "views", "roles")
+# Functions that must have no SET search_path because the planner inlines them (a SET clause
+# stops inlining; pgspot documents PS005 as ignorable for them). Their bodies call only
+# schema-qualified functions, so pgspot still checks them for unqualified names.
+INLINED_FUNCTIONS = ("core.current_user_id()",)
 
 
 def rows(db, query: str, params=()) -> list[tuple]:
@@ -116,7 +120,8 @@ def test_pgspot_finds_nothing(tmp_path):
         copy.write_text("".join("-- " + line if line.lstrip().startswith("\\") else line
                                 for line in source.read_text().splitlines(keepends=True)))
         copies.append(copy)
-    proc = subprocess.run(["pgspot", *map(str, copies)], capture_output=True, text=True,
+    allowed = [arg for name in INLINED_FUNCTIONS for arg in ("--proc-without-search-path", name)]
+    proc = subprocess.run(["pgspot", *allowed, *map(str, copies)], capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, "pgspot findings:\n" + pgspot_findings(
         (proc.stdout + proc.stderr).replace(str(tmp_path) + "/", ""))

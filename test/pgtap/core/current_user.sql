@@ -1,11 +1,15 @@
 -- pgTAP: core/current_user — core.current_user_id() and core.current_wallet().
 BEGIN;
-SELECT plan(20);
+SELECT plan(21);
 
 SELECT has_function('core', 'current_user_id', ARRAY[]::text[], 'core.current_user_id(): exists');
 SELECT function_returns('core', 'current_user_id', ARRAY[]::text[], 'bigint', 'core.current_user_id(): returns bigint');
 SELECT volatility_is('core', 'current_user_id', ARRAY[]::text[], 'stable', 'core.current_user_id(): stable');
 SELECT isnt_definer('core', 'current_user_id', ARRAY[]::text[], 'core.current_user_id(): security invoker');
+SELECT ok((SELECT p.proconfig IS NULL AND l.lanname = 'sql'
+             FROM pg_catalog.pg_proc AS p JOIN pg_catalog.pg_language AS l ON l.oid = p.prolang
+            WHERE p.oid = 'core.current_user_id()'::regprocedure),
+          'core.current_user_id(): LANGUAGE sql without SET clause, so the planner can inline it');
 SELECT function_privs_are('core', 'current_user_id', ARRAY[]::text[], 'public', ARRAY[]::text[],
                           'core.current_user_id(): PUBLIC cannot execute');
 SELECT function_privs_are('core', 'current_user_id', ARRAY[]::text[], 'chain_user', ARRAY['EXECUTE'],
