@@ -46,9 +46,9 @@ SELECT ok(pg_catalog.col_description('education.module_prerequisites'::regclass,
 SELECT col_is_pk('education', 'module_prerequisites', ARRAY['module_id', 'prerequisite_id'],
                  'education.module_prerequisites.module_prerequisites_pkey: (module_id, prerequisite_id)');
 SELECT fk_ok('education', 'module_prerequisites', 'module_id', 'education', 'modules', 'id',
-             'education.module_prerequisites.module_prerequisites_module_id_fkey: references modules');
+             'education.module_prerequisites: module_prerequisites_module_id_fkey references modules');
 SELECT fk_ok('education', 'module_prerequisites', 'prerequisite_id', 'education', 'modules', 'id',
-             'education.module_prerequisites.module_prerequisites_prerequisite_id_fkey: references modules');
+             'education.module_prerequisites: module_prerequisites_prerequisite_id_fkey references modules');
 SELECT has_check('education', 'module_prerequisites', 'education.module_prerequisites.module_prerequisites_not_self: checked');
 SELECT indexes_are('education', 'module_prerequisites', ARRAY['module_prerequisites_pkey', 'module_prerequisites_prerequisite_id_idx'],
                    'education.module_prerequisites: exactly these indexes (module_prerequisites_prerequisite_id_idx)');
@@ -144,7 +144,7 @@ SELECT tests.act_as(NULL);
 SELECT results_eq($$SELECT id FROM education.modules WHERE id BETWEEN 4101 AND 4103 ORDER BY id$$, ARRAY[4101::bigint, 4102],
                   'education.modules.modules_select_published: chain_user sees published modules only');
 SELECT results_eq($$SELECT module_id FROM education.module_prerequisites WHERE module_id BETWEEN 4101 AND 4103 ORDER BY 1$$,
-                  ARRAY[4102::bigint], 'education.module_prerequisites.module_prerequisites_select_published: requirements of drafts are hidden');
+                  ARRAY[4102::bigint], 'education.module_prerequisites: module_prerequisites_select_published hides requirements of drafts');
 SELECT throws_ok($$INSERT INTO education.modules (slug, title, position) VALUES ('t-user', 'x', 4191)$$, '42501', NULL,
                  'education.modules: chain_user cannot create modules');
 SELECT tests.act_as_role('chain_readonly');

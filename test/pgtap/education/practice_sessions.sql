@@ -32,7 +32,7 @@ SELECT set_eq(pg_catalog.format('SELECT conname::text FROM pg_catalog.pg_constra
 SELECT indexes_are('education', 'practice_sessions', ARRAY['practice_sessions_pkey', 'practice_sessions_user_id_started_at_idx'],
                    'education.practice_sessions: exactly these indexes');
 SELECT has_index('education', 'practice_sessions', 'practice_sessions_user_id_started_at_idx', ARRAY['user_id', 'started_at'],
-                 'education.practice_sessions.practice_sessions_user_id_started_at_idx: on (user_id, started_at DESC)');
+                 'education.practice_sessions: practice_sessions_user_id_started_at_idx on (user_id, started_at DESC)');
 SELECT triggers_are('education', 'practice_sessions', ARRAY['practice_sessions_set_updated_at'], 'education.practice_sessions: exactly these triggers');
 SELECT trigger_is('education', 'practice_sessions', 'practice_sessions_set_updated_at', 'core', 'set_updated_at',
                   'education.practice_sessions.practice_sessions_set_updated_at: calls core.set_updated_at()');
