@@ -81,7 +81,7 @@ SELECT is((SELECT pg_catalog.count(*)::int FROM manufacturing.quality_assurance)
 SELECT throws_ok($$INSERT INTO manufacturing.quality_assurance (order_id, inspector_id, result, score) VALUES (1, 2, 'passed', 99)$$,
                  '42501', NULL, 'manufacturing.quality_assurance: chain_user cannot insert');
 SELECT tests.act_as_role('chain_readonly');
-SELECT is((SELECT pg_catalog.count(*)::int FROM manufacturing.quality_assurance), 2, 'manufacturing.quality_assurance.quality_assurance_select_readonly: chain_readonly sees all');
+SELECT is((SELECT pg_catalog.count(*)::int FROM manufacturing.quality_assurance), 2, 'manufacturing.quality_assurance: chain_readonly sees all (policy quality_assurance_select_readonly)');
 SELECT tests.act_as_role('chain_app');
 SELECT is((SELECT pg_catalog.count(*)::int FROM manufacturing.quality_assurance), 2, 'manufacturing.quality_assurance.quality_assurance_select_app: chain_app sees all');
 SELECT lives_ok($$INSERT INTO manufacturing.quality_assurance (order_id, inspector_id, result, score) VALUES (1, 2, 'failed', 10)$$, 'manufacturing.quality_assurance.quality_assurance_insert_app: the backend records');
