@@ -179,7 +179,7 @@ def test_multi_transaction_script_falls_back_to_sqitch_protocol(tmp_path, empty_
 def test_conflict_with_deployed_change_is_refused(tmp_path, empty_db):
     project = _tiny_project(tmp_path / "tiny", {"one": "SELECT 1;\n"})
     run(project, "deploy", empty_db.uri)
-    run(project, "add", "two", "-c", "one", "-n", "Conflicts with one.")
+    run(project, "add", "two", "-x", "one", "-n", "Conflicts with one.")
     (project / "deploy" / "two.sql").write_text("SELECT 2;\n")
     proc = run(project, "deploy", empty_db.uri, rc=2)
     assert proc.stderr.strip() == "chaindb: Conflicts with previously deployed change: one"

@@ -290,6 +290,9 @@ def cmd_status(args) -> int:
     target, _ = _split_positionals(args, args.args)
     ctx = _context(args, target)
     with ctx.engine(QuietReporter()) as engine:
+        if not args.json:
+            # First, as Sqitch: also before "No changes deployed" and connection errors.
+            print(f"# On database {engine.destination}", flush=True)
         data = engine.status()
     if args.json:
         _print_json({**_jsonable(data), "undeployed": [c.name for c in data.undeployed],
@@ -297,8 +300,7 @@ def cmd_status(args) -> int:
         return 0 if data.current_in_plan else 2
     date = _raw if args.date_format == "raw" else _iso
     current = data.current
-    out = [f"# On database {data.destination}",
-           f"# Project:  {data.project}",
+    out = [f"# Project:  {data.project}",
            f"# Change:   {current.id}",
            f"# Name:     {current.name}"]
     if current.tags:
@@ -313,6 +315,8 @@ def cmd_status(args) -> int:
         out += [f"#   {d.name:<{width}} - {date(d.committed_at)} - "
                 f"{d.committer_name} <{d.committer_email}>" for d in data.deployed]
         out.append("# ")
+    if args.show_tags and not data.tags:
+        out += ["# Tags: None.", "# "]
     if args.show_tags and data.tags:
         width = max(len(t[0]) for t in data.tags)
         out.append("# Tags:" if len(data.tags) > 1 else "# Tag:")
@@ -422,17 +426,28 @@ def cmd_show(args) -> int:
             raise ChaindbError(f'Unknown tag "{args.key}"')
         print(tag.info)
         return 0
-    change = plan.find(args.key)
-    if change is None:
+    index = plan.index_of(args.key, ambiguous_error=True)   # a bare reworked name is ambiguous
+    if index is None:
         raise ChaindbError(f'Unknown change "{args.key}"')
+    change = plan.changes[index]
     if args.type == "change":
         print(change.info)
         return 0
     path = change.script_path(args.type, ctx.target.top_dir, extension=ctx.target.extension)
-    if not path.exists():
-        raise ChaindbError(f"File {path} does not exist")
+    if not path.is_file():
+        raise ChaindbError(f'File "{os.path.relpath(path)}" does not exist')
     sys.stdout.write(path.read_text(encoding="utf-8"))
     return 0
+
+
+def _name_argument(option: str | None, positional: str | None, what: str) -> str | None:
+    """Sqitch's `add NAME` / `add -c NAME` (likewise tag -t, rework -c): one or the other."""
+    if option and positional:
+        raise UsageError(f'Unknown argument "{positional}"')
+    name = option or positional
+    if name is None and what:
+        raise UsageError(f"missing the {what} name")
+    return name
 
 
 def _script_file(ctx, kind: str, name: str) -> Path:
@@ -442,16 +457,17 @@ def _script_file(ctx, kind: str, name: str) -> Path:
 def cmd_add(args) -> int:
     from chaindb import render
 
+    name = _name_argument(args.change_name, args.name, "change")
     ctx = _context(args)
     plan = ctx.plan
     person = ctx.person()
-    change = plan.add_change(args.name, requires=args.requires or [],
+    change = plan.add_change(name, requires=args.requires or [],
                              conflicts=args.conflicts or [], note="\n\n".join(args.note or []),
                              planner_name=person.name, planner_email=person.email)
-    scripts = render.render_change_scripts(plan.project, change.name,
-                                           [d.as_plan_string() for d in change.requires],
-                                           [d.as_plan_string().lstrip("!")
-                                            for d in change.conflicts])
+    # Sqitch's templates receive the dependencies exactly as given on the command line
+    # (`-x p:y` stays `p:y` in the script header while the plan line says `!y`).
+    scripts = render.render_change_scripts(plan.project, change.name, args.requires or [],
+                                           args.conflicts or [])
     for kind in ("deploy", "revert", "verify"):
         path = _script_file(ctx, kind, change.name)
         shown = os.path.relpath(path)
@@ -468,14 +484,18 @@ def cmd_add(args) -> int:
 
 
 def cmd_tag(args) -> int:
+    name = _name_argument(args.tag_name, args.name, "")
+    change = args.change_name or args.change
+    if args.change_name and args.change:
+        raise UsageError(f'Unknown argument "{args.change}"')
     ctx = _context(args)
     plan = ctx.plan
-    if not args.name:
+    if not name:
         for tag in plan.tags:
             print(tag.format_name)
         return 0
     person = ctx.person()
-    tag = plan.add_tag(args.name, change=args.change, note="\n\n".join(args.note or []),
+    tag = plan.add_tag(name, change=change, note="\n\n".join(args.note or []),
                        planner_name=person.name, planner_email=person.email)
     plan.write()
     print(f'Tagged "{tag.change.name}" with {tag.format_name} in {os.path.relpath(plan.path)}')
@@ -521,21 +541,26 @@ def snapshot_includes(script: Path, top_dir: Path, tag: str) -> list[tuple[Path,
 def cmd_rework(args) -> int:
     from chaindb.plan import rework_scripts
 
+    name = _name_argument(args.change_name, args.name, "change")
     ctx = _context(args)
     plan = ctx.plan
     person = ctx.person()
-    change = plan.rework(args.name, requires=args.requires or [],
+    change = plan.rework(name, requires=args.requires or [],
                          conflicts=args.conflicts or [], note="\n\n".join(args.note or []),
                          planner_name=person.name, planner_email=person.email)
     top = Path(ctx.target.top_dir)
     copies = rework_scripts(change, top, extension=ctx.target.extension)
     tag = next(d.tag for d in change.requires if d.change == change.name and d.tag)
+    # Sqitch reports its own script copies only at debug level (so do we, i.e. not at
+    # all); the include snapshots are chaindb's addition and are announced.
+    # Every copy is the old instance (X@TAG scripts, and the new revert script, which
+    # re-applies the old deploy): all of them must include the frozen sources.
+    announced: set[Path] = set()
     for _source, dest in copies:
-        if f"@{tag}." in dest.name:
-            for src, frozen in snapshot_includes(dest, top, tag):
+        for src, frozen in snapshot_includes(dest, top, tag):
+            if frozen not in announced:
+                announced.add(frozen)
                 print(f"Copied {os.path.relpath(src)} to {os.path.relpath(frozen)}")
-    for source, dest in copies:
-        print(f"Copied {os.path.relpath(source)} to {os.path.relpath(dest)}")
     plan.write()
     deps = " ".join(d.as_plan_string() for d in change.requires + change.conflicts)
     print(f'Added "{change.name} [{deps}]" to {os.path.relpath(plan.path)}.')
@@ -575,6 +600,8 @@ def cmd_test(args) -> int:
         Path(ctx.target.top_dir).glob("test/pgtap/**/*.sql"))
     if not files:
         raise ChaindbError("no pgTAP files to run (test/pgtap/**/*.sql)")
+    if missing := [str(f) for f in files if not f.is_file()]:
+        raise ChaindbError(f"no such pgTAP file: {', '.join(missing)}")
 
     def connect():
         return ctx.connect(options="-c search_path=public,tap")
@@ -698,8 +725,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, parents=[common], help=help_text)
+    def command(name: str, func, help_text: str, **kwargs) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text, **kwargs)
         p.set_defaults(func=func)
         return p
 
@@ -761,17 +788,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("type", choices=("change", "tag", "deploy", "revert", "verify"))
     p.add_argument("key")
 
+    # Sqitch's spellings: -c is the change name (not conflicts), -x the conflicts.
     for name, func, help_text in (("add", cmd_add, "add a change to the plan"),
                                   ("rework", cmd_rework, "rework a change")):
         p = command(name, func, help_text)
-        p.add_argument("name")
+        p.add_argument("name", nargs="?")
+        p.add_argument("-c", "--change", "--change-name", dest="change_name", metavar="NAME")
         p.add_argument("-r", "--requires", action="append")
-        p.add_argument("-c", "--conflicts", action="append")
+        p.add_argument("-x", "--conflicts", action="append")
         p.add_argument("-n", "-m", "--note", action="append")
 
-    p = command("tag", cmd_tag, "tag a change (or list tags)")
+    # `tag -t NAME` is the tag name in Sqitch (the target stays --target).
+    p = command("tag", cmd_tag, "tag a change (or list tags)", conflict_handler="resolve")
     p.add_argument("name", nargs="?")
     p.add_argument("change", nargs="?")
+    p.add_argument("-t", "--tag", "--tag-name", dest="tag_name", metavar="NAME")
+    p.add_argument("-c", "--change", "--change-name", dest="change_name", metavar="NAME")
     p.add_argument("-n", "-m", "--note", action="append")
 
     p = command("cluster", cmd_cluster, "the embedded PostgreSQL cluster")

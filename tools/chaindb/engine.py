@@ -651,23 +651,41 @@ class Engine:
         self.registry.check_version()
         return self.registry.deployed_changes(self.plan.project)
 
-    def _range(self, deployed: list[DeployedChange], start: str | None,
-               end: str | None) -> tuple[int, int]:
-        """Plan indexes of --from/--to (default: first and last deployed)."""
-        def index(key: str) -> int:
-            found = self.plan.index_of(key)
-            if found is None:
-                raise EngineError(f'Unknown change: "{key}"')
-            return found
+    def _locate_deployed(self, key: str, deployed: list[DeployedChange]) -> tuple[str, int]:
+        """(change ID, plan index) of a --from/--to key, looked up in the registry first
+        as Sqitch's _trim_to does (symbolic offsets in committed order)."""
+        row = self._registry_change_for_key(key, deployed)
+        if row is None:
+            try:
+                planned = self.plan.index_of(key) is not None
+            except ChaindbError:
+                planned = True                   # ambiguous: it is in the plan
+            raise EngineError(f'Change "{key}" has not been deployed' if planned
+                              else f'Cannot find "{key}" in the database or the plan')
+        index = self.plan.index_of(row.id)
+        if index is None:
+            raise EngineError(f'Change "{key}" is deployed, but not planned')
+        return row.id, index
 
-        first = index(start) if start else 0
+    def _range(self, deployed: list[DeployedChange], start: str | None,
+               end: str | None) -> tuple[int, int, list[DeployedChange]]:
+        """Sqitch's _from_idx/_to_idx: plan indexes of --from/--to (default: the plan's
+        start and the latest deployed change) and the deployed changes trimmed to them."""
+        changes = list(deployed)
+        first = 0
+        if start:
+            change_id, first = self._locate_deployed(start, deployed)
+            ids = [c.id for c in changes]
+            changes = changes[ids.index(change_id):]
         if end:
-            last = index(end)
+            change_id, last = self._locate_deployed(end, deployed)
+            ids = [c.id for c in changes]
+            changes = changes[:ids.index(change_id) + 1] if change_id in ids else []
         else:
             last = self.plan.index_of(deployed[-1].id)
             if last is None:
                 last = len(self.plan.changes) - 1
-        return first, last
+        return first, last, changes
 
     def verify(self, start: str | None = None, end: str | None = None) -> RunResult:
         """Sqitch's Engine::verify: run verify scripts of deployed changes in range."""
@@ -680,10 +698,8 @@ class Engine:
             self.reporter.info(result.message)
             return result
         if not self.plan.changes:
-            raise EngineError("Cannot verify: no planned changes")
-        first, last = self._range(deployed, start, end)
-        in_range = [d for d in deployed
-                    if (i := self.plan.index_of(d.id)) is None or first <= i <= last]
+            raise EngineError("There are deployed changes, but none planned!")
+        first, last, in_range = self._range(deployed, start, end)
         width = max([len(d.format_name_with_tags) for d in in_range]
                     + [len(format_name_with_tags(c)) for c in self.plan.changes[first:last + 1]])
         errors = 0
@@ -733,7 +749,7 @@ class Engine:
             self.reporter.info("")
             self.reporter.info("Verify Summary Report")
             self.reporter.info("---------------------")
-            self.reporter.info(f"Changes: {len(in_range)}")
+            self.reporter.info(f"Changes: {max(1 + last - first, len(in_range))}")
             self.reporter.info(f"Errors:  {errors}")
             raise EngineError("Verify failed")
         result.message = "Verify successful"
@@ -774,11 +790,9 @@ class Engine:
         if not deployed:
             return CheckData(self.destination, [], "No changes deployed" if self.plan.changes
                              else "Nothing to check (no planned or deployed changes)")
-        first, last = self._range(deployed, start, end)
+        first, _last, in_range = self._range(deployed, start, end)
         diverged = []
-        for position, row in enumerate(deployed):
-            if not first <= position <= last:
-                continue
+        for position, row in enumerate(in_range, start=first):
             planned = self.plan.changes[position] if position < len(self.plan.changes) else None
             if planned is None or planned.script_hash(self.target.top_dir) != row.script_hash:
                 diverged.append(row.format_name_with_tags)
