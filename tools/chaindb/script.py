@@ -76,18 +76,36 @@ class MetaCommand:
 # Lexer states (psqlscan.l's start conditions).
 INITIAL, XC, XD, XQ, XE, XB, XUS, XDOLQ, XQS = range(9)
 
-_IDENT_START = re.compile(r"[A-Za-z_\x80-\U0010ffff]")
-_IDENT_REST = re.compile(r"[A-Za-z_0-9$\x80-\U0010ffff]*")
-_DOLQ_DELIM = re.compile(r"\$([A-Za-z_\x80-\U0010ffff][A-Za-z_0-9\x80-\U0010ffff]*)?\$")
-_DOLQ_FAILED = re.compile(r"\$[A-Za-z_\x80-\U0010ffff][A-Za-z_0-9\x80-\U0010ffff]*")
+# Character classes written as complements: [A-Za-z_\x80-\U0010ffff] means the same but
+# takes ~10 ms to compile (start-up time of every chaindb command).
+_ID_START = r"[^\x00-\x40\x5b-\x5e\x60\x7b-\x7f]"              # [A-Za-z_\x80-\U0010ffff]
+_ID_CHAR = r"[^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]"         # ... and 0-9
+_ID_CHAR_DOLLAR = r"[^\x00-\x23\x25-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]"  # ... and $
+_IDENT_START = re.compile(_ID_START)
+_IDENT_REST = re.compile(_ID_CHAR_DOLLAR + "*")
+_DOLQ_DELIM = re.compile(r"\$(" + _ID_START + _ID_CHAR + r"*)?\$")
+_DOLQ_FAILED = re.compile(r"\$" + _ID_START + _ID_CHAR + "*")
 _PARAM = re.compile(r"\$[0-9]+")
-_VARCHARS = r"[A-Za-z_0-9\x80-\U0010ffff]+"
+_VARCHARS = _ID_CHAR + "+"
 _VAR_PLAIN = re.compile(":(" + _VARCHARS + ")")
 _VAR_LITERAL = re.compile(":'(" + _VARCHARS + ")'")
 _VAR_IDENT = re.compile(':"(' + _VARCHARS + ')"')
 _VAR_DEFINED = re.compile(r":\{\?(" + _VARCHARS + r")\}")
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
-_NUMBER = re.compile(r"[0-9]+(?:[A-Za-z_\x80-\U0010ffff])?")
+_NUMBER = re.compile(r"[0-9]+" + _ID_START + "?")
+# Runs of input that need no decision of the lexer, taken in one match instead of a step
+# per token: whitespace, numbers (as _NUMBER), '-' not starting '--', '/' not starting
+# '/*', and punctuation other than quotes, $, ;, : and backslash (parentheses are counted
+# after the match, in order, as _step_initial counts them one by one).  The second
+# form also takes identifiers that are not a string prefix (E' B' X' N' U&' U&"); it is
+# used only once the BEGIN ATOMIC heuristic no longer looks at identifiers (_identifier).
+_PLAIN_PARTS = (r"[ \t\n\r\f\v]+|[0-9]+" + _ID_START + r"?|-(?!-)|/(?!\*)"
+                r"|[\x00-\x08\x0e-\x1f\x7f!#%&()*+,.<=>?@\[\]^`{|}~]+")
+_PARENS = re.compile(r"[()]")
+_PLAIN_RUN = re.compile("(?:" + _PLAIN_PARTS + ")+")
+_PLAIN_RUN_WITH_IDENTIFIERS = re.compile(
+    "(?:" + _PLAIN_PARTS + r"|(?![EeBbXxNn]'|[Uu]&['\"])" + _ID_START + _ID_CHAR_DOLLAR
+    + "*)+")
 # After a closing quote: whitespace containing a newline, then a quote, continues the
 # string (SQL's "'foo'\n'bar'").  psql feeds lines without their newline, so this can
 # only happen inside a multi-line variable value -- exactly as in psql.
@@ -312,6 +330,20 @@ class Lexer:
         s, i = buf.text, buf.pos
         c = s[i]
         q = self.query
+        if q.parts or c not in " \t\n\r\f\v":  # (whitespace before a statement is dropped)
+            run = (_PLAIN_RUN if self._watching_identifiers() else
+                   _PLAIN_RUN_WITH_IDENTIFIERS).match(s, i)
+            if run:
+                text = run.group()
+                if "(" in text or ")" in text:
+                    for paren in _PARENS.findall(text):
+                        if paren == "(":
+                            q.paren_depth += 1
+                        elif q.paren_depth > 0:
+                            q.paren_depth -= 1
+                self._emit(text)
+                buf.pos = run.end()
+                return None
         if c in " \t\n\r\f\v" or s.startswith("--", i):
             if s.startswith("--", i):
                 j = s.find("\n", i)
@@ -395,6 +427,15 @@ class Lexer:
         self._emit(c)
         buf.pos += 1
         return None
+
+    def _watching_identifiers(self) -> bool:
+        """Whether _identifier may still change state for this statement: while it collects
+        the first four identifiers, and inside CREATE [OR REPLACE] FUNCTION/PROCEDURE."""
+        ids = self.query.identifiers
+        if len(ids) < 4:
+            return True
+        return ids[0] == "c" and (ids[1] in ("f", "p") or (
+            ids[1] == "o" and ids[2] == "r" and ids[3] in ("f", "p")))
 
     def _identifier(self, word: str) -> None:
         """psql's heuristic for CREATE [OR REPLACE] FUNCTION/PROCEDURE ... BEGIN ATOMIC:
