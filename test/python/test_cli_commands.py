@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,14 @@ def sqitch(cwd: Path, *args: str, rc: int = 0):
     return proc
 
 
+def both(sqitch_call, chaindb_call):
+    """Run a sqitch step and the matching chaindb step at the same time (they touch
+    different directories and databases); returns (sqitch result, chaindb result)."""
+    with ThreadPoolExecutor(2) as pool:
+        s_future, c_future = pool.submit(sqitch_call), pool.submit(chaindb_call)
+        return s_future.result(), c_future.result()
+
+
 def copy_project(tmp_path: Path, name: str, as_name: str | None = None) -> Path:
     dest = tmp_path / (as_name or name)
     shutil.copytree(PROJECTS / name, dest)
@@ -81,13 +90,13 @@ REBASES = [
 def test_rebase_output_and_registry_match_sqitch(tmp_path, make_db):
     by_sqitch, by_chaindb = make_db(), make_db()
     s_root, c_root = tmp_path / "sqitch", tmp_path / "chaindb"
-    for root, db, tool in ((s_root, by_sqitch, sqitch), (c_root, by_chaindb, chaindb)):
-        for name in ("base", "golden"):
-            tool(copy_project(root, name), "deploy", db.uri)
+    for name in ("base", "golden"):
+        both(lambda: sqitch(copy_project(s_root, name), "deploy", by_sqitch.uri),
+             lambda: chaindb(copy_project(c_root, name), "deploy", by_chaindb.uri))
     for argv in REBASES:
-        expected = sqitch(s_root / "golden", *argv, by_sqitch.uri).stdout
-        got = chaindb(c_root / "golden", *argv, by_chaindb.uri).stdout
-        assert normalise(got) == normalise(expected), argv
+        expected, got = both(lambda: sqitch(s_root / "golden", *argv, by_sqitch.uri),
+                             lambda: chaindb(c_root / "golden", *argv, by_chaindb.uri))
+        assert normalise(got.stdout) == normalise(expected.stdout), argv
     assert comparable_registry(by_chaindb) == comparable_registry(by_sqitch)
     proc = chaindb_cli("rebase", "-y", "--onto", "nosuch", by_chaindb.uri, cwd=c_root / "golden")
     assert_one_line_error(proc, 'Unknown change: "nosuch"')
@@ -129,32 +138,25 @@ def _files(project: Path) -> dict[str, bytes]:
 def test_add_tag_rework_write_what_sqitch_writes(tmp_path):
     s_proj, c_proj = _empty_project(tmp_path / "s"), _empty_project(tmp_path / "c")
     for argv in PLAN_EDITS:
-        expected = sqitch(s_proj, *argv).stdout
-        got = chaindb(c_proj, *argv).stdout
-        assert got == expected, argv
+        expected, got = both(lambda: sqitch(s_proj, *argv), lambda: chaindb(c_proj, *argv))
+        assert got.stdout == expected.stdout, argv
         assert _plan_lines(c_proj) == _plan_lines(s_proj), argv
     assert _files(c_proj) == _files(s_proj)
     assert "b [a q:z !x !y] <ts> Zoe Sqitcher <zoe@example.com> # Second\\n\\npara" in _plan_lines(c_proj)
+    # Refusals: Sqitch's message, on one line.
+    for argv in (("tag", "v3", "c", "-n", "x"), ("tag", "v1", "-n", "x"),
+                 ("rework", "nosuch", "-n", "x"), ("add", "a", "-n", "x"),
+                 ("add", "bad name", "-n", "x"), ("tag", "v4", "nosuch", "-n", "x"),
+                 ("show", "deploy", "b")):
+        expected, proc = both(lambda: sqitch(s_proj, *argv, rc=2),
+                              lambda: chaindb_cli(*argv, cwd=c_proj, env=IDENTITY))
+        lines = expected.stderr.strip().split("\n")
+        assert_one_line_error(proc, lines[0])
+        assert proc.stderr == "chaindb: " + "; ".join(line.strip() for line in lines) + "\n"
     # The raw plan (IDs hash the timestamps): give chaindb's plan Sqitch's exact bytes.
     shutil.copyfile(s_proj / "sqitch.plan", c_proj / "sqitch.plan")
     assert chaindb(c_proj, "plan", "--format", "raw").stdout == sqitch(
         s_proj, "plan", "--format", "raw").stdout
-
-
-def test_tag_and_rework_refusals_match_sqitch(tmp_path):
-    s_proj, c_proj = _empty_project(tmp_path / "s"), _empty_project(tmp_path / "c")
-    for argv in (("add", "a", "-n", "A."), ("tag", "v1", "-n", "T."),
-                 ("rework", "a", "-n", "R.")):
-        sqitch(s_proj, *argv)
-        chaindb(c_proj, *argv)
-    for argv in (("tag", "v2", "a", "-n", "x"), ("tag", "v1", "-n", "x"),
-                 ("rework", "nosuch", "-n", "x"), ("add", "a", "-n", "x"),
-                 ("add", "bad name", "-n", "x"), ("tag", "v3", "nosuch", "-n", "x"),
-                 ("show", "deploy", "a")):
-        expected = sqitch(s_proj, *argv, rc=2).stderr.strip().split("\n")
-        proc = chaindb_cli(*argv, cwd=c_proj, env=IDENTITY)
-        assert_one_line_error(proc, expected[0])
-        assert proc.stderr == "chaindb: " + "; ".join(line.strip() for line in expected) + "\n"
 
 
 HEALTH_V1 = ("CREATE OR REPLACE FUNCTION diag.health() RETURNS text LANGUAGE sql "
@@ -444,8 +446,10 @@ def test_bad_inputs_print_one_line_and_exit_2(bad_input_world):
              for label, cwd, argv, fragment in cases]
     assert len(cases) >= 25
     failures = []
-    for label, cwd, argv, fragment in cases:
-        proc = chaindb_cli(*argv, cwd=cwd, env=IDENTITY, timeout=60)
+    with ThreadPoolExecutor(4) as pool:
+        procs = list(pool.map(lambda case: chaindb_cli(*case[2], cwd=case[1], env=IDENTITY,
+                                                       timeout=60), cases))
+    for (label, cwd, argv, fragment), proc in zip(cases, procs):
         try:
             assert_one_line_error(proc, fragment)
         except AssertionError as exc:

@@ -23,8 +23,6 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-import psycopg
-
 from chaindb.errors import ChaindbError
 
 DURATION_NOTE = "durations on '.. ok' lines are chaindb's only deliberate output difference"
@@ -147,8 +145,10 @@ class Context:
         cluster.start()
         return cluster.url()
 
-    def connect(self, **kwargs) -> psycopg.Connection:
+    def connect(self, **kwargs) -> "psycopg.Connection":
         """A new autocommit connection to the target."""
+        import psycopg
+
         from chaindb.config import connect_kwargs
 
         return psycopg.connect(**connect_kwargs(self.uri), autocommit=True, **kwargs)
@@ -156,7 +156,11 @@ class Context:
     def person(self):
         from chaindb.registry import Person
 
-        return Person(self.config.user_name(), self.config.user_email())
+        return Person(*self.planner())
+
+    def planner(self) -> tuple[str, str]:
+        """(name, email) of the user, for plan lines (no database module needed)."""
+        return self.config.user_name(), self.config.user_email()
 
     def engine(self, reporter=None, variables: dict | None = None):
         """An Engine on the target, or on the embedded cluster when none is configured."""
@@ -460,10 +464,10 @@ def cmd_add(args) -> int:
     name = _name_argument(args.change_name, args.name, "change")
     ctx = _context(args)
     plan = ctx.plan
-    person = ctx.person()
+    person_name, person_email = ctx.planner()
     change = plan.add_change(name, requires=args.requires or [],
                              conflicts=args.conflicts or [], note="\n\n".join(args.note or []),
-                             planner_name=person.name, planner_email=person.email)
+                             planner_name=person_name, planner_email=person_email)
     # Sqitch's templates receive the dependencies exactly as given on the command line
     # (`-x p:y` stays `p:y` in the script header while the plan line says `!y`).
     scripts = render.render_change_scripts(plan.project, change.name, args.requires or [],
@@ -494,9 +498,9 @@ def cmd_tag(args) -> int:
         for tag in plan.tags:
             print(tag.format_name)
         return 0
-    person = ctx.person()
+    person_name, person_email = ctx.planner()
     tag = plan.add_tag(name, change=change, note="\n\n".join(args.note or []),
-                       planner_name=person.name, planner_email=person.email)
+                       planner_name=person_name, planner_email=person_email)
     plan.write()
     print(f'Tagged "{tag.change.name}" with {tag.format_name} in {os.path.relpath(plan.path)}')
     return 0
@@ -544,10 +548,10 @@ def cmd_rework(args) -> int:
     name = _name_argument(args.change_name, args.name, "change")
     ctx = _context(args)
     plan = ctx.plan
-    person = ctx.person()
+    person_name, person_email = ctx.planner()
     change = plan.rework(name, requires=args.requires or [],
                          conflicts=args.conflicts or [], note="\n\n".join(args.note or []),
-                         planner_name=person.name, planner_email=person.email)
+                         planner_name=person_name, planner_email=person_email)
     top = Path(ctx.target.top_dir)
     copies = rework_scripts(change, top, extension=ctx.target.extension)
     tag = next(d.tag for d in change.requires if d.change == change.name and d.tag)
@@ -861,14 +865,18 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
         print(f"chaindb: {_one_line(exc)}", file=sys.stderr)
         return exc.exitcode
-    except psycopg.OperationalError as exc:
-        print(f"chaindb: cannot connect to the database: {_one_line(exc)}", file=sys.stderr)
-        return 2
-    except psycopg.Error as exc:
-        print(f"chaindb: database error: {_one_line(exc)}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("chaindb: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        # psycopg is imported only by the commands that use a database (start-up time of
+        # add/tag/plan/show/render): an error of it can only come once it is loaded.
+        psycopg = sys.modules.get("psycopg")
+        if psycopg is None or not isinstance(exc, psycopg.Error):
+            raise
+        what = ("cannot connect to the database" if isinstance(exc, psycopg.OperationalError)
+                else "database error")
+        print(f"chaindb: {what}: {_one_line(exc)}", file=sys.stderr)
+        return 2
