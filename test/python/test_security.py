@@ -146,23 +146,34 @@ def test_plpgsql_check_finds_no_errors(deployed_db):
     whose trigger calls it (it cannot be checked without one)."""
     with deployed_db.connect() as conn:
         conn.execute("CREATE EXTENSION IF NOT EXISTS plpgsql_check")
+        # A trigger function is checked with the transition tables its statement triggers
+        # declare (per function, across tables).  audit.capture_statement() also serves the
+        # TRUNCATE triggers, which have none: a statement-tracked probe table gives it its
+        # old_rows/new_rows context even when no table of ours is statement-tracked.
+        conn.execute("CREATE TABLE public.plpgsql_check_probe (id int PRIMARY KEY)")
+        conn.execute("SELECT audit.enable_tracking('public.plpgsql_check_probe', true)")
         targets = conn.execute(f"""
             SELECT p.oid, p.oid::regprocedure::text, g.tgrelid, g.tgrelid::regclass::text,
-                   p.prorettype = 'trigger'::regtype
+                   p.prorettype = 'trigger'::regtype, g.oldtable, g.newtable
               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
               JOIN pg_language l ON l.oid = p.prolang AND l.lanname = 'plpgsql'
-              LEFT JOIN LATERAL (SELECT DISTINCT t.tgrelid FROM pg_trigger t
+              LEFT JOIN LATERAL (SELECT DISTINCT t.tgrelid,
+                                        max(t.tgoldtable) OVER () AS oldtable,
+                                        max(t.tgnewtable) OVER () AS newtable
+                                   FROM pg_trigger t
                                   WHERE t.tgfoid = p.oid AND NOT t.tgisinternal) g
                      ON p.prorettype = 'trigger'::regtype
              WHERE {OURS} ORDER BY 2, 4""").fetchall()
         errors, unattached = [], []
-        for oid, name, relid, relname, is_trigger in targets:
+        for oid, name, relid, relname, is_trigger, oldtable, newtable in targets:
             if is_trigger and relid is None:
                 unattached.append(name)
                 continue
+            # statement triggers name their transition tables; plpgsql_check needs them
             found = conn.execute(
-                "SELECT lineno, message FROM plpgsql_check_function_tb(%s, %s) "
-                "WHERE level = 'error'", (oid, relid or 0)).fetchall()
+                "SELECT lineno, message FROM plpgsql_check_function_tb(%s, %s, "
+                "oldtable => %s, newtable => %s) WHERE level = 'error'",
+                (oid, relid or 0, oldtable, newtable)).fetchall()
             errors += [f"{name}{' on ' + relname if relname else ''} line {line}: {msg}"
                        for line, msg in found]
     if unattached:
