@@ -83,8 +83,17 @@ def load_template(host, port, user, dbname, password=None, **_):
             run_file(conn, helper)
 
 
+def _pg_ctl_shim() -> str:
+    """chaindb-pg-ctl beside this interpreter (a venv's or pyenv's bin), else on PATH."""
+    beside = Path(sys.executable).parent / "chaindb-pg-ctl"
+    found = str(beside) if beside.exists() else shutil.which("chaindb-pg-ctl")
+    if not found:
+        raise RuntimeError("chaindb-pg-ctl not found: pip install -e '.[test]' first")
+    return found
+
+
 pg_server = factories.postgresql_proc(
-    executable=shutil.which("chaindb-pg-ctl"),
+    executable=_pg_ctl_shim(),
     dbname="chaindb_tests",
     postgres_options="-c max_connections=200",
     load=[load_template],
