@@ -105,6 +105,11 @@ _SHA1 = re.compile(r"^[0-9a-f]{40}$")
 _BEGIN = re.compile(r"^(?:BEGIN|START\s+TRANSACTION)\b[^;]*;?$", re.I | re.S)
 _COMMIT = re.compile(r"^(?:COMMIT|END)(?:\s+(?:WORK|TRANSACTION))?\s*;?$", re.I)
 _COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/|\s+", re.S)
+_COMMENTS_AHEAD = re.compile(r"\A(?:--[^\n]*|/\*.*?\*/|\s+)*", re.S)
+# Statements that end or nest transactions: a script holding one between its BEGIN and
+# COMMIT is run statement by statement (see Engine._run_atomic).
+_TRANSACTION_CONTROL = re.compile(
+    r"(?:BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE)\b", re.I)
 
 
 def _in_transaction(conn: psycopg.Connection) -> bool:
@@ -261,31 +266,71 @@ class Engine:
     def _run_atomic(self, path: Path, record: Callable, out) -> bool:
         """If the script is ``BEGIN; ... COMMIT;`` (nothing but comments around), run it on
         the script connection with the registry rows written just before its COMMIT.
-        False (nothing run) when the script has another shape."""
-        parts = single_transaction_parts(path)
-        if parts is None:
-            return False
-        begin, body = parts
+        False (nothing run) when the script has another shape.
+
+        Fast path, two round trips: a plain script (script.plain_statements) is sent as one
+        string, BEGIN through its last statement before COMMIT; then the registry rows and
+        the COMMIT in one pipeline.  The COMMIT stays a round trip of its own so a client
+        killed during the script never commits it.  If the batch fails, its transaction is
+        rolled back and the script re-run statement by statement below, which reports the
+        failing statement's line exactly as run_file would (a failure that does not recur
+        -- a lock timeout, say -- then simply succeeds)."""
         conn = self.script_conn
-        conn.execute(begin)                 # the script's own BEGIN, verbatim
+        plain = self._plain_transaction(path)
+        batched = False
+        if plain is not None:
+            buffered: list[str] = []
+            try:
+                script_runner.run_batch(conn, plain, output=buffered.append)
+                batched = True
+            except psycopg.Error:
+                if _in_transaction(conn):
+                    conn.execute("ROLLBACK")
+            else:
+                for text in buffered if out else ():
+                    out(text)
         try:
-            # run_text leaves a transaction that was open before it alone (rolls it back
-            # only on error), so the script's COMMIT is ours to issue after the rows.
-            script_runner.run_text(conn, body, self.variables, name=str(path), output=out)
-            if not _in_transaction(conn):   # the body committed on its own after all
-                self._record(record)
-                return True
-            # The script may have switched role (SET LOCAL ROLE app_owner): write the rows
-            # as the session user, for this transaction only.
-            conn.execute("SET LOCAL ROLE NONE")
-            self.registry.lock_changes_table(conn)
-            record(conn)
-            conn.execute("COMMIT")
+            if not batched:
+                parts = single_transaction_parts(path)
+                if parts is None:
+                    return False
+                begin, body = parts
+                conn.execute(begin)                 # the script's own BEGIN, verbatim
+                # run_text leaves a transaction that was open before it alone (rolls it
+                # back only on error), so the script's COMMIT is ours to issue after the rows.
+                script_runner.run_text(conn, body, self.variables, name=str(path), output=out)
+                if not _in_transaction(conn):   # the body committed on its own after all
+                    self._record(record)
+                    return True
+            with conn.pipeline():          # one round trip: rows and COMMIT
+                # The script may have switched role (SET LOCAL ROLE app_owner): write the
+                # rows as the session user, for this transaction only.
+                conn.execute("SET LOCAL ROLE NONE")
+                self.registry.lock_changes_table(conn)
+                record(conn)
+                conn.execute("COMMIT")
         except BaseException:
             if _in_transaction(conn):
                 conn.execute("ROLLBACK")
             raise
         return True
+
+    def _plain_transaction(self, path: Path) -> list[script_runner.Statement] | None:
+        """The script's statements from its BEGIN up to (without) its final COMMIT when it is
+        one transaction of plain statements (no transaction control inside) -- what the
+        atomic fast path sends in one round trip; else None."""
+        found = script_runner.plain_statements(path, self.variables)
+        if not found or len(found) < 2:
+            return None
+        first, last = found[0], found[-1]
+        if not (first.top_level and last.top_level and _BEGIN.match(first.statement.text.strip())
+                and _COMMIT.match(last.statement.text.strip())):
+            return None
+        middle = [p.statement for p in found[1:-1]]
+        if any(_TRANSACTION_CONTROL.match(_COMMENTS_AHEAD.sub("", s.text, count=1))
+               for s in middle):
+            return None
+        return [first.statement, *middle]
 
     def _record(self, record: Callable) -> None:
         conn = self.registry.conn

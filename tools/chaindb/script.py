@@ -184,6 +184,7 @@ class Lexer:
         self.query = _QueryState()
         self.scs = True
         self.added_newline_at: int | None = None  # see _meta_command
+        self.interpolated: set[str] = set()       # variables substituted into statements
 
     # ---- input -------------------------------------------------------------------
 
@@ -468,6 +469,7 @@ class Lexer:
                 buf.pos = m.end()
                 return True
             buf.pos = m.end()
+            self.interpolated.add(m.group(1))
             self.stack.append(_Buffer(value, 0, m.group(1)))  # rescanned, like psql
             return True
         for pattern, quote in ((_VAR_LITERAL, quote_literal), (_VAR_IDENT, quote_ident)):
@@ -475,10 +477,12 @@ class Lexer:
             if m:
                 value = self.variables.get(m.group(1))
                 self._emit(m.group() if value is None else quote(value))
+                self.interpolated.add(m.group(1))
                 buf.pos = m.end()
                 return True
         m = _VAR_DEFINED.match(s, i)
         if m:
+            self.interpolated.add(m.group(1))
             self._emit("TRUE" if m.group(1) in self.variables else "FALSE")
             buf.pos = m.end()
             return True
@@ -635,6 +639,94 @@ def split_statements(text: str, *, standard_conforming_strings: bool = True) -> 
         else:
             lexer.read_args()
     return statements
+
+
+# --------------------------------------------------------------------------------------
+# Plain scripts: statements that can be sent together
+# --------------------------------------------------------------------------------------
+
+# Variables the runner itself changes between statements: a script reading them must run
+# statement by statement.
+_RUNNER_VARIABLES = frozenset({"ROW_COUNT", "ERROR", "SQLSTATE"})
+# Settings that change how later lines are lexed or decoded.
+_LEXER_SETTINGS = re.compile(r"standard_conforming_strings|client_encoding", re.IGNORECASE)
+_COPY = re.compile(r"copy\b", re.IGNORECASE)
+_INCLUDES = {"i": False, "include": False, "ir": True, "include_relative": True}
+
+
+@dataclass(frozen=True)
+class PlainStatement:
+    """A statement of a plain script and whether it is in the top file (not included)."""
+
+    statement: Statement
+    top_level: bool
+
+
+def plain_statements(path: Path | str, variables: dict[str, str] | None = None, *,
+                     encoding: str = "utf-8",
+                     standard_conforming_strings: bool = True) -> list[PlainStatement] | None:
+    """The statements ``run_file`` would send for ``path``, in order, when running it needs
+    nothing else: no meta-commands but \\i/\\ir (whose files are inlined), no COPY, every
+    statement ending with ';', no use of ROW_COUNT/ERROR/SQLSTATE and no change of
+    standard_conforming_strings or client_encoding.  Variables are interpolated as the
+    runner would.  None when the script is not that plain (or cannot be read: the runner
+    then reports the problem itself).  Lexes each file once; sending the statements in
+    order is what run_file does for such a script, so a caller may batch them."""
+    values = {**(variables or {})}
+    found: list[PlainStatement] = []
+    if not _collect_plain(str(path), values, encoding, standard_conforming_strings, found,
+                          [], top_level=True):
+        return None
+    return found
+
+
+def _collect_plain(display: str, variables: dict[str, str], encoding: str, scs: bool,
+                   found: list[PlainStatement], stack: list[str], *, top_level: bool) -> bool:
+    real = os.path.realpath(os.path.expanduser(display))
+    if real in stack or len(stack) >= MAX_INCLUDE_DEPTH:
+        return False
+    try:
+        text = Path(os.path.expanduser(display)).read_bytes().decode(encoding)
+    except (OSError, UnicodeDecodeError, LookupError):
+        return False
+    lexer = Lexer(text, variables=variables, std_strings=lambda: scs)
+    while (item := lexer.next_item()) is not None:
+        if isinstance(item, MetaCommand):
+            relative = _INCLUDES.get(item.name)
+            if relative is None or lexer.query.parts:
+                return False
+            try:
+                args = lexer.read_args()
+            except _MetaError:
+                return False
+            if not args:
+                return False
+            target = os.path.expanduser(args[0])
+            if relative and not os.path.isabs(target):
+                target = os.path.normpath(os.path.join(os.path.dirname(display), target))
+            if not _collect_plain(target, variables, encoding, scs, found, stack + [real],
+                                  top_level=False):
+                return False
+            continue
+        body = item.text[_LEADING_COMMENTS.match(item.text).end():]
+        if (not item.text.endswith(";") or _COPY.match(body)
+                or _LEXER_SETTINGS.search(item.text)):
+            return False
+        found.append(PlainStatement(item, top_level))
+    return not (lexer.interpolated & _RUNNER_VARIABLES)
+
+
+def run_batch(conn, statements: list[Statement], *, output: Sink | None = None) -> None:
+    """Send ``statements`` as one simple-query string (one round trip) and print their
+    rows as run_file would.  Only for statements from plain_statements that run inside a
+    transaction block the batch itself opens or that is open: then the server runs them
+    one after the other exactly as if sent one by one, and the first error aborts the
+    transaction either way.  Raises psycopg.Error as the server reported it (without the
+    script's line: a caller re-runs statement by statement to locate it)."""
+    runner = _Runner(conn, {}, output, None)
+    with conn.cursor() as cur:
+        cur.execute("\n".join(s.text for s in statements), prepare=False)
+        runner._print_results(cur)
 
 
 # --------------------------------------------------------------------------------------
