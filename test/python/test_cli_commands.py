@@ -197,6 +197,8 @@ def test_rework_snapshots_included_sources_end_to_end(tmp_path, empty_db):
     # The new revert script re-applies the previous version: the frozen source too.
     assert (project / "revert" / "health.sql").read_text() == old_deploy
     assert "\\ir ../functions/diag/health.sql" in (project / "deploy" / "health.sql").read_text()
+    # Freezing the includes changed the old script's bytes, not its meaning: no drift.
+    assert "Check successful" in chaindb(project, "check", empty_db.uri).stdout
     source.write_text(HEALTH_V2)
     # The new instance's deploy script must differ from the old one's bytes: the registry
     # keeps script hashes unique per project (Sqitch's UNIQUE(project, script_hash)).

@@ -15,8 +15,6 @@ import dataclasses
 import functools
 import json
 import os
-import re
-import shutil
 import sys
 import time
 from contextlib import contextmanager
@@ -506,44 +504,9 @@ def cmd_tag(args) -> int:
     return 0
 
 
-_INCLUDE = re.compile(r"^(\s*\\(?:ir|i|include|include_relative)\s+)(['\"]?)([^'\"\s]+)\2(.*)$",
-                      re.M)
-SNAPSHOT_DIRS = ("functions", "views", "roles")
-
-
-def snapshot_includes(script: Path, top_dir: Path, tag: str) -> list[tuple[Path, Path]]:
-    """In a reworked ``X@TAG`` script, freeze what it ``\\ir``-includes from functions/,
-    views/ or roles/: copy ``functions/x/y.sql`` to ``functions/x/y@TAG.sql`` and point the
-    include line at the copy, so the old instance keeps deploying the old source."""
-    text = script.read_text(encoding="utf-8")
-    top = top_dir.resolve()
-    copies: list[tuple[Path, Path]] = []
-
-    def replace(m: re.Match) -> str:
-        meta, quote, ref, rest = m.group(1), m.group(2), m.group(3), m.group(4)
-        relative_to = script.parent if meta.strip() in ("\\ir", "\\include_relative") else top
-        source = (relative_to / ref).resolve()
-        try:
-            inside = source.relative_to(top)
-        except ValueError:
-            return m.group(0)
-        if inside.parts[0] not in SNAPSHOT_DIRS or not source.is_file() or "@" in source.stem:
-            return m.group(0)
-        frozen = source.with_name(f"{source.stem}@{tag}{source.suffix}")
-        if not frozen.exists():
-            shutil.copyfile(source, frozen)
-        copies.append((source, frozen))
-        new_ref = str(Path(ref).with_name(frozen.name))
-        return f"{meta}{quote}{new_ref}{quote}{rest}"
-
-    new_text = _INCLUDE.sub(replace, text)
-    if new_text != text:
-        script.write_text(new_text, encoding="utf-8")
-    return copies
-
-
 def cmd_rework(args) -> int:
     from chaindb.plan import rework_scripts
+    from chaindb.snapshot import snapshot_includes
 
     name = _name_argument(args.change_name, args.name, "change")
     ctx = _context(args)

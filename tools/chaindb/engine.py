@@ -15,6 +15,8 @@ protocol is used: registry transaction holding the changes lock, script, rows, c
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 import time
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from chaindb.errors import ChaindbError
 from chaindb.plan import Change, Depend, Plan
 from chaindb.registry import (ChangeRow, DeployedChange, Dependency, Event, Person, Registry,
                               TagRow)
+from chaindb.snapshot import thawed_bytes
 
 
 class EngineError(ChaindbError):
@@ -802,12 +805,25 @@ class Engine:
         return result
 
     # ------------------------------------------------------------------ status / check / log
+    def _script_matches(self, change: Change, recorded_hash: str | None) -> bool:
+        """Does the change's deploy script still hash to what was recorded?  An earlier
+        instance of a reworked change also matches when only its includes were frozen
+        (chaindb.snapshot): same meaning, different bytes."""
+        if change.script_hash(self.target.top_dir) == recorded_hash:
+            return True
+        path = self._path(change, "deploy")
+        for tag in change.rework_tags:
+            thawed = thawed_bytes(path, tag.name)
+            if thawed is not None and hashlib.sha1(thawed).hexdigest() == recorded_hash:
+                return True
+        return False
+
     def drift(self, deployed: list[DeployedChange]) -> list[DeployedChange]:
         """Deployed changes whose deploy script no longer hashes to the recorded hash."""
         drifted = []
         for row in deployed:
             change = self.plan.find(row.id)
-            if change is not None and change.script_hash(self.target.top_dir) != row.script_hash:
+            if change is not None and not self._script_matches(change, row.script_hash):
                 drifted.append(row)
         return drifted
 
@@ -839,7 +855,7 @@ class Engine:
         diverged = []
         for position, row in enumerate(in_range, start=first):
             planned = self.plan.changes[position] if position < len(self.plan.changes) else None
-            if planned is None or planned.script_hash(self.target.top_dir) != row.script_hash:
+            if planned is None or not self._script_matches(planned, row.script_hash):
                 diverged.append(row.format_name_with_tags)
         return CheckData(self.destination, diverged,
                          "Check successful" if not diverged else
