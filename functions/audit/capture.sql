@@ -35,16 +35,14 @@ AS $$
 DECLARE
     v_old     jsonb;
     v_new     jsonb;
-    v_row     jsonb;
+    v_pk      jsonb;
     v_changed text[];
 BEGIN
     -- each row is turned into jsonb once; the key is read from it by the names in TG_ARGV
     IF TG_OP = 'INSERT' THEN
         v_new := pg_catalog.to_jsonb(NEW);
-        v_row := v_new;
     ELSIF TG_OP = 'DELETE' THEN
         v_old := pg_catalog.to_jsonb(OLD);
-        v_row := v_old;
     ELSE
         v_old := pg_catalog.to_jsonb(OLD);
         v_new := pg_catalog.to_jsonb(NEW);
@@ -54,20 +52,36 @@ BEGIN
         SELECT pg_catalog.array_agg(n.key ORDER BY n.key) INTO v_changed
           FROM pg_catalog.jsonb_each(v_new) AS n
          WHERE (v_old -> n.key) IS DISTINCT FROM n.value;
-        v_row := v_new;
+    END IF;
+    -- plain assignments (PL/pgSQL evaluates them without the executor), so the INSERT below has
+    -- no sub-plan to set up per row: the aggregate only runs for a composite key
+    IF TG_NARGS = 1 THEN
+        v_pk := pg_catalog.jsonb_build_object(TG_ARGV[0], COALESCE(v_new, v_old) -> TG_ARGV[0]);
+    ELSE
+        v_pk := audit.record_pk(COALESCE(v_new, v_old), TG_ARGV);
     END IF;
     INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record, new_record,
                             changed_columns, actor_id)
-    VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP::audit.operation,
-            CASE WHEN TG_NARGS = 1 THEN pg_catalog.jsonb_build_object(TG_ARGV[0], v_row -> TG_ARGV[0])
-                 ELSE (SELECT pg_catalog.jsonb_object_agg(k, v_row -> k) FROM pg_catalog.unnest(TG_ARGV) AS k) END,
-            v_old, v_new, v_changed, core.current_user_id());
+    VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP::audit.operation, v_pk, v_old, v_new, v_changed,
+            core.current_user_id());
     RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION audit.capture() IS
     'Row-level audit trigger: one audit.logs row per changed row; trigger arguments are the primary-key columns. Install with audit.enable_tracking(regclass).';
 REVOKE ALL ON FUNCTION audit.capture() FROM PUBLIC;
+
+CREATE FUNCTION audit.record_pk(p_row jsonb, p_columns text[])
+RETURNS jsonb
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT pg_catalog.jsonb_object_agg(k, p_row -> k) FROM pg_catalog.unnest(p_columns) AS k
+$$;
+COMMENT ON FUNCTION audit.record_pk(jsonb, text[]) IS
+    'The key object of a row with a composite primary key ({"a": 1, "b": 2}) from its jsonb image and key column names.';
+REVOKE ALL ON FUNCTION audit.record_pk(jsonb, text[]) FROM PUBLIC;
 
 CREATE FUNCTION audit.capture_statement()
 RETURNS trigger
@@ -81,8 +95,9 @@ DECLARE
     v_one   boolean := TG_NARGS = 1;
     v_actor bigint := core.current_user_id();
 BEGIN
-    -- record_pk: jsonb_build_object for a one-column key; the aggregate (a sub-plan the CASE
-    -- only runs when needed) for a composite one
+    -- Each row becomes jsonb once: the OFFSET 0 keeps the planner from pulling the sub-select up
+    -- and so evaluating to_jsonb() once per reference (the key and the image: twice a row).
+    -- record_pk: jsonb_build_object for a one-column key, audit.record_pk() for a composite one.
     IF TG_OP = 'TRUNCATE' THEN
         INSERT INTO audit.logs (table_schema, table_name, operation, actor_id)
         VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, 'TRUNCATE', v_actor);
@@ -90,17 +105,19 @@ BEGIN
         INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, new_record, actor_id)
         SELECT TG_TABLE_SCHEMA, TG_TABLE_NAME, 'INSERT',
                CASE WHEN v_one THEN pg_catalog.jsonb_build_object(v_key, r.j -> v_key)
-                    ELSE (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) END,
+                    ELSE audit.record_pk(r.j, v_pk) END,
                r.j, v_actor
-          FROM (SELECT pg_catalog.to_jsonb(n) AS j FROM new_rows AS n) AS r;
+          FROM (SELECT pg_catalog.to_jsonb(n) AS j FROM new_rows AS n OFFSET 0) AS r;
     ELSIF TG_OP = 'DELETE' THEN
         INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record, actor_id)
         SELECT TG_TABLE_SCHEMA, TG_TABLE_NAME, 'DELETE',
                CASE WHEN v_one THEN pg_catalog.jsonb_build_object(v_key, r.j -> v_key)
-                    ELSE (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) END,
+                    ELSE audit.record_pk(r.j, v_pk) END,
                r.j, v_actor
-          FROM (SELECT pg_catalog.to_jsonb(o) AS j FROM old_rows AS o) AS r;
+          FROM (SELECT pg_catalog.to_jsonb(o) AS j FROM old_rows AS o OFFSET 0) AS r;
     ELSE
+        -- old and new rows paired by key (a FULL JOIN: an UPDATE that changes the key leaves
+        -- two half rows)
         INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record, new_record,
                                 changed_columns, actor_id)
         SELECT TG_TABLE_SCHEMA, TG_TABLE_NAME, 'UPDATE', COALESCE(nk.pk, ok.pk), ok.j, nk.j,
@@ -109,12 +126,12 @@ BEGIN
                  WHERE (ok.j -> e.key) IS DISTINCT FROM e.value),
                v_actor
           FROM (SELECT r.j, CASE WHEN v_one THEN pg_catalog.jsonb_build_object(v_key, r.j -> v_key)
-                                 ELSE (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) END AS pk
-                  FROM (SELECT pg_catalog.to_jsonb(o) AS j FROM old_rows AS o) AS r) AS ok
+                                 ELSE audit.record_pk(r.j, v_pk) END AS pk
+                  FROM (SELECT pg_catalog.to_jsonb(o) AS j FROM old_rows AS o OFFSET 0) AS r) AS ok
           FULL JOIN
                (SELECT r.j, CASE WHEN v_one THEN pg_catalog.jsonb_build_object(v_key, r.j -> v_key)
-                                 ELSE (SELECT pg_catalog.jsonb_object_agg(k, r.j -> k) FROM pg_catalog.unnest(v_pk) AS k) END AS pk
-                  FROM (SELECT pg_catalog.to_jsonb(n) AS j FROM new_rows AS n) AS r) AS nk
+                                 ELSE audit.record_pk(r.j, v_pk) END AS pk
+                  FROM (SELECT pg_catalog.to_jsonb(n) AS j FROM new_rows AS n OFFSET 0) AS r) AS nk
             ON nk.pk = ok.pk
          WHERE ok.j IS DISTINCT FROM nk.j;
     END IF;

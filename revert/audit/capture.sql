@@ -10,5 +10,6 @@ DROP FUNCTION audit.enable_tracking(regclass, boolean);
 DROP FUNCTION audit.disable_tracking(regclass);
 DROP FUNCTION audit.capture_statement();
 DROP FUNCTION audit.capture();
+DROP FUNCTION audit.record_pk(jsonb, text[]);
 
 COMMIT;

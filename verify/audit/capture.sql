@@ -7,7 +7,7 @@ SELECT 1 / pg_catalog.count(*) FROM pg_catalog.pg_proc
  WHERE oid IN ('audit.capture()'::regprocedure, 'audit.capture_statement()'::regprocedure)
    AND prosecdef AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig)
 HAVING pg_catalog.count(*) = 2;
-SELECT 'audit.enable_tracking(regclass, boolean)'::regprocedure, 'audit.disable_tracking(regclass)'::regprocedure;
+SELECT 'audit.enable_tracking(regclass, boolean)'::regprocedure, 'audit.record_pk(jsonb, text[])'::regprocedure, 'audit.disable_tracking(regclass)'::regprocedure;
 SELECT 1 / (NOT pg_catalog.has_function_privilege('public', 'audit.enable_tracking(regclass, boolean)', 'EXECUTE'))::int;
 
 ROLLBACK;

@@ -1,7 +1,7 @@
 -- pgTAP: audit/capture — audit.capture(), audit.capture_statement(), audit.enable_tracking(),
 -- audit.disable_tracking().
 BEGIN;
-SELECT plan(36);
+SELECT plan(40);
 
 -- structure
 SELECT has_function('audit', f, ARRAY[]::text[], 'audit.' || f || '(): exists') FROM pg_catalog.unnest(ARRAY['capture', 'capture_statement']) AS f;
@@ -12,6 +12,10 @@ SELECT is((SELECT proconfig FROM pg_catalog.pg_proc WHERE oid = ('audit.' || f |
   FROM pg_catalog.unnest(ARRAY['capture', 'capture_statement']) AS f;
 SELECT function_privs_are('audit', f, ARRAY[]::text[], 'public', ARRAY[]::text[], 'audit.' || f || '(): PUBLIC cannot execute')
   FROM pg_catalog.unnest(ARRAY['capture', 'capture_statement']) AS f;
+SELECT has_function('audit', 'record_pk', ARRAY['jsonb', 'text[]'], 'audit.record_pk(): exists');
+SELECT function_privs_are('audit', 'record_pk', ARRAY['jsonb', 'text[]'], 'public', ARRAY[]::text[], 'audit.record_pk(): PUBLIC cannot execute');
+SELECT is(audit.record_pk('{"a": 1, "b": "x", "v": [1]}', ARRAY['b', 'a']), '{"a": 1, "b": "x"}'::jsonb,
+          'audit.record_pk(): the key columns of a row image, as an object');
 SELECT has_function('audit', 'enable_tracking', ARRAY['regclass', 'boolean'], 'audit.enable_tracking(): exists');
 SELECT has_function('audit', 'disable_tracking', ARRAY['regclass'], 'audit.disable_tracking(): exists');
 SELECT function_privs_are('audit', 'enable_tracking', ARRAY['regclass', 'boolean'], 'public', ARRAY[]::text[],
@@ -98,6 +102,11 @@ SELECT triggers_are('core', 'tmp_tracked', ARRAY[]::text[], 'audit.disable_track
 SELECT triggers_are('core', 'tmp_bulk', ARRAY['audit_capture', 'audit_capture_truncate'],
                     'audit.enable_tracking(): re-enabling replaces the triggers of the other mode');
 INSERT INTO core.tmp_tracked VALUES (4, 'd', 4);
+INSERT INTO core.tmp_bulk VALUES (200, 7, 'r');
+SELECT results_eq(
+    $$SELECT operation::text, record_pk, new_record FROM audit.logs WHERE table_name = 'tmp_bulk' ORDER BY id DESC LIMIT 1$$,
+    $$VALUES ('INSERT', '{"a": 200, "b": 7}'::jsonb, '{"a": 200, "b": 7, "v": "r"}'::jsonb)$$,
+    'audit.capture(): a composite key in row mode');
 SELECT is_empty($$SELECT 1 FROM audit.logs WHERE table_name = 'tmp_tracked' AND record_pk = '{"id": 4}'$$,
                 'audit.disable_tracking(): no audit row after disabling');
 

@@ -1,6 +1,6 @@
 -- pgTAP: audit/logs — audit.logs (partitioned by month) and the enum audit.operation.
 BEGIN;
-SELECT plan(63);
+SELECT plan(73);
 
 SELECT has_enum('audit', 'operation', 'audit.operation: exists');
 SELECT enum_has_labels('audit', 'operation', ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'], 'audit.operation: labels');
@@ -38,12 +38,42 @@ SELECT ok((SELECT pg_catalog.count(*) >= 4 FROM pg_catalog.pg_inherits WHERE inh
 SELECT has_table('audit', 'logs_p' || pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY_MM'),
                  'audit.logs: the partition of the current month exists');
 
+-- row images compressed with lz4, on the partitions too
+SELECT is((SELECT pg_catalog.array_agg(DISTINCT a.attcompression::text) FROM pg_catalog.pg_attribute AS a
+            WHERE a.attname IN ('old_record', 'new_record')
+              AND a.attrelid IN (SELECT 'audit.logs'::regclass UNION ALL
+                                 SELECT inhrelid FROM pg_catalog.pg_inherits WHERE inhparent = 'audit.logs'::regclass)),
+          ARRAY['l'], 'audit.logs.old_record, audit.logs.new_record: lz4, on every partition');
+SELECT is((SELECT a.attcompression::text FROM pg_catalog.pg_attribute AS a
+            WHERE a.attrelid = 'audit.logs'::regclass AND a.attname = 'record_pk'), '',
+          'audit.logs.record_pk: default compression (small)');
+
 -- privileges
 SELECT table_privs_are('audit', 'logs', 'chain_auditor', ARRAY['SELECT'], 'audit.logs: chain_auditor may read');
 SELECT table_privs_are('audit', 'logs', r, ARRAY[]::text[], 'audit.logs: ' || r || ' has nothing')
   FROM pg_catalog.unnest(ARRAY['public', 'chain_app', 'chain_user', 'chain_readonly']) AS r;
 
--- the shape constraint
+-- the shape constraint: one call to audit.logs_shape_ok() (PostgreSQL 15 re-plans a CHECK from
+-- its stored text at every INSERT statement, one per audited row: the function keeps that small)
+SELECT has_function('audit', 'logs_shape_ok', ARRAY['audit.operation', 'jsonb', 'jsonb', 'jsonb'], 'audit.logs_shape_ok(): exists');
+SELECT volatility_is('audit', 'logs_shape_ok', ARRAY['audit.operation', 'jsonb', 'jsonb', 'jsonb'], 'immutable', 'audit.logs_shape_ok(): immutable');
+SELECT is((SELECT proconfig FROM pg_catalog.pg_proc WHERE oid = 'audit.logs_shape_ok(audit.operation, jsonb, jsonb, jsonb)'::regprocedure),
+          ARRAY['search_path=pg_catalog, pg_temp'], 'audit.logs_shape_ok(): search_path pinned');
+SELECT function_privs_are('audit', 'logs_shape_ok', ARRAY['audit.operation', 'jsonb', 'jsonb', 'jsonb'], 'public', ARRAY[]::text[],
+                          'audit.logs_shape_ok(): PUBLIC cannot execute');
+SELECT results_eq(
+    $$SELECT audit.logs_shape_ok(o::audit.operation, pk, od, nw)
+        FROM (VALUES (1, 'INSERT', '{"id": 1}'::jsonb, NULL::jsonb, '{}'::jsonb), (2, 'INSERT', '{"id": 1}', '{}', '{}'),
+                     (3, 'INSERT', NULL, NULL, '{}'), (4, 'DELETE', '{"id": 1}', '{}', NULL), (5, 'DELETE', '{"id": 1}', NULL, NULL),
+                     (6, 'UPDATE', '{"id": 1}', '{}', NULL), (7, 'UPDATE', '{"id": 1}', NULL, '{}'), (8, 'UPDATE', '{"id": 1}', NULL, NULL),
+                     (9, 'TRUNCATE', NULL, NULL, NULL), (10, 'TRUNCATE', '{"id": 1}', NULL, NULL), (11, 'TRUNCATE', NULL, '{}', NULL)) AS v (n, o, pk, od, nw)
+       ORDER BY n$$,
+    $$VALUES (true), (false), (false), (true), (false), (true), (true), (false), (true), (false), (false)$$,
+    'audit.logs_shape_ok(): accepts exactly the shapes of each operation');
+SELECT is((SELECT pg_catalog.pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint
+            WHERE conrelid = 'audit.logs'::regclass AND conname = 'logs_operation_shape'),
+          'CHECK (audit.logs_shape_ok(operation, record_pk, old_record, new_record))',
+          'audit.logs.logs_operation_shape: one call to audit.logs_shape_ok()');
 SELECT throws_ok($$INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record)
                    VALUES ('s', 't', 'INSERT', '{"id": 1}', '{"id": 1}')$$, '23514', NULL,
                  'audit.logs.logs_operation_shape: an INSERT has no old record');
@@ -52,6 +82,12 @@ SELECT throws_ok($$INSERT INTO audit.logs (table_schema, table_name, operation, 
                  'audit.logs.logs_operation_shape: an INSERT needs a key');
 SELECT lives_ok($$INSERT INTO audit.logs (table_schema, table_name, operation) VALUES ('s', 't', 'TRUNCATE')$$,
                 'audit.logs.logs_operation_shape: a TRUNCATE carries no row');
+SELECT throws_ok($$INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, old_record)
+                   VALUES ('s', 't', 'TRUNCATE', '{"id": 1}', '{"id": 1}')$$, '23514', NULL,
+                 'audit.logs.logs_operation_shape: a TRUNCATE carries no old record');
+SELECT throws_ok($$INSERT INTO audit.logs (table_schema, table_name, operation, record_pk)
+                   VALUES ('s', 't', 'UPDATE', '{"id": 1}')$$, '23514', NULL,
+                 'audit.logs.logs_operation_shape: an UPDATE carries old or new');
 
 SELECT * FROM finish();
 ROLLBACK;
