@@ -4,6 +4,8 @@
 
 BEGIN;
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 SET LOCAL ROLE chain_owner;
 
 -- The symbols the oracles quote: a small table the latest-price lookups start from, so they

@@ -5,6 +5,8 @@
 
 BEGIN;
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 SET LOCAL ROLE chain_owner;
 
 CREATE TYPE governance.proposal_status AS ENUM ('draft', 'active', 'passed', 'rejected', 'executed', 'cancelled');

@@ -3,6 +3,8 @@
 
 BEGIN;
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 SET LOCAL ROLE chain_owner;
 
 CREATE TYPE manufacturing.qa_result AS ENUM ('passed', 'failed', 'conditional');

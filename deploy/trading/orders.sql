@@ -6,6 +6,8 @@
 
 BEGIN;
 
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 SET LOCAL ROLE chain_owner;
 
 CREATE TYPE trading.order_side AS ENUM ('buy', 'sell');

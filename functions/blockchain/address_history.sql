@@ -6,7 +6,9 @@
 --   transactions_to_address_created_at_idx, each stopped at p_limit, then merged: no scan of the
 --   whole history. A self-transfer appears once. SECURITY INVOKER; callable by chain_app,
 --   chain_user, chain_readonly.
-CREATE OR REPLACE FUNCTION blockchain.address_history(p_address text, p_limit int DEFAULT 50)
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE FUNCTION blockchain.address_history(p_address text, p_limit int DEFAULT 50)
 RETURNS SETOF blockchain.transactions
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp

@@ -2,7 +2,9 @@
 --   Records the row's symbol in blockchain.price_symbols when it is new (ON CONFLICT DO NOTHING:
 --   concurrent first prices of one symbol do not fail). Runs as the writer (chain_app), which
 --   may insert into price_symbols.
-CREATE OR REPLACE FUNCTION blockchain.register_price_symbol()
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE FUNCTION blockchain.register_price_symbol()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp

@@ -5,7 +5,9 @@
 --   ts_rank first (ties by id). Served by assets_search_vector_idx (GIN). p_limit is clamped to
 --   1..100. SECURITY INVOKER (assets are a public catalogue); callable by chain_app, chain_user,
 --   chain_readonly.
-CREATE OR REPLACE FUNCTION blockchain.search_assets(
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE FUNCTION blockchain.search_assets(
     p_query      text,
     p_asset_type blockchain.asset_type DEFAULT NULL,
     p_limit      int DEFAULT 20)

@@ -8,6 +8,8 @@
 --   SECURITY INVOKER: row-level security applies, so an end user gets full figures for itself
 --   only (chain_app and chain_readonly see everything). Callable by chain_app, chain_user,
 --   chain_readonly.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 CREATE FUNCTION core.user_stats(p_user_id bigint)
 RETURNS TABLE (user_id bigint, reputation_score numeric, orders_total bigint, orders_open bigint,
                orders_filled bigint, trading_volume numeric, assets_issued bigint, votes_cast bigint,

@@ -7,7 +7,9 @@
 --   votes_proposal_id_voter_id_key (23505) and the statement, tally included, is undone.
 --   SECURITY DEFINER (owner chain_owner, which has SELECT/UPDATE policies on proposals): voters
 --   cannot update proposals themselves. search_path pinned.
-CREATE OR REPLACE FUNCTION governance.cast_vote()
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE FUNCTION governance.cast_vote()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER

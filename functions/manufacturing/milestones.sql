@@ -5,7 +5,9 @@
 --   raises check_violation (23514) when the order's other milestones plus this one exceed the
 --   order's total_amount. Runs as the writer (chain_app or the owner in tests), which sees the
 --   order.
-CREATE OR REPLACE FUNCTION manufacturing.check_milestone_total()
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE FUNCTION manufacturing.check_milestone_total()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp

@@ -7,7 +7,9 @@
 --   milestones. No row for an unknown (or invisible: RLS) order. Reads the order by primary key
 --   and its milestones through milestones_order_id_sequence_no_key. SECURITY INVOKER: an end user
 --   gets the progress of orders it is a party to. Callable by chain_app, chain_user, chain_readonly.
-CREATE OR REPLACE FUNCTION manufacturing.order_progress(p_order_id bigint)
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE FUNCTION manufacturing.order_progress(p_order_id bigint)
 RETURNS TABLE (order_id bigint, status manufacturing.order_status, total_amount numeric,
                milestones_total integer, milestones_completed integer, completed_fraction numeric,
                paid_amount numeric, paid_fraction numeric)

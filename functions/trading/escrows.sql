@@ -8,7 +8,9 @@
 --   amount raises SQLSTATE 55000 (object_not_in_prerequisite_state) "illegal escrow transition".
 --   Reaching a final state stamps settled_at. An update that keeps the status is allowed (e.g. a
 --   dispute_reason edit) unless the escrow is final.
-CREATE OR REPLACE FUNCTION trading.escrow_transition()
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE FUNCTION trading.escrow_transition()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp

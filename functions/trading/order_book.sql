@@ -7,7 +7,9 @@
 --   orders_open_book_idx stopped after p_depth levels.
 --   SECURITY INVOKER (a SECURITY DEFINER function would see nothing under FORCE RLS): the whole book is
 --   what chain_app and chain_readonly read; an end user sees its own orders in it.
-CREATE OR REPLACE FUNCTION trading.order_book(p_asset_id bigint, p_depth int DEFAULT 10)
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE FUNCTION trading.order_book(p_asset_id bigint, p_depth int DEFAULT 10)
 RETURNS TABLE (side trading.order_side, price numeric, quantity numeric, order_count bigint)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp

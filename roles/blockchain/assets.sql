@@ -1,5 +1,7 @@
 -- roles/blockchain/assets.sql — blockchain.assets is a public catalogue: every role reads it,
 -- only the backend (chain_app) writes it. RLS enabled and forced as everywhere.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE blockchain.assets ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON blockchain.assets TO chain_user;

@@ -1,5 +1,7 @@
 -- roles/blockchain/price_feeds.sql — prices are public: every role reads them; the backend
 -- (oracle ingestion, chain_app) writes. RLS enabled and forced on both tables.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE blockchain.price_feeds ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE blockchain.price_symbols ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 

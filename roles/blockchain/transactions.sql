@@ -1,5 +1,7 @@
 -- roles/blockchain/transactions.sql — on-chain data is public: every role reads every
 -- transaction; only the backend (chain_app, the chain indexer) writes.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE blockchain.transactions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON blockchain.transactions TO chain_user;

@@ -4,6 +4,8 @@
 --   chain_owner: reads and updates every row — the vote tally trigger
 --   (governance.cast_vote(), SECURITY DEFINER) runs as the owner, which FORCE ROW LEVEL SECURITY
 --   binds to policies too.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE governance.proposals ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON governance.proposals TO chain_user;

@@ -2,6 +2,8 @@
 --   chain_user: reads its own votes, casts votes in its own name (weight is the backend's);
 --   chain_app: reads and casts; chain_readonly: reads every vote.
 --   Votes are immutable: nobody may UPDATE or DELETE them (the tallies were built from them).
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE governance.votes ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 REVOKE UPDATE, DELETE ON governance.votes FROM chain_app;

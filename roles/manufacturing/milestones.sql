@@ -2,6 +2,8 @@
 --   chain_user: reads the milestones of the orders it can see (the subquery is itself filtered
 --   by manufacturing.orders' policies: customer or manufacturer); chain_app: everything;
 --   chain_readonly: reads every milestone.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE manufacturing.milestones ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON manufacturing.milestones TO chain_user;

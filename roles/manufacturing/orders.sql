@@ -1,6 +1,8 @@
 -- roles/manufacturing/orders.sql — privileges and RLS of manufacturing.orders.
 --   chain_user: reads the orders it is customer or manufacturer of (changes go through the
 --   backend); chain_app: everything; chain_readonly: reads every order.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE manufacturing.orders ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON manufacturing.orders TO chain_user;

@@ -1,6 +1,8 @@
 -- roles/manufacturing/quality_assurance.sql — privileges and RLS of manufacturing.quality_assurance.
 --   chain_user: reads the inspections it made and those of orders it is a party to (through
 --   manufacturing.orders' policies); chain_app: everything; chain_readonly: reads every inspection.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE manufacturing.quality_assurance ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON manufacturing.quality_assurance TO chain_user;

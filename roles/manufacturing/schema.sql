@@ -4,6 +4,8 @@
 -- privileges FOR ROLE chain_owner give every future manufacturing table DML to chain_app and SELECT to
 -- chain_readonly. chain_user gets no default table privilege: each RLS table grants it explicitly
 -- next to its policies. Functions grant EXECUTE one by one.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 GRANT USAGE ON SCHEMA manufacturing TO chain_app, chain_user, chain_readonly;
 
 ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA manufacturing

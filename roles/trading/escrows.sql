@@ -2,6 +2,8 @@
 --   chain_user: sees the escrows it is a party to; the buyer may release or dispute, the seller
 --   may refund or dispute (the state machine trigger decides whether the transition is legal);
 --   chain_app: everything; chain_readonly: reads every escrow.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE trading.escrows ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON trading.escrows TO chain_user;

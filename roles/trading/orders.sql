@@ -2,6 +2,8 @@
 --   chain_user: reads its own orders, places orders for itself (only the order's terms: fills
 --   and status belong to the matching engine) and cancels its own open orders;
 --   chain_app (the matching engine) and chain_readonly: every order.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 ALTER TABLE trading.orders ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON trading.orders TO chain_user;

@@ -4,7 +4,9 @@
 --   blockchain.price_feeds through price_feeds_pkey backwards (ORDER BY observed_at DESC LIMIT 1,
 --   newest partition first): one short index probe per symbol, never a scan of history.
 --   The view is security_invoker; both readable by chain_app, chain_user, chain_readonly.
-CREATE OR REPLACE VIEW blockchain.latest_prices WITH (security_invoker = true) AS
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE VIEW blockchain.latest_prices WITH (security_invoker = true) AS
 SELECT s.symbol, p.price, p.source, p.observed_at
   FROM blockchain.price_symbols AS s
  CROSS JOIN LATERAL (
@@ -16,7 +18,7 @@ SELECT s.symbol, p.price, p.source, p.observed_at
 COMMENT ON VIEW blockchain.latest_prices IS 'Newest price of every quoted symbol; one index probe per symbol.';
 GRANT SELECT ON blockchain.latest_prices TO chain_app, chain_user, chain_readonly;
 
-CREATE OR REPLACE FUNCTION blockchain.latest_price(p_symbol text)
+CREATE FUNCTION blockchain.latest_price(p_symbol text)
 RETURNS TABLE (symbol text, price numeric, source text, observed_at timestamptz)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp

@@ -2,7 +2,9 @@
 -- are active and whose voting window contains now(), closing soonest first, with the total
 -- weight cast and whether the quorum is reached. security_invoker (RLS of proposals applies:
 -- active proposals are public). Read through proposals_status_voting_ends_at_idx.
-CREATE OR REPLACE VIEW governance.active_proposals WITH (security_invoker = true) AS
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE VIEW governance.active_proposals WITH (security_invoker = true) AS
 SELECT p.id, p.proposer_id, p.title, p.description, p.voting_starts_at, p.voting_ends_at, p.quorum,
        p.votes_for, p.votes_against, p.votes_abstain,
        p.votes_for + p.votes_against + p.votes_abstain AS votes_total,
