@@ -141,8 +141,9 @@ class CatalogObject:
 
 
 _INVENTORY_SQL = f"""
--- schemas
-SELECT 'schema', n.nspname, ARRAY[n.nspname]
+-- schemas (text, not name: the first branch types the UNION, and name would cut
+-- qualified names at 63 bytes)
+SELECT 'schema', n.nspname::text, ARRAY[n.nspname::text]
   FROM pg_namespace n WHERE {ours('n.nspname')}
 UNION ALL
 -- relations (partitions are generated: excluded; identity sequences belong to their column)
