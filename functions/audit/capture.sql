@@ -25,6 +25,9 @@
 --   changed columns of an UPDATE, actor core.current_user_id(), session_user, txid.
 --   UPDATEs that change nothing are not logged. In statement mode an UPDATE's old and new rows
 --   are paired by primary key, so an UPDATE that changes the key is logged as two half rows.
+--
+-- audit.record_pk(p_row jsonb, p_columns text[]) → jsonb
+--   The key object of a composite key ({"a": 1, "b": 2}) from a row image; both triggers use it.
 
 CREATE FUNCTION audit.capture()
 RETURNS trigger
