@@ -267,11 +267,18 @@ class Registry:
     def __init__(self, conn: psycopg.Connection, schema: str = "sqitch"):
         self.conn = conn
         self.schema = schema
+        self._queries: dict[str, str] = {}
         conn.execute("SET client_min_messages = WARNING")
 
-    def _q(self, text: str) -> sql.Composed:
-        """SQL text with {r} replaced by the quoted registry schema."""
-        return sql.SQL(text).format(r=sql.Identifier(self.schema))
+    def _q(self, text: str) -> str:
+        """SQL text with {r} replaced by the quoted registry schema.  Composed once per
+        text and kept as a plain string: psycopg caches the conversion of a string query,
+        not of a Composed one (a deploy runs the same few INSERTs for every change)."""
+        query = self._queries.get(text)
+        if query is None:
+            query = sql.SQL(text).format(r=sql.Identifier(self.schema)).as_string(self.conn)
+            self._queries[text] = query
+        return query
 
     def _rows(self, text: str, params: Iterable = (), conn=None) -> list[tuple]:
         return (conn or self.conn).execute(self._q(text), tuple(params)).fetchall()
