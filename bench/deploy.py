@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -114,14 +115,27 @@ def commands(cluster, project: Path, script: Path, dbname: str) -> dict[str, lis
             "sqitch": ["sqitch", "deploy", uri]}
 
 
-def timed(argv: list[str], cwd: Path) -> float:
-    """Seconds the whole command took; exits on failure."""
+# Installed Python code has bytecode: a PYTHONDONTWRITEBYTECODE shell would make every
+# timed chaindb run recompile its modules (~0.1 s), so the timed commands run without it
+# (the untimed warm-up run writes the bytecode).
+TOOL_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+USER_CPU: dict[str, list[float]] = {}  # user CPU seconds of each timed command, per argv[0]
+
+
+def timed(argv: list[str], cwd: Path, cpu_label: str | None = None) -> float:
+    """Seconds the whole command took; exits on failure.  With ``cpu_label``, also records
+    the user CPU time of the command and its children (steadier than wall time on a busy
+    machine) in USER_CPU."""
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
     started = time.perf_counter()
     proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, **IDENTITY})
+                          env={**TOOL_ENV, **IDENTITY})
     elapsed = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed:\n{proc.stdout}\n{proc.stderr}")
+    if cpu_label:
+        USER_CPU.setdefault(cpu_label, []).append(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - cpu_before)
     return elapsed
 
 
@@ -147,7 +161,7 @@ def bench_project(cluster, label: str, project: Path, rounds: int) -> dict:
             dbname = f"{label}_{tool}_{round_no}"
             cluster.create_database(dbname)
             times[tool].append(timed(commands(cluster, project, script, dbname)[tool],
-                                     project))
+                                     project, cpu_label=f"{label} {tool}"))
             counts.setdefault(tool, statements(cluster, dbname))
     return {"times": times, "median": {t: statistics.median(v) for t, v in times.items()},
             "statements": counts}
@@ -188,6 +202,13 @@ def report(results: dict[str, dict], rounds: int, changes: dict[str, int]) -> st
         *rows,
         "",
         "Raw: " + "  \n".join(raw),
+        "",
+        "Median user CPU of the client process tree (the server's time not included): "
+        + "; ".join(f"{key} {statistics.median(v):.2f} s" for key, v in USER_CPU.items())
+        + ".",
+        "",
+        "Timed commands run with PYTHONDONTWRITEBYTECODE removed from their environment "
+        "(installed code has bytecode), after one untimed chaindb warm-up run per plan.",
     ])
 
 
