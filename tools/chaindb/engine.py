@@ -175,8 +175,11 @@ class Engine:
             return psycopg.connect(**connect_kwargs(self.uri), autocommit=True,
                                    client_encoding="UTF8")
         except psycopg.OperationalError as exc:
-            first = (str(exc).strip().splitlines() or ["connection failed"])[-1]
-            raise EngineError(f"cannot connect to {self.destination}: {first}") from None
+            # libpq's reason is the first line ("connection failed: ... Connection refused");
+            # its second line is only a hint
+            reason = (str(exc).strip().splitlines() or ["connection failed"])[0].strip()
+            reason = reason.removeprefix("connection failed: ")
+            raise EngineError(f"cannot connect to {self.destination}: {reason}") from None
 
     @property
     def registry(self) -> Registry:
