@@ -5,6 +5,8 @@
 --   tests.act_as_role(p_role)   SET LOCAL ROLE to a chain_* role, claims cleared
 --   tests.reset_role()          back to the session user (the superuser running the tests)
 --   tests.create_user(...)      insert a user (bypassing RLS) and return its id
+--   tests.schema_conventions(s) the 9 pgTAP assertions every schema of ours meets (owner, comment,
+--                               USAGE grants, nothing for PUBLIC, default privileges of new tables)
 --
 -- Role switches are transaction-local: the pgTAP file's ROLLBACK ends them. SET ROLE is checked
 -- against the session user (a superuser), so the helpers work from any role they switched to.
@@ -96,6 +98,39 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION tests.create_user(text, text, text) IS 'Insert a user (random EVM wallet when neither wallet nor e-mail is given); returns its id.';
+
+-- The conventions every schema change sets up (deploy/core/schema.sql is the model): one
+-- function, so each <schema>/schema.sql test states them in one line and adds only what differs.
+CREATE FUNCTION tests.schema_conventions(p_schema name)
+RETURNS SETOF text
+LANGUAGE plpgsql
+SET search_path = tap, pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN NEXT has_schema(p_schema, p_schema || ': exists');
+    RETURN NEXT schema_owner_is(p_schema, 'chain_owner', p_schema || ': owned by chain_owner');
+    RETURN NEXT ok(pg_catalog.obj_description(p_schema::regnamespace, 'pg_namespace') IS NOT NULL,
+                   p_schema || ': has a comment');
+    RETURN NEXT schema_privs_are(p_schema, 'chain_user', ARRAY['USAGE'], p_schema || ': chain_user has USAGE only');
+    RETURN NEXT schema_privs_are(p_schema, 'chain_app', ARRAY['USAGE'], p_schema || ': chain_app has USAGE only');
+    RETURN NEXT schema_privs_are(p_schema, 'chain_readonly', ARRAY['USAGE'],
+                                 p_schema || ': chain_readonly has USAGE only');
+    RETURN NEXT schema_privs_are(p_schema, 'public', ARRAY[]::text[], p_schema || ': PUBLIC has nothing');
+
+    -- default privileges: a table created by chain_owner inherits them (left for the caller's
+    -- own assertions as <schema>.tmp_default_privs; the test's ROLLBACK removes it)
+    SET LOCAL ROLE chain_owner;
+    EXECUTE pg_catalog.format('CREATE TABLE %I.tmp_default_privs (id int)', p_schema);
+    RESET ROLE;
+    RETURN NEXT table_privs_are(p_schema, 'tmp_default_privs', 'chain_app',
+                                ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'],
+                                p_schema || ': new tables give chain_app DML (default privileges)');
+    RETURN NEXT table_privs_are(p_schema, 'tmp_default_privs', 'chain_user', ARRAY[]::text[],
+                                p_schema || ': new tables give chain_user nothing (default privileges)');
+END
+$$;
+COMMENT ON FUNCTION tests.schema_conventions(name) IS
+    'The 9 pgTAP assertions of the schema conventions (owner, comment, USAGE grants, PUBLIC, default privileges); creates <schema>.tmp_default_privs.';
 
 GRANT USAGE ON SCHEMA tests TO chain_owner, chain_app, chain_user, chain_readonly, chain_analytics, chain_auditor, chain_monitor;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA tests FROM PUBLIC;
