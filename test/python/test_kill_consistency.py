@@ -232,6 +232,16 @@ def wait_at_barrier(holder: psycopg.Connection, key: int, deploy: Deploy) -> Non
         time.sleep(0.005)
 
 
+def wait_until_nobody_waits(holder: psycopg.Connection, key: int, timeout: float = 10) -> None:
+    """Until no session waits for barrier ``key`` any more (the killed deploy's session
+    ended: its server process noticed the client was gone)."""
+    deadline = time.monotonic() + timeout
+    while holder.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                         " AND NOT granted AND objid = %s", (key,)).fetchone()[0]:
+        assert time.monotonic() < deadline, f"the server kept waiting at barrier {key}"
+        time.sleep(0.01)
+
+
 def calibrate(project: Path, db) -> float:
     """Deploy once without a kill; seconds from 'Deploying changes' to the exit."""
     deploy = Deploy(project, db.uri)
@@ -271,6 +281,10 @@ def test_sigkill_anywhere_leaves_registry_and_schema_consistent(tmp_path, make_d
                 wait_at_barrier(holder, key, deploy)
                 deploy.kill()
                 deploy.wait()
+                # The change's COMMIT is already at the server (same message as the
+                # script): the server itself must notice the dead client and give up
+                # while still held at the barrier.
+                wait_until_nobody_waits(holder, key)
             recorded = check_after_kill(admin, db, project, capsys)
             assert recorded == CHANGES.index(change), (change, barrier, recorded)
 

@@ -113,6 +113,10 @@ _COMMENTS_AHEAD = re.compile(r"\A(?:--[^\n]*|/\*.*?\*/|\s+)*", re.S)
 # COMMIT is run statement by statement (see Engine._run_atomic).
 _TRANSACTION_CONTROL = re.compile(
     r"(?:BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE)\b", re.I)
+# Before the registry rows inside a script's transaction: back to the session user.
+_ROLE_RESET = "SET LOCAL ROLE NONE"
+# How often (ms) the server checks that the script connection's client is still there.
+_CLIENT_CHECK_MS = 100
 
 
 def _in_transaction(conn: psycopg.Connection) -> bool:
@@ -166,6 +170,8 @@ class Engine:
         self._script_conn: psycopg.Connection | None = None
         self._registry: Registry | None = None
         self._locked = False
+        # during deploy(): what each change needs from the client, computed ahead
+        self._ahead: dict[tuple, object] | None = None
 
     # ------------------------------------------------------------------ connections
     def _connect(self) -> psycopg.Connection:
@@ -192,6 +198,12 @@ class Engine:
     def script_conn(self) -> psycopg.Connection:
         if self._script_conn is None:
             self._script_conn = self._connect()
+            # A change's COMMIT travels in the same message as its script (_run_atomic):
+            # have the server poll for a dead client while a statement runs, so a deploy
+            # killed during a change's script rolls the change back instead of finishing
+            # it unattended (either way script and registry rows commit together).
+            self._script_conn.execute(
+                f"SET client_connection_check_interval = {_CLIENT_CHECK_MS}")
         return self._script_conn
 
     def close(self) -> None:
@@ -251,17 +263,22 @@ class Engine:
                 return row
         return None
 
-    def _run_script(self, path: Path, record: Callable | None, *, output: bool = True) -> None:
+    def _run_script(self, path: Path, record: Callable | None, *, output: bool = True,
+                    record_sql: list[str] | None = None,
+                    meanwhile: Callable[[], None] | None = None) -> None:
         """Run one script; ``record(conn)`` writes the registry rows: atomically on the
         script's connection when the script is one transaction, else Sqitch's protocol
-        (registry transaction holding the changes lock around the script)."""
+        (registry transaction holding the changes lock around the script).
+        ``record_sql``, when given, is the same rows as SQL strings (values bound), which a
+        plain one-transaction script then carries in its own message;
+        ``meanwhile()`` runs while the server works on that message."""
         if not path.exists():
             raise EngineError(f"Script {self._display(path)} does not exist")
         out = self.reporter.script_output if output else None
         if record is None:
             script_runner.run_file(self.script_conn, path, self.variables, output=out)
             return
-        if self._run_atomic(path, record, out):
+        if self._run_atomic(path, record, out, record_sql, meanwhile):
             return
         conn = self.registry.conn
         with conn.transaction():
@@ -269,25 +286,34 @@ class Engine:
             script_runner.run_file(self.script_conn, path, self.variables, output=out)
             record(conn)
 
-    def _run_atomic(self, path: Path, record: Callable, out) -> bool:
+    def _run_atomic(self, path: Path, record: Callable, out,
+                    record_sql: list[str] | None = None,
+                    meanwhile: Callable[[], None] | None = None) -> bool:
         """If the script is ``BEGIN; ... COMMIT;`` (nothing but comments around), run it on
         the script connection with the registry rows written just before its COMMIT.
         False (nothing run) when the script has another shape.
 
-        Fast path, two round trips: a plain script (script.plain_statements) is sent as one
-        string, BEGIN through its last statement before COMMIT; then the registry rows and
-        the COMMIT in one pipeline.  The COMMIT stays a round trip of its own so a client
-        killed during the script never commits it.  If the batch fails, its transaction is
-        rolled back and the script re-run statement by statement below, which reports the
-        failing statement's line exactly as run_file would (a failure that does not recur
-        -- a lock timeout, say -- then simply succeeds)."""
+        Fast path for a plain script (script.plain_statements): one message, one round
+        trip -- BEGIN through its last statement before COMMIT, then the registry rows
+        (``record_sql``) and the COMMIT.  Script and rows commit together or not at all,
+        whenever the client dies.  Without ``record_sql`` (a revert reads the registry
+        while it writes) the rows and the COMMIT follow in a pipeline: two round trips.
+        If the batch fails, its transaction is rolled back and the script re-run statement
+        by statement below, which reports the failing statement's line exactly as run_file
+        would (a failure that does not recur -- a lock timeout, say -- then simply
+        succeeds; so does anything outside the transaction, such as a sequence, twice)."""
         conn = self.script_conn
         plain = self._plain_transaction(path)
         batched = False
         if plain is not None:
+            # the script may have switched role (SET LOCAL ROLE app_owner): the rows are
+            # written as the session user, for this transaction only
+            tail = ([_ROLE_RESET + ";", *(q + ";" for q in record_sql), "COMMIT;"]
+                    if record_sql is not None else [])
             buffered: list[str] = []
             try:
-                script_runner.run_batch(conn, plain, output=buffered.append)
+                script_runner.run_batch(conn, plain, then=tail, output=buffered.append,
+                                        meanwhile=meanwhile)
                 batched = True
             except psycopg.Error:
                 if _in_transaction(conn):
@@ -295,6 +321,8 @@ class Engine:
             else:
                 for text in buffered if out else ():
                     out(text)
+                if tail:
+                    return True
         try:
             if not batched:
                 parts = single_transaction_parts(path)
@@ -309,9 +337,7 @@ class Engine:
                     self._record(record)
                     return True
             with conn.pipeline():          # one round trip: rows and COMMIT
-                # The script may have switched role (SET LOCAL ROLE app_owner): write the
-                # rows as the session user, for this transaction only.
-                conn.execute("SET LOCAL ROLE NONE")
+                conn.execute(_ROLE_RESET)   # rows as the session user (see above)
                 self.registry.lock_changes_table(conn)
                 record(conn)
                 conn.execute("COMMIT")
@@ -325,6 +351,9 @@ class Engine:
         """The script's statements from its BEGIN up to (without) its final COMMIT when it is
         one transaction of plain statements (no transaction control inside) -- what the
         atomic fast path sends in one round trip; else None."""
+        return self._once(("plain", path), lambda: self._find_plain_transaction(path))
+
+    def _find_plain_transaction(self, path: Path) -> list[script_runner.Statement] | None:
         found = script_runner.plain_statements(path, self.variables)
         if not found or len(found) < 2:
             return None
@@ -337,6 +366,32 @@ class Engine:
                for s in middle):
             return None
         return [first.statement, *middle]
+
+    def _once(self, key: tuple, compute: Callable):
+        """``compute()``, kept for the rest of the deploy run (None outside deploy())."""
+        if self._ahead is None:
+            return compute()
+        if key not in self._ahead:
+            self._ahead[key] = compute()
+        return self._ahead[key]
+
+    def _deploy_parts(self, change: Change,
+                      dependencies: list[Dependency]) -> tuple[ChangeRow, list[TagRow], list[str]]:
+        """The change's registry row, tag rows and those rows as SQL (Registry.
+        deploy_statements, bound on the registry connection, idle while scripts run);
+        with the deploy script's plain statements, all the client computes to deploy it.
+        The deploy loop has them computed ahead, while the server runs the change before."""
+        def compute():
+            row, tags = self._change_row(change), self._tag_rows(change)
+            return row, tags, self.registry.deploy_statements(
+                self.registry.conn, row, dependencies, tags, self.committer)
+        return self._once(("deploy", change.id), compute)
+
+    def _prepare_deploy(self, change: Change, dependencies: list[Dependency]) -> None:
+        self._deploy_parts(change, dependencies)
+        path = self._path(change, "deploy")
+        if path.exists():
+            self._plain_transaction(path)
 
     def _record(self, record: Callable) -> None:
         conn = self.registry.conn
@@ -483,41 +538,49 @@ class Engine:
         start_at = (format_name_with_tags(self.plan.changes[position])
                     if position >= 0 else None)
 
-        deployed: list[Change] = []          # what a failure reverts, per mode
-        last_tagged: Change | None = None
-        for change in changes:
-            try:
-                self._deploy_change(change, dependencies[change.id], width, verify,
-                                    log_only, result)
-            except EngineError as exc:
-                result.ok = False
-                if not getattr(exc, "reported", False):
-                    self.reporter.warn(str(exc))
-                if mode == "change" or not deployed:
-                    raise EngineError("Deploy failed") from None
-                self.reporter.warn("")
-                target = format_name_with_tags(last_tagged) if last_tagged else start_at
-                self.reporter.warn(f"Reverting to {target}" if target
-                                   else "Reverting all changes")
+        self._ahead = {}
+        try:
+            deployed: list[Change] = []          # what a failure reverts, per mode
+            last_tagged: Change | None = None
+            for index, change in enumerate(changes):
+                upcoming = changes[index + 1] if index + 1 < len(changes) else None
+                ahead = (None if upcoming is None or log_only else
+                         lambda c=upcoming: self._prepare_deploy(c, dependencies[c.id]))
                 try:
-                    rw = max(len(format_name_with_tags(c)) for c in deployed)
-                    for done in reversed(deployed):
-                        row = self._deployed_row(done.id)
-                        self._revert_change(row, done, rw, log_only, result)
-                except EngineError as again:
-                    self.reporter.warn(str(again))
-                    self.reporter.warn("The schema will need to be manually repaired")
-                raise EngineError("Deploy failed") from None
-            deployed.append(change)
-            if mode == "tag" and change.tags:
-                deployed, last_tagged = [], change
+                    self._deploy_change(change, dependencies[change.id], width, verify,
+                                        log_only, result, ahead=ahead)
+                except EngineError as exc:
+                    result.ok = False
+                    if not getattr(exc, "reported", False):
+                        self.reporter.warn(str(exc))
+                    if mode == "change" or not deployed:
+                        raise EngineError("Deploy failed") from None
+                    self.reporter.warn("")
+                    target = format_name_with_tags(last_tagged) if last_tagged else start_at
+                    self.reporter.warn(f"Reverting to {target}" if target
+                                       else "Reverting all changes")
+                    try:
+                        rw = max(len(format_name_with_tags(c)) for c in deployed)
+                        for done in reversed(deployed):
+                            row = self._deployed_row(done.id)
+                            self._revert_change(row, done, rw, log_only, result)
+                    except EngineError as again:
+                        self.reporter.warn(str(again))
+                        self.reporter.warn("The schema will need to be manually repaired")
+                    raise EngineError("Deploy failed") from None
+                deployed.append(change)
+                if mode == "tag" and change.tags:
+                    deployed, last_tagged = [], change
+        finally:
+            self._ahead = None
         return result
 
     def _deploy_change(self, change: Change, dependencies: list[Dependency], width: int,
-                       verify: bool, log_only: bool, result: RunResult) -> None:
+                       verify: bool, log_only: bool, result: RunResult, *,
+                       ahead: Callable[[], None] | None = None) -> None:
+        """Deploy one change; ``ahead()`` prepares the next one while the server works."""
         name = format_name_with_tags(change)
-        row = self._change_row(change)
-        tags = self._tag_rows(change)
+        row, tags, rows_sql = self._deploy_parts(change, dependencies)
 
         def record(conn) -> None:
             self.registry.log_deploy(conn, row, dependencies, tags, self.committer)
@@ -531,7 +594,8 @@ class Engine:
                     self._verify_script(change)
                 self._record(record)
             else:
-                self._run_script(self._path(change, "deploy"), record)
+                self._run_script(self._path(change, "deploy"), record,
+                                 record_sql=rows_sql, meanwhile=ahead)
                 recorded = True
                 if verify:
                     self._verify_script(change)

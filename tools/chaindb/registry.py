@@ -260,6 +260,19 @@ class Event:
     planner_email: str
 
 
+class _StatementCollector:
+    """Stands in for a connection in the registry's writers (they only call ``execute``):
+    keeps each statement as one SQL string with its parameters bound client-side, as
+    psycopg's ClientCursor does, instead of running it."""
+
+    def __init__(self, conn: psycopg.Connection):
+        self._cursor = psycopg.ClientCursor(conn)
+        self.statements: list[str] = []
+
+    def execute(self, query: str, params: tuple | None = None) -> None:
+        self.statements.append(self._cursor.mogrify(query, params))
+
+
 class Registry:
     """The registry schema ``schema`` reached through ``conn`` (an autocommit psycopg
     connection that is this tool's registry session)."""
@@ -502,6 +515,17 @@ class Registry:
                 (change.id, dep.type, dep.dependency, dep.dependency_id))
         self.log_tags(conn, change, tags, committer)
         self.log_event(conn, "deploy", change, committer)
+
+    def deploy_statements(self, conn, change: ChangeRow, dependencies: list[Dependency],
+                          tags: list[TagRow], committer: Person) -> list[str]:
+        """What ``lock_changes_table`` and ``log_deploy`` send, as SQL strings with the
+        values bound client-side: the engine appends them to a deploy script's own message
+        (one round trip per change).  Written by those two methods, so there is one source
+        of the registry rows."""
+        collector = _StatementCollector(conn)
+        self.lock_changes_table(collector)
+        self.log_deploy(collector, change, dependencies, tags, committer)
+        return collector.statements
 
     def log_tags(self, conn, change: ChangeRow, tags: list[TagRow], committer: Person) -> None:
         """Insert tags rows not yet present (also Sqitch's log_new_tags: no event)."""

@@ -25,9 +25,10 @@ from __future__ import annotations
 import functools
 import os
 import re
+import select
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator, Sequence
 
 import psycopg
 from psycopg import pq
@@ -900,17 +901,66 @@ def _plain_ok(statement: Statement) -> bool:
             and not _LEXER_SETTINGS.search(statement.text))
 
 
-def run_batch(conn, statements: list[Statement], *, output: Sink | None = None) -> None:
-    """Send ``statements`` as one simple-query string (one round trip) and print their
-    rows as run_file would.  Only for statements from plain_statements that run inside a
+def run_batch(conn, statements: list[Statement], *, then: Sequence[str] = (),
+              output: Sink | None = None, meanwhile: Callable[[], None] | None = None) -> None:
+    """Send ``statements``, followed by the SQL strings ``then`` (the caller's own, each
+    ending with ';'), as one simple-query message (one round trip) and print their rows as
+    run_file would.  Only for statements from plain_statements that run inside a
     transaction block the batch itself opens or that is open: then the server runs them
     one after the other exactly as if sent one by one, and the first error aborts the
-    transaction either way.  Raises psycopg.Error as the server reported it (without the
-    script's line: a caller re-runs statement by statement to locate it)."""
-    runner = _Runner(conn, {}, output, None)
-    with conn.cursor() as cur:
-        cur.execute("\n".join(s.text for s in statements), prepare=False)
-        runner._print_results(cur)
+    transaction and skips the rest either way.  ``meanwhile()`` is called once the message
+    is sent, while the server works on it (a caller prepares its next batch there).
+    Raises psycopg.Error as the server reported it (without the script's line: a caller
+    re-runs statement by statement to locate it).
+
+    Sent and read through the connection's libpq handle (psycopg's documented low-level
+    API) rather than a cursor, which would wait for the results before returning."""
+    pgconn = conn.pgconn
+    encoding = conn.info.encoding or "utf-8"
+    pgconn.send_query("\n".join([*(s.text for s in statements), *then]).encode(encoding))
+    while pgconn.flush():           # a message larger than the socket buffer
+        readable, _, _ = select.select([pgconn.socket], [pgconn.socket], [])
+        if readable:
+            pgconn.consume_input()
+    error: psycopg.Error | None = None
+    try:
+        if meanwhile is not None:
+            meanwhile()
+        for result in _results(pgconn):
+            if result.status == pq.ExecStatus.FATAL_ERROR:
+                error = error or psycopg.errors.error_from_result(result, encoding=encoding)
+            elif output is not None:
+                _print_rows(result, encoding, output)
+    except BaseException:           # interrupted: leave the connection usable (and idle)
+        if pgconn.transaction_status == pq.TransactionStatus.ACTIVE:
+            conn.cancel()
+            for _ in _results(pgconn):
+                pass
+        raise
+    if error is not None:
+        raise error
+
+
+def _results(pgconn: pq.abc.PGconn) -> Iterator[pq.abc.PGresult]:
+    """The results of the query sent on ``pgconn``, one per statement as each arrives,
+    until libpq says the query is done (the connection is then free again)."""
+    while True:
+        while pgconn.is_busy():
+            select.select([pgconn.socket], [], [])
+            pgconn.consume_input()
+        result = pgconn.get_result()
+        if result is None:
+            return
+        yield result
+
+
+def _print_rows(result: pq.abc.PGresult, encoding: str, output: Sink) -> None:
+    """A result's rows in psql's --no-align --tuples-only form, from the text values."""
+    if result.status != pq.ExecStatus.TUPLES_OK:
+        return
+    for row in range(result.ntuples):
+        fields = (result.get_value(row, col) for col in range(result.nfields))
+        output("|".join("" if v is None else v.decode(encoding) for v in fields) + "\n")
 
 
 # --------------------------------------------------------------------------------------
@@ -1162,12 +1212,8 @@ class _Runner:
     def _print_results(self, cur: psycopg.Cursor) -> None:
         """Rows in psql's --no-align --tuples-only form, from the text-format result."""
         while True:
-            result = cur.pgresult
-            if result is not None and result.status == pq.ExecStatus.TUPLES_OK:
-                for row in range(result.ntuples):
-                    fields = (result.get_value(row, col) for col in range(result.nfields))
-                    self.output("|".join("" if v is None else v.decode(self.encoding)
-                                         for v in fields) + "\n")
+            if cur.pgresult is not None:
+                _print_rows(cur.pgresult, self.encoding, self.output)
             if not cur.nextset():
                 break
 
