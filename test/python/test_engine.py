@@ -166,6 +166,36 @@ def test_script_and_registry_rows_commit_atomically(tmp_path, empty_db):
     assert deployed_names(empty_db, "tiny") == ["one"]
 
 
+def test_plain_change_script_and_registry_rows_are_one_message_and_one_transaction(
+        tmp_path, empty_db):
+    """The fast path (engine._run_atomic): a plain BEGIN/COMMIT script, its registry rows
+    and its COMMIT reach the server as one Query message -- statement_timestamp() is that
+    message's arrival, the same for the script and for the registry's INSERT -- and commit
+    as one transaction.  A script with a meta-command (\\set) is not plain: its rows follow
+    in a second message, still in its transaction."""
+    stamp = ("BEGIN;\n{meta}INSERT INTO public.stamps SELECT '{name}', statement_timestamp(),"
+             " pg_current_xact_id()::text;\nSELECT 'printed by {name}';\nCOMMIT;\n")
+    project = _tiny_project(tmp_path / "tiny", {
+        "setup": "CREATE TABLE public.stamps (who text, st timestamptz, tx text);\n",
+        "plain": stamp.format(name="plain", meta=""),
+        "meta": stamp.format(name="meta", meta="\\set x 1\n")})
+    run(project, "deploy", "--to", "setup", empty_db.uri)
+    with empty_db.connect() as conn:      # what the registry's INSERT into changes sees
+        conn.execute(
+            "CREATE FUNCTION public.stamp_registry() RETURNS trigger LANGUAGE plpgsql AS $$"
+            " BEGIN INSERT INTO public.stamps SELECT 'registry ' || NEW.change,"
+            " statement_timestamp(), pg_current_xact_id()::text; RETURN NULL; END $$;"
+            " CREATE TRIGGER stamp AFTER INSERT ON sqitch.changes FOR EACH ROW"
+            " EXECUTE FUNCTION public.stamp_registry()")
+    proc = run(project, "deploy", empty_db.uri)
+    assert "printed by plain" in proc.stdout and "printed by meta" in proc.stdout
+    with empty_db.connect() as conn:
+        stamps = {who: (st, tx) for who, st, tx in conn.execute("SELECT * FROM public.stamps")}
+    assert stamps["plain"] == stamps["registry plain"]            # one message, one xact
+    assert stamps["meta"][1] == stamps["registry meta"][1]        # one transaction
+    assert stamps["meta"][0] != stamps["registry meta"][0]        # two messages
+
+
 def test_multi_transaction_script_falls_back_to_sqitch_protocol(tmp_path, empty_db):
     project = _tiny_project(tmp_path / "tiny", {
         "multi": "CREATE TABLE public.a (n int);\nBEGIN;\nCREATE TABLE public.b (n int);\n"

@@ -1,12 +1,17 @@
-"""Unit tests of chaindb.script: the lexer, interpolation, \\if logic and error reporting."""
+"""Unit tests of chaindb.script: the lexer, interpolation, \\if logic, error reporting and
+the one-message batch of the deploy fast path."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import psycopg
 import pytest
 
 from chaindb.errors import ChaindbError
 from chaindb.script import (Lexer, MetaCommand, ScriptError, Statement, parse_bool,
-                            quote_ident, quote_literal, run_file, run_text, split_statements)
+                            plain_statements, quote_ident, quote_literal, run_batch, run_file,
+                            run_text, split_statements)
 
 
 def texts(sql: str, **kw) -> list[str]:
@@ -273,3 +278,52 @@ def test_excessive_include_depth(conn, tmp_path):
 def test_percent_signs_and_multi_statement_variables_reach_the_server_verbatim(conn):
     out = run(conn, "\\set two 'SELECT 1; SELECT 2'\n:two;\nSELECT '100%' LIKE '%\\%%', format('%s', 'x');\n")
     assert out == "1\n2\nt|x\n"
+
+
+# ---------------------------------------------------------------- run_batch (deploy fast path)
+def plain(tmp_path: Path, sql: str) -> list[Statement]:
+    """The statements of a plain script, as the engine's fast path gets them."""
+    script = tmp_path / "plain.sql"
+    script.write_text(sql)
+    return [found.statement for found in plain_statements(script)]
+
+
+def test_run_batch_is_one_message_with_the_callers_tail_and_prints_rows(conn, tmp_path):
+    """One Query message: every statement sees the same statement_timestamp(); meanwhile()
+    runs once, while the server works; rows print as run_file prints them."""
+    out: list[str] = []
+    calls: list[str] = []
+    statements = plain(tmp_path, "BEGIN;\nCREATE TABLE public.stamps (st timestamptz);\n"
+                             "INSERT INTO public.stamps SELECT statement_timestamp();\n"
+                             "SELECT 'a', NULL, 2;\n")
+    run_batch(conn, statements, output=out.append, meanwhile=lambda: calls.append(
+        conn.info.transaction_status.name),
+        then=["INSERT INTO public.stamps SELECT statement_timestamp();", "COMMIT;"])
+    assert out == ["a||2\n"]
+    assert calls == ["ACTIVE"]                    # the server was still on the message
+    assert conn.execute("SELECT count(DISTINCT st), count(*) FROM public.stamps"
+                        ).fetchone() == (1, 2)
+    assert conn.info.transaction_status.name == "IDLE"
+
+
+def test_run_batch_error_skips_the_rest_and_leaves_the_connection_usable(conn, tmp_path):
+    statements = plain(tmp_path, "BEGIN;\nCREATE TABLE public.t (n int);\nSELECT 1/0;\n")
+    with pytest.raises(psycopg.errors.DivisionByZero):
+        run_batch(conn, statements, then=["INSERT INTO public.t VALUES (1);", "COMMIT;"])
+    assert conn.info.transaction_status.name == "INERROR"   # COMMIT was skipped
+    conn.execute("ROLLBACK")
+    assert conn.execute("SELECT to_regclass('public.t')").fetchone()[0] is None
+
+
+def test_run_batch_interrupted_while_waiting_cancels_and_leaves_the_connection_idle(
+        conn, tmp_path):
+    def interrupt():
+        raise KeyboardInterrupt
+
+    statements = plain(tmp_path, "BEGIN;\nCREATE TABLE public.slow AS SELECT pg_sleep(5);\n")
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(conn, statements, then=["COMMIT;"], meanwhile=interrupt)
+    assert conn.info.transaction_status.name in ("IDLE", "INERROR")
+    if conn.info.transaction_status.name == "INERROR":
+        conn.execute("ROLLBACK")
+    assert conn.execute("SELECT to_regclass('public.slow')").fetchone()[0] is None
