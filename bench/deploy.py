@@ -7,7 +7,9 @@ included; median of the rounds.  Targets: chaindb >= 15x faster than Sqitch, and
 Two plans: this project's own (as last committed, ``git archive HEAD``, so work in progress
 in the tree cannot break it) and a generated one of 200 changes (each a small table, a
 function and an index in BEGIN/COMMIT).  Also counts the statements the server ran for each
-tool (pg_stat_statements), a proxy for round trips.
+tool (pg_stat_statements), a proxy for round trips, and the start-up floor: what starting
+Python and importing psycopg and chaindb costs before anything is sent (psql starts in a few
+ms), the part of chaindb's time no deploy strategy can remove.
 
 Prints the numbers and rewrites the "Deploy speed" section of bench/RESULTS.md.
 
@@ -148,6 +150,17 @@ def statements(cluster, dbname: str) -> int:
                             (dbname,)).fetchone()[0]
 
 
+# What every chaindb command pays before it can send anything: the interpreter (with this
+# machine's site-packages) and the imports of a deploy.  psql starts in a few ms.
+STARTUP_FLOOR = [sys.executable, "-c", "import psycopg, chaindb.cli, chaindb.engine"]
+
+
+def startup_floor(rounds: int) -> float:
+    """Median seconds of STARTUP_FLOOR."""
+    return statistics.median(timed(STARTUP_FLOOR, REPO, cpu_label="start-up floor")
+                             for _ in range(max(rounds, 5)))
+
+
 def bench_project(cluster, label: str, project: Path, rounds: int) -> dict:
     """Median seconds per tool (fresh database each run) and statements per tool."""
     script = include_all(project)
@@ -177,7 +190,8 @@ def facts() -> str:
             f"{platform.python_version()}; {sqitch.strip()}; temp cluster with fsync=off")
 
 
-def report(results: dict[str, dict], rounds: int, changes: dict[str, int]) -> str:
+def report(results: dict[str, dict], rounds: int, changes: dict[str, int],
+           floor: float) -> str:
     rows = []
     for label, r in results.items():
         m = r["median"]
@@ -202,6 +216,13 @@ def report(results: dict[str, dict], rounds: int, changes: dict[str, int]) -> st
         *rows,
         "",
         "Raw: " + "  \n".join(raw),
+        "",
+        f"Start-up floor (`{' '.join(STARTUP_FLOOR[1:])}`, the interpreter with this "
+        f"machine's site-packages and the imports of a deploy, nothing sent): median "
+        f"{floor * 1000:,.0f} ms.  Without it, chaindb/psql would be "
+        + "; ".join(f"{label} {(r['median']['chaindb'] - floor) / r['median']['psql']:.2f}x"
+                    for label, r in results.items())
+        + ".",
         "",
         "Median user CPU of the client process tree (the server's time not included): "
         + "; ".join(f"{key} {statistics.median(v):.2f} s" for key, v in USER_CPU.items())
@@ -230,7 +251,8 @@ def main() -> None:
                 conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
             results = {label: bench_project(cluster, label, path, args.rounds)
                        for label, path in projects.items()}
-    body = report(results, args.rounds, changes)
+        floor = startup_floor(args.rounds)
+    body = report(results, args.rounds, changes, floor)
     print(body)
     write_section("Deploy speed", body)
 

@@ -11,6 +11,10 @@ outside), the change's registry rows are written on the script's connection just
 that COMMIT, so script and registry rows commit atomically: a kill at any moment never
 leaves a change applied but unrecorded, or recorded but not applied.  Otherwise Sqitch's
 protocol is used: registry transaction holding the changes lock, script, rows, commit.
+
+Faster than one psql session per change: a plain one-transaction script (no meta-command
+but \\i/\\ir) travels with its registry rows and COMMIT as one message, and the next
+change is read, split and bound while the server runs the current one (_run_atomic).
 """
 
 from __future__ import annotations
