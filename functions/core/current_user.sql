@@ -16,21 +16,20 @@ RETURNS bigint
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
     -- one expression, functions only (no operator resolved through the caller's search_path):
-    -- the claim user_id when non-empty, else a numeric sub, else app.user_id when non-empty;
-    -- then digits only, or NULL
+    -- the claim user_id when non-empty, else a numeric sub, else app.user_id; then digits only, or
+    -- NULL. As few calls as that takes: the executor sets up every call at each INSERT of the audit
+    -- trigger (a privilege check each), so the claims are wrapped as '[' || claims || ']' (an empty
+    -- or unset setting gives [], no test for '' needed) and app.user_id needs no test for '' (the
+    -- final digits test turns '' into NULL).
     SELECT CAST(pg_catalog.substring(
                COALESCE(
-                   CASE WHEN pg_catalog.textne(pg_catalog.jsonb_extract_path_text(
-                            CAST(CASE WHEN pg_catalog.textne(pg_catalog.current_setting('request.jwt.claims', true), '')
-                            THEN pg_catalog.current_setting('request.jwt.claims', true) END AS pg_catalog.jsonb), 'user_id'), '')
-                        THEN pg_catalog.jsonb_extract_path_text(
-                            CAST(CASE WHEN pg_catalog.textne(pg_catalog.current_setting('request.jwt.claims', true), '')
-                            THEN pg_catalog.current_setting('request.jwt.claims', true) END AS pg_catalog.jsonb), 'user_id') END,
-                   pg_catalog.substring(pg_catalog.jsonb_extract_path_text(
-                            CAST(CASE WHEN pg_catalog.textne(pg_catalog.current_setting('request.jwt.claims', true), '')
-                            THEN pg_catalog.current_setting('request.jwt.claims', true) END AS pg_catalog.jsonb), 'sub'), '^[0-9]{1,18}$'),
-                   CASE WHEN pg_catalog.textne(pg_catalog.current_setting('app.user_id', true), '')
-                        THEN pg_catalog.current_setting('app.user_id', true) END),
+                   pg_catalog.substring(pg_catalog.jsonb_extract_path_text(CAST(pg_catalog.concat(
+                       '[', pg_catalog.current_setting('request.jwt.claims', true), ']') AS pg_catalog.jsonb), '0', 'user_id'),
+                       '^.+$'),
+                   pg_catalog.substring(pg_catalog.jsonb_extract_path_text(CAST(pg_catalog.concat(
+                       '[', pg_catalog.current_setting('request.jwt.claims', true), ']') AS pg_catalog.jsonb), '0', 'sub'),
+                       '^[0-9]{1,18}$'),
+                   pg_catalog.current_setting('app.user_id', true)),
                '^[0-9]{1,18}$') AS pg_catalog.int8)
 $$;
 COMMENT ON FUNCTION core.current_user_id() IS

@@ -6,7 +6,6 @@ SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schem
 
 -- the partitions go with the partitioned table
 DROP TABLE audit.logs;
-DROP FUNCTION audit.logs_shape_ok(audit.operation, jsonb, jsonb, jsonb);
 DROP TYPE audit.operation;
 
 COMMIT;

@@ -9,7 +9,7 @@ SELECT tables_are('audit', ARRAY['logs', 'system_events']
                   'audit: tables (logs, its monthly partitions, system_events)');
 SELECT views_are('audit', ARRAY[]::name[], 'audit: views');
 SELECT materialized_views_are('audit', ARRAY[]::name[], 'audit: materialized views');
-SELECT functions_are('audit', ARRAY['capture', 'capture_statement', 'record_pk', 'enable_tracking', 'disable_tracking', 'logs_shape_ok'], 'audit: functions');
+SELECT functions_are('audit', ARRAY['capture', 'capture_statement', 'record_pk', 'enable_tracking', 'disable_tracking'], 'audit: functions');
 SELECT enums_are('audit', ARRAY['operation', 'severity'], 'audit: enums');
 SELECT domains_are('audit', ARRAY[]::name[], 'audit: domains');
 SELECT sequences_are('audit', ARRAY['logs_id_seq', 'system_events_id_seq'], 'audit: sequences');

@@ -1,7 +1,7 @@
 -- pgTAP: audit/capture — audit.capture(), audit.capture_statement(), audit.enable_tracking(),
 -- audit.disable_tracking().
 BEGIN;
-SELECT plan(40);
+SELECT plan(42);
 
 -- structure
 SELECT has_function('audit', f, ARRAY[]::text[], 'audit.' || f || '(): exists') FROM pg_catalog.unnest(ARRAY['capture', 'capture_statement']) AS f;
@@ -91,6 +91,20 @@ SELECT results_eq(
         FROM audit.logs WHERE table_name = 'tmp_bulk' AND operation = 'UPDATE' AND record_pk = '{"a": 1, "b": 1}'$$,
     $$VALUES ('{"a": 1, "b": 1}'::jsonb, 'x', 'y', ARRAY['v'], 5::bigint)$$,
     'audit.capture_statement(): an UPDATE pairs old and new rows by key, with changed columns and actor');
+
+-- the shape of every row the triggers wrote above (row and statement mode, TRUNCATE): audit.logs
+-- has no CHECK for it (planned at every INSERT, one per audited row), so it holds by construction
+SELECT results_eq(
+    $$SELECT DISTINCT operation::text, record_pk IS NOT NULL, old_record IS NOT NULL, new_record IS NOT NULL,
+                      changed_columns IS NOT NULL, txid = pg_catalog.txid_current(), db_user = session_user
+        FROM audit.logs WHERE table_name IN ('tmp_tracked', 'tmp_bulk') ORDER BY 1$$,
+    $$VALUES ('DELETE', true, true, false, false, true, true), ('INSERT', true, false, true, false, true, true),
+             ('TRUNCATE', false, false, false, false, true, true), ('UPDATE', true, true, true, true, true, true)$$,
+    'audit.capture(), audit.capture_statement(): each operation writes its shape (INSERT: key and new; DELETE: key and old; UPDATE: key, old, new, changed columns; TRUNCATE: none)');
+SELECT is((SELECT pg_catalog.count(*)::int FROM audit.logs
+            WHERE table_name IN ('tmp_tracked', 'tmp_bulk') AND operation IN ('INSERT', 'UPDATE', 'DELETE')
+              AND record_pk IS DISTINCT FROM COALESCE(new_record, old_record) - ARRAY['v', 'n']),
+          0, 'audit.capture(), audit.capture_statement(): record_pk is the key of the row image');
 
 -- disable
 SET LOCAL ROLE chain_owner;

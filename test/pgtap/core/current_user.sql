@@ -1,6 +1,6 @@
 -- pgTAP: core/current_user — core.current_user_id() and core.current_wallet().
 BEGIN;
-SELECT plan(21);
+SELECT plan(24);
 
 SELECT has_function('core', 'current_user_id', ARRAY[]::text[], 'core.current_user_id(): exists');
 SELECT function_returns('core', 'current_user_id', ARRAY[]::text[], 'bigint', 'core.current_user_id(): returns bigint');
@@ -35,6 +35,12 @@ SELECT is(core.current_user_id(), 7::bigint, 'core.current_user_id(): request.jw
 SELECT is(core.current_wallet()::text, '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', 'core.current_wallet(): claims wallet wins');
 SELECT set_config('request.jwt.claims', '{"sub": "9"}', true);
 SELECT is(core.current_user_id(), 9::bigint, 'core.current_user_id(): numeric sub claim');
+SELECT set_config('request.jwt.claims', '{"sub": "9", "user_id": ""}', true);
+SELECT is(core.current_user_id(), 9::bigint, 'core.current_user_id(): an empty user_id claim falls through to sub');
+SELECT set_config('request.jwt.claims', '{"sub": "9", "user_id": "abc"}', true);
+SELECT is(core.current_user_id(), NULL, 'core.current_user_id(): NULL for a non-numeric user_id claim (no fall-through)');
+SELECT set_config('request.jwt.claims', '{"sub": "x", "user_id": null}', true);
+SELECT is(core.current_user_id(), 42::bigint, 'core.current_user_id(): a null user_id and a non-numeric sub fall through to app.user_id');
 SELECT set_config('request.jwt.claims', '{"sub": "a3f0c2"}', true), set_config('app.user_id', '', true);
 SELECT is(core.current_user_id(), NULL, 'core.current_user_id(): NULL for a non-numeric sub');
 SELECT set_config('request.jwt.claims', '', true), set_config('app.user_id', '1; DROP TABLE x', true);
