@@ -17,18 +17,19 @@ LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
     -- one expression, functions only (no operator resolved through the caller's search_path):
     -- the claim user_id when non-empty, else a numeric sub, else app.user_id; then digits only, or
-    -- NULL. As few calls as that takes: the executor sets up every call at each INSERT of the audit
-    -- trigger (a privilege check each), so the claims are wrapped as '[' || claims || ']' (an empty
-    -- or unset setting gives [], no test for '' needed) and app.user_id needs no test for '' (the
-    -- final digits test turns '' into NULL).
+    -- NULL. As few calls as that takes, since the executor sets each one up (a privilege check
+    -- each) at every INSERT of the audit row trigger: the claims are tested for '' once and parsed
+    -- only when set, and app.user_id needs no test for '' (the final digits test makes it NULL).
     SELECT CAST(pg_catalog.substring(
                COALESCE(
-                   pg_catalog.substring(pg_catalog.jsonb_extract_path_text(CAST(pg_catalog.concat(
-                       '[', pg_catalog.current_setting('request.jwt.claims', true), ']') AS pg_catalog.jsonb), '0', 'user_id'),
-                       '^.+$'),
-                   pg_catalog.substring(pg_catalog.jsonb_extract_path_text(CAST(pg_catalog.concat(
-                       '[', pg_catalog.current_setting('request.jwt.claims', true), ']') AS pg_catalog.jsonb), '0', 'sub'),
-                       '^[0-9]{1,18}$'),
+                   CASE WHEN pg_catalog.textne(pg_catalog.current_setting('request.jwt.claims', true), '')
+                   THEN COALESCE(
+                       pg_catalog.substring(pg_catalog.jsonb_extract_path_text(
+                           CAST(pg_catalog.current_setting('request.jwt.claims', true) AS pg_catalog.jsonb), 'user_id'),
+                           '^.+$'),
+                       pg_catalog.substring(pg_catalog.jsonb_extract_path_text(
+                           CAST(pg_catalog.current_setting('request.jwt.claims', true) AS pg_catalog.jsonb), 'sub'),
+                           '^[0-9]{1,18}$')) END,
                    pg_catalog.current_setting('app.user_id', true)),
                '^[0-9]{1,18}$') AS pg_catalog.int8)
 $$;
