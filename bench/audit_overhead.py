@@ -21,10 +21,19 @@ fsync=on and synchronous_commit=on (durable commits; fsync-bound, so the ratio i
 
 Median of ROUNDS rounds, tables and audit.logs truncated and a CHECKPOINT before each; the load
 average is printed (the machine's 2 cores are shared).
+
+With --instructions (needs valgrind), also the server's instructions per audited row, counted by
+callgrind in a single-user backend (`postgres --single`, one statement per transaction) on the
+stopped cluster: (count for N2 rows - count for N1 rows) / (N2 - N1), so start-up cancels out.
+Deterministic, unlike the rates on a shared machine -- what to compare one change with another
+by.  A single-user backend parses and plans each statement, so the untracked insert costs more
+there than under pgbench -M prepared and the ratios are not the pgbench ratios; the differences
+(what the trigger adds per row) are the same.
+
 Prints the numbers and rewrites the "Audit overhead" section of bench/RESULTS.md.
 Also the shared plumbing of bench/rls.py (temporary cluster, deploy, pgbench, RESULTS.md).
 
-    python bench/audit_overhead.py [--seconds 10] [--rounds 3]
+    python bench/audit_overhead.py [--seconds 10] [--rounds 3] [--instructions]
 """
 
 from __future__ import annotations
@@ -176,16 +185,68 @@ def single_row_rounds(cluster, conn, names: list[str], rounds: int, seconds: int
     return tps
 
 
+def callgrind_instructions(cluster, statements: str) -> int:
+    """Instructions a single-user backend executes for ``statements`` (cluster stopped)."""
+    from chaindb.cluster import as_server_user, bin_dir
+
+    proc = subprocess.run(as_server_user([
+        "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+        str(bin_dir() / "postgres"), "--single", "-D", str(cluster.data_dir), "-j",
+        "-c", "autovacuum=off", "-c", "synchronous_commit=off", "chaindb"]),
+        input=statements, capture_output=True, text=True)
+    match = re.search(r"Collected : (\d+)", proc.stderr)
+    if proc.returncode != 0 or not match or "ERROR:" in proc.stdout + proc.stderr:
+        raise SystemExit(f"callgrind run failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    return int(match.group(1))
+
+
+def instructions_per_row(cluster, name: str, bulk: bool, n1: int, n2: int) -> float:
+    """Per-row instructions of single-row INSERTs (each its own transaction) or of one
+    INSERT ... SELECT, from the difference between n1 and n2 rows."""
+    counts = []
+    for n in (n1, n2):
+        # -j: a statement ends with a semicolon followed by an empty line
+        script = f"TRUNCATE bench.{name}, audit.logs, bench.bare_log;\n\n"
+        if bulk:
+            script += (f"INSERT INTO bench.{name} (user_id, amount, memo) SELECT g, g * 0.01, "
+                       f"'memo ' || g FROM generate_series(1, {n}) g;\n\n")
+        else:
+            script += "".join(f"INSERT INTO bench.{name} (user_id, amount, memo) "
+                              f"VALUES ({i}, 12.5, 'memo');\n\n" for i in range(n))
+        counts.append(callgrind_instructions(cluster, script))
+    return (counts[1] - counts[0]) / (n2 - n1)
+
+
 def raw(values: list[float]) -> str:
     return ", ".join(f"{v:,.0f}" for v in values)
+
+
+def instruction_table(counted: dict[str, float]) -> str:
+    plain, bulk_plain = counted["plain"], counted["bulk_plain"]
+    rows = [("single-row INSERT (row trigger)", plain, counted["tracked"]),
+            ("single-row INSERT (floor)", plain, counted["floor"]),
+            ("single-row INSERT (bare floor)", plain, counted["bare_floor"]),
+            ("100k-row INSERT...SELECT, per row (statement trigger)", bulk_plain,
+             counted["bulk_tracked"]),
+            ("100k-row INSERT...SELECT, per row (bulk floor)", bulk_plain, counted["bulk_floor"])]
+    lines = ["", "Server instructions per row (callgrind, `--instructions`; single-user backend, "
+             "deterministic; see the module docstring for how to read them):", "",
+             "| measure | untracked, k | tracked, k | added by the trigger, k |", "|---|---|---|---|"]
+    for label, base, value in rows:
+        lines.append(f"| {label} | {base / 1000:,.1f} | {value / 1000:,.1f} | "
+                     f"{(value - base) / 1000:,.1f} |")
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions per row under callgrind (needs valgrind)")
     args = parser.parse_args()
     load_before = load_average()
+    counted: dict[str, float] = {}
 
     with temporary_cluster() as cluster:
         deploy(cluster, "audit/capture")
@@ -223,7 +284,13 @@ def main() -> None:
             assert conn.execute("SHOW synchronous_commit").fetchone()[0] == "on"
             durable = single_row_rounds(cluster, conn, ["plain", "tracked"], args.rounds,
                                         args.seconds)
-    load_after = load_average()
+        load_after = load_average()
+        if args.instructions:
+            cluster.stop()
+            for name in ("plain", "tracked", "floor", "bare_floor"):
+                counted[name] = instructions_per_row(cluster, name, False, 100, 400)
+            for name in ("bulk_plain", "bulk_tracked", "bulk_floor"):
+                counted[name] = instructions_per_row(cluster, name, True, 5_000, 20_000)
 
     med = {name: statistics.median(values) for name, values in tps.items()}
     plain = med["plain"]
@@ -261,6 +328,8 @@ Raw tps (durable): untracked {raw(durable['plain'])}; tracked {raw(durable['trac
 Raw bulk ms: untracked {raw(bulk['bulk_plain'])}; tracked {raw(bulk['bulk_tracked'])}; bulk floor {raw(bulk['bulk_floor'])}.
 The last tracked bulk insert left {logged:,} audit rows (100k expected, plus the TRUNCATE of the reset).
 """
+    if counted:
+        body += instruction_table(counted)
     print(body)
     write_section("Audit overhead", body)
 

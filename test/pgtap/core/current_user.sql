@@ -1,6 +1,6 @@
 -- pgTAP: core/current_user — core.current_user_id() and core.current_wallet().
 BEGIN;
-SELECT plan(24);
+SELECT plan(25);
 
 SELECT has_function('core', 'current_user_id', ARRAY[]::text[], 'core.current_user_id(): exists');
 SELECT function_returns('core', 'current_user_id', ARRAY[]::text[], 'bigint', 'core.current_user_id(): returns bigint');
@@ -10,6 +10,20 @@ SELECT ok((SELECT p.proconfig IS NULL AND l.lanname = 'sql'
              FROM pg_catalog.pg_proc AS p JOIN pg_catalog.pg_language AS l ON l.oid = p.prolang
             WHERE p.oid = 'core.current_user_id()'::regprocedure),
           'core.current_user_id(): LANGUAGE sql without SET clause, so the planner can inline it');
+-- the planner inlines it: the plan shows its calls, not the function (an audited row pays for
+-- every call of it; a SQL function that is not inlined would also be planned at each call)
+CREATE TEMP TABLE tmp_plan (line text);
+DO $$
+DECLARE
+    v_line text;
+BEGIN
+    FOR v_line IN EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF) SELECT core.current_user_id()' LOOP
+        INSERT INTO tmp_plan VALUES (v_line);
+    END LOOP;
+END
+$$;
+SELECT ok((SELECT pg_catalog.bool_or(line ~ 'current_setting') AND NOT pg_catalog.bool_or(line ~ 'current_user_id') FROM tmp_plan),
+          'core.current_user_id(): inlined by the planner (the plan shows current_setting(), not the function)');
 SELECT function_privs_are('core', 'current_user_id', ARRAY[]::text[], 'public', ARRAY[]::text[],
                           'core.current_user_id(): PUBLIC cannot execute');
 SELECT function_privs_are('core', 'current_user_id', ARRAY[]::text[], 'chain_user', ARRAY['EXECUTE'],
