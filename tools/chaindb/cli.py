@@ -289,18 +289,29 @@ def cmd_verify(args) -> int:
 
 
 def cmd_status(args) -> int:
+    from chaindb.formatter import format_date, validate_date_format
+
     target, _ = _split_positionals(args, args.args)
     ctx = _context(args, target)
+    date_format = validate_date_format(args.date_format
+                                       or ctx.config.get("status.date_format") or "iso")
+    show_changes = args.show_changes if args.show_changes is not None \
+        else ctx.config.get_bool("status.show_changes")
+    show_tags = args.show_tags if args.show_tags is not None \
+        else ctx.config.get_bool("status.show_tags")
     with ctx.engine(QuietReporter()) as engine:
         if not args.json:
             # First, as Sqitch: also before "No changes deployed" and connection errors.
             print(f"# On database {engine.destination}", flush=True)
-        data = engine.status()
+        data = engine.status(args.project)
     if args.json:
         _print_json({**_jsonable(data), "undeployed": [c.name for c in data.undeployed],
                      "drift": [d.format_name_with_tags for d in data.drift]})
         return 0 if data.current_in_plan else 2
-    date = _raw if args.date_format == "raw" else _iso
+
+    def date(dt) -> str:
+        return format_date(dt, date_format)
+
     current = data.current
     out = [f"# Project:  {data.project}",
            f"# Change:   {current.id}",
@@ -309,21 +320,24 @@ def cmd_status(args) -> int:
         label = "Tag:" if len(current.tags) == 1 else "Tags:"
         out.append(f"# {label:<10}{', '.join(current.tags)}")
     out += [f"# Deployed: {date(current.committed_at)}",
-            f"# By:       {current.committer_name} <{current.committer_email}>",
-            "# "]
-    if args.show_changes and data.deployed:
+            f"# By:       {current.committer_name} <{current.committer_email}>"]
+    if show_changes and data.deployed:
         width = max(len(d.name) for d in data.deployed)
-        out.append("# Changes:" if len(data.deployed) > 1 else "# Change:")
+        out += ["# ", "# Changes:" if len(data.deployed) > 1 else "# Change:"]
         out += [f"#   {d.name:<{width}} - {date(d.committed_at)} - "
                 f"{d.committer_name} <{d.committer_email}>" for d in data.deployed]
-        out.append("# ")
-    if args.show_tags and not data.tags:
-        out += ["# Tags: None.", "# "]
-    if args.show_tags and data.tags:
+    if show_tags and not data.tags:
+        out += ["# ", "# Tags: None."]
+    if show_tags and data.tags:
         width = max(len(t[0]) for t in data.tags)
-        out.append("# Tags:" if len(data.tags) > 1 else "# Tag:")
+        out += ["# ", "# Tags:" if len(data.tags) > 1 else "# Tag:"]
         out += [f"#   {t[0]:<{width}} - {date(t[1])} - {t[2]} <{t[3]}>" for t in data.tags]
-        out.append("# ")
+    out.append("# ")
+    if data.project != ctx.plan.project:
+        # Sqitch can only compare with the plan of the same project.
+        print("\n".join(out))
+        print(f'Status unknown. Use --plan-file to assess "{data.project}" status')
+        return 0
     if data.drift:
         out.append("# Modified since deployed (deploy script changed):")
         out += [f"#   {d.format_name_with_tags}" for d in data.drift]
@@ -362,60 +376,91 @@ def cmd_check(args) -> int:
     return 0
 
 
-def _format_event(event, fmt: str) -> str:
-    if fmt == "oneline":
-        first = event.note.split("\n", 1)[0]
-        return f"{event.change_id} {event.event} {event.project}:{event.change} {first}"
-    if fmt == "raw":
-        tags = f" ({', '.join(event.tags)})" if event.tags else ""
-        lines = [f"{event.event} {event.change_id}{tags}",
-                 f"name      {event.change}",
-                 f"project   {event.project}"]
-        if event.requires:
-            lines.append(f"requires  {', '.join(event.requires)}")
-        if event.conflicts:
-            lines.append(f"conflicts {', '.join(event.conflicts)}")
-        lines += [f"planner   {event.planner_name} <{event.planner_email}>",
-                  f"planned   {_raw(event.planned_at)}",
-                  f"committer {event.committer_name} <{event.committer_email}>",
-                  f"committed {_raw(event.committed_at)}", "",
-                  _indent_note(event.note), ""]
-        return "\n".join(lines)
-    return "\n".join([f"{event.event.capitalize()} {event.change_id}",
-                      f"Name:      {event.change}",
-                      f"Committer: {event.committer_name} <{event.committer_email}>",
-                      f"Date:      {_iso(event.committed_at)}", "",
-                      _indent_note(event.note), ""])
+def _item_formatter(args, config, command: str):
+    """Sqitch's configure for log/plan/status: --date-format (or <command>.date_format),
+    --abbrev (6 with --oneline), --color/--no-color (or <command>.color).  chaindb prints
+    ANSI colors only for 'always' (Sqitch's 'auto' never colors here)."""
+    from chaindb.formatter import ItemFormatter, validate_date_format
+
+    date_format = validate_date_format(args.date_format
+                                       or config.get(f"{command}.date_format") or "iso")
+    color = "never" if args.no_color else (args.color or config.get(f"{command}.color")
+                                           or "auto")
+    if color not in ("always", "never", "auto"):
+        raise UsageError(f'Unknown color "{color}": expected always, never or auto')
+    abbrev = args.abbrev if args.abbrev is not None else (6 if args.oneline else 0)
+    return ItemFormatter(abbrev=abbrev, date_format=date_format, color=color)
+
+
+def _format_template(args, config, command: str, named: dict) -> str:
+    """--format (or <command>.format; 'oneline' with --oneline): a named format or
+    ``format:<template>``."""
+    from chaindb.formatter import resolve_format
+
+    spec = args.format or ("oneline" if args.oneline else None) \
+        or config.get(f"{command}.format") or "medium"
+    return resolve_format(spec, named, command)
 
 
 def cmd_log(args) -> int:
+    from chaindb.formatter import LOG_FORMATS
+    from chaindb.registry import EventSearch
+
     target, _ = _split_positionals(args, args.args)
     ctx = _context(args, target)
+    formatter = _item_formatter(args, ctx.config, "log")
+    template = _format_template(args, ctx.config, "log", LOG_FORMATS)
+    search = EventSearch(event=tuple(args.event or ()), change=args.change_pattern,
+                         project=args.project_pattern, committer=args.committer_pattern,
+                         limit=args.max_count, offset=args.skip, ascending=args.reverse)
     with ctx.engine(QuietReporter()) as engine:
-        events = engine.log(args.project)
+        events = engine.log(search)
         destination = engine.destination
     if args.json:
         _print_json(events)
         return 0
-    print(f"On database {destination}")
+    if args.headers:
+        print(f"On database {destination}", flush=True)
     for event in events:
-        print(_format_event(event, args.format))
+        print(formatter.format(template, dataclasses.asdict(event)))
     return 0
 
 
+def _plan_item(change, project: str) -> dict:
+    """A plan change as the hash Command/plan.pm hands the formatter."""
+    return {"event": change.event, "project": project, "change_id": change.id,
+            "change": change.name, "note": change.note,
+            "tags": [t.format_name for t in change.tags],
+            "requires": [d.as_string() for d in change.requires],
+            "conflicts": [d.as_string() for d in change.conflicts],
+            "planned_at": change.timestamp, "planner_name": change.planner_name,
+            "planner_email": change.planner_email}
+
+
 def cmd_plan(args) -> int:
+    from chaindb.formatter import PLAN_FORMATS, search_plan_changes
+
     ctx = _context(args)
+    formatter = _item_formatter(args, ctx.config, "plan")
+    template = _format_template(args, ctx.config, "plan", PLAN_FORMATS)
     plan = ctx.plan
     shown = os.path.relpath(plan.path) if Path(plan.path).is_absolute() else str(plan.path)
+    if not plan.changes:
+        raise ChaindbError(f"No changes in {shown}", exitcode=1)
+    changes = search_plan_changes(plan.changes, event=args.event, name=args.change_pattern,
+                                  planner=args.planner_pattern, limit=args.max_count,
+                                  offset=args.skip, reverse=args.reverse)
     if args.json:
         _print_json([{"id": c.id, "name": c.name, "tags": [t.format_name for t in c.tags],
                       "requires": [d.as_string() for d in c.requires],
                       "conflicts": [d.as_string() for d in c.conflicts],
                       "planner": f"{c.planner_name} <{c.planner_email}>",
-                      "planned_at": c.timestamp, "note": c.note} for c in plan.changes])
+                      "planned_at": c.timestamp, "note": c.note} for c in changes])
         return 0
-    text = plan.format_raw(shown) if args.format == "raw" else plan.format_default(shown)
-    sys.stdout.write(text)
+    if args.headers:
+        print(f"# Project: {plan.project}\n# File:    {shown}\n", flush=True)
+    for change in changes:
+        print(formatter.format(template, _plan_item(change, plan.project)))
     return 0
 
 
@@ -734,22 +779,44 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("status", cmd_status, "show the deployment status")
     p.add_argument("args", nargs="*", metavar="[target]")
-    p.add_argument("--show-changes", action="store_true")
-    p.add_argument("--show-tags", action="store_true")
-    p.add_argument("--date-format", choices=("iso", "raw"), default="iso")
+    p.add_argument("--project", metavar="PROJECT")
+    p.add_argument("--show-changes", action="store_true", default=None)
+    p.add_argument("--show-tags", action="store_true", default=None)
+    p.add_argument("--date-format", "--date", dest="date_format", metavar="FORMAT")
 
     p = command("check", cmd_check, "compare deployed script hashes with the plan")
     p.add_argument("args", nargs="*", metavar="[target]")
     p.add_argument("--from", "--from-change", dest="from_change")
     p.add_argument("--to", "--to-change", dest="to_change")
 
-    p = command("log", cmd_log, "show the event log")
-    p.add_argument("args", nargs="*", metavar="[target]")
-    p.add_argument("--format", choices=("medium", "raw", "oneline"), default="medium")
-    p.add_argument("--project")
+    def listing_options(p, patterns: tuple[str, ...]):
+        """The options log and plan share (Command/log.pm, Command/plan.pm)."""
+        for name in patterns:
+            flag = name.split("_")[0]
+            p.add_argument(f"--{flag}-pattern", f"--{flag}", dest=f"{flag}_pattern",
+                           metavar="REGEX")
+        p.add_argument("--format", "-f", metavar="FORMAT")
+        p.add_argument("--date-format", "--date", dest="date_format", metavar="FORMAT")
+        p.add_argument("--max-count", "-n", type=int, metavar="N")
+        p.add_argument("--skip", type=int, metavar="N")
+        p.add_argument("--reverse", action="store_true")
+        p.add_argument("--no-reverse", dest="reverse", action="store_false")
+        p.add_argument("--color", choices=("always", "never", "auto"))
+        p.add_argument("--no-color", action="store_true")
+        p.add_argument("--abbrev", type=int, metavar="N")
+        p.add_argument("--oneline", action="store_true")
+        p.add_argument("--headers", action="store_true", default=True)
+        p.add_argument("--no-headers", dest="headers", action="store_false")
 
-    p = command("plan", cmd_plan, "show the plan")
-    p.add_argument("--format", choices=("medium", "raw"), default="medium")
+    # -f is --format here, as in Sqitch (the plan file stays --plan-file).
+    p = command("log", cmd_log, "show the event log", conflict_handler="resolve")
+    p.add_argument("args", nargs="*", metavar="[target]")
+    p.add_argument("--event", action="append", metavar="EVENT")
+    listing_options(p, ("change_pattern", "project_pattern", "committer_pattern"))
+
+    p = command("plan", cmd_plan, "show the plan", conflict_handler="resolve")
+    p.add_argument("--event", metavar="EVENT")
+    listing_options(p, ("change_pattern", "planner_pattern"))
 
     p = command("show", cmd_show, "show a change, tag or script from the plan")
     p.add_argument("type", choices=("change", "tag", "deploy", "revert", "verify"))

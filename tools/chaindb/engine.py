@@ -33,8 +33,8 @@ from chaindb import script as script_runner
 from chaindb.config import Target, connect_kwargs
 from chaindb.errors import ChaindbError
 from chaindb.plan import Change, Depend, Plan
-from chaindb.registry import (ChangeRow, DeployedChange, Dependency, Event, Person, Registry,
-                              TagRow)
+from chaindb.registry import (ChangeRow, DeployedChange, Dependency, Event, EventSearch, Person,
+                              Registry, TagRow)
 from chaindb.snapshot import thawed_bytes
 
 
@@ -898,22 +898,26 @@ class Engine:
                 drifted.append(row)
         return drifted
 
-    def status(self) -> StatusData:
-        """Data for `status`; raises when the registry is missing (2) or nothing of this
-        project is deployed ('No changes deployed', exit 1)."""
+    def status(self, project: str | None = None) -> StatusData:
+        """Data for `status` of ``project`` (default: the plan's); raises when the registry
+        is missing (2) or nothing of the project is deployed ('No changes deployed', 1).
+        Another project's changes are not compared with this plan (no undeployed/drift)."""
         if not self.registry.exists():
             raise EngineError(f"Database {self.destination} has not been initialized for "
                               "Sqitch")
         self.registry.check_version()
-        current = self.registry.current_change(self.plan.project)
+        project = project or self.plan.project
+        own = project == self.plan.project
+        current = self.registry.current_change(project)
         if current is None:
             raise EngineError("No changes deployed", exitcode=1)
-        deployed = self.registry.deployed_changes(self.plan.project)
-        index = self.plan.index_of(current.id)
+        deployed = self.registry.deployed_changes(project)
+        index = self.plan.index_of(current.id) if own else None
         undeployed = self.plan.changes[index + 1:] if index is not None else []
-        return StatusData(self.destination, self.plan.project, current, index is not None,
+        return StatusData(self.destination, project, current, index is not None,
                           undeployed, list(reversed(deployed)),
-                          self.registry.deployed_tags(self.plan.project), self.drift(deployed))
+                          self.registry.deployed_tags(project),
+                          self.drift(deployed) if own else [])
 
     def check(self, start: str | None = None, end: str | None = None) -> CheckData:
         """Compare each deployed change's script_hash with the plan change at the same
@@ -933,13 +937,16 @@ class Engine:
                          ("Failed one check" if len(diverged) == 1
                           else f"Failed {len(diverged)} checks"))
 
-    def log(self, project: str | None = None) -> list[Event]:
-        """Events newest first (all projects unless ``project``)."""
+    def log(self, search: EventSearch | None = None) -> list[Event]:
+        """Sqitch's log: the events ``search`` selects (all, newest first, by default).
+        Exit status 1 when the registry is missing or holds no event at all."""
         if not self.registry.exists():
             raise EngineError(f"Database {self.destination} has not been initialized for "
-                              "Sqitch")
+                              "Sqitch", exitcode=1)
         self.registry.check_version()
-        return self.registry.events(project)
+        if not self.registry.events(EventSearch(limit=1)):
+            raise EngineError(f"No events logged for {self.destination}", exitcode=1)
+        return self.registry.events(search)
 
 
 class _VerifyFailed(EngineError):

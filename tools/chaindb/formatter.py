@@ -517,13 +517,18 @@ class ItemFormatter:
         return item["project"]
 
     def _person(self, item, arg, role: str, when: str) -> str:
+        # A plan change has no committer: Perl prints empty values (and dies on a date).
+        name, email = item.get(role + "_name") or "", item.get(role + "_email") or ""
         if arg is None:
-            return f"{item[role + '_name']} <{item[role + '_email']}>"
+            return f"{name} <{email}>"
         if arg in ("n", "name"):
-            return item[role + "_name"]
+            return name
         if arg in ("e", "email"):
-            return item[role + "_email"]
+            return email
         if m := _DATE_ARG.match(arg):
+            if item.get(when) is None:
+                raise FormatError(f"No {role} date to format: %{{{arg}}}{role[0]} "
+                                  "applies to events only")
             return format_date(item[when], arg[m.end():] or self.date_format)
         return ""
 
@@ -589,3 +594,35 @@ class ItemFormatter:
         elif isinstance(value, datetime):
             value = format_date(value, "raw")
         return f"{arg}{' ' * max(9 - len(arg), 0)} {value}\n"
+
+
+# ====================================================================== plan search
+def search_plan_changes(changes: list, *, event: str | None = None, name: str | None = None,
+                        planner: str | None = None, limit: int | None = None,
+                        offset: int | None = None, reverse: bool = False) -> list:
+    """Plan.pm's search_changes, quirks included: a change is kept when ANY given filter
+    matches it (name or planner regex -- Python ``re``, close to Perl's -- or operation),
+    and ``offset``/``limit`` count plan positions, not matches."""
+    filters: list[Callable] = []
+    if planner:
+        planner_re = _compile(planner)
+        filters.append(lambda c: planner_re.search(c.planner_name))
+    if name:
+        name_re = _compile(name)
+        filters.append(lambda c: name_re.search(c.name))
+    if event:
+        operation = event.lower()
+        if operation not in ("deploy", "revert"):
+            raise FormatError(f'Unknown change operation "{operation}"')
+        filters.append(lambda c: c.event == operation)
+    ordered = list(reversed(changes)) if reverse else list(changes)
+    offset = offset or 0
+    window = ordered[offset:offset + limit] if limit else ordered[offset:]
+    return [c for c in window if not filters or any(f(c) for f in filters)]
+
+
+def _compile(pattern: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise FormatError(f'Invalid regular expression "{pattern}": {exc}') from None

@@ -260,6 +260,21 @@ class Event:
     planner_email: str
 
 
+@dataclass(frozen=True)
+class EventSearch:
+    """The parameters of Sqitch's search_events: regexes (PostgreSQL ``~``) on committer,
+    planner, change and project names, event types, limit/offset, direction."""
+
+    event: tuple[str, ...] = ()
+    change: str | None = None
+    project: str | None = None
+    committer: str | None = None
+    planner: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    ascending: bool = False
+
+
 class _StatementCollector:
     """Stands in for a connection in the registry's writers (they only call ``execute``):
     keeps each statement as one SQL string with its parameters bound client-side, as
@@ -487,13 +502,34 @@ class Registry:
               FROM {r}.dependencies d JOIN {r}.changes c ON c.change_id = d.change_id
              WHERE d.dependency_id = %s""", (change_id,))
 
-    def events(self, project: str | None = None) -> list[Event]:
-        """Events newest first; every project unless one is given (as `sqitch log`)."""
-        where, params = ("WHERE project = %s", (project,)) if project else ("", ())
+    def events(self, search: "EventSearch | None" = None) -> list[Event]:
+        """Sqitch's search_events (Role/DBIEngine.pm, pg): regex filters with PostgreSQL's
+        ``~``, event types, LIMIT/OFFSET, newest first unless ``search.ascending``."""
+        search = search or EventSearch()
+        wheres, params = [], []
+        for column, pattern in (("committer_name", search.committer),
+                                ("planner_name", search.planner),
+                                ("change", search.change), ("project", search.project)):
+            if pattern is not None:
+                wheres.append(f"{column} ~ %s")
+                params.append(pattern)
+        if search.event:
+            wheres.append("event = ANY(%s)")
+            params.append(list(search.event))
+        where = " WHERE " + " AND ".join(wheres) if wheres else ""
+        limits = ""
+        if search.limit:
+            limits += " LIMIT %s"
+            params.append(search.limit)
+        if search.offset:
+            limits += " OFFSET %s"
+            params.append(search.offset)
+        direction = "ASC" if search.ascending else "DESC"
         rows = self._rows(
             "SELECT event, change_id, change, project, note, requires, conflicts, tags,"
             " committed_at, committer_name, committer_email, planned_at, planner_name,"
-            " planner_email FROM {r}.events " + where + " ORDER BY committed_at DESC", params)
+            " planner_email FROM {r}.events" + where + " ORDER BY committed_at " + direction
+            + limits, params)
         return [Event(*row) for row in rows]
 
     # ------------------------------------------------------------------ writing
