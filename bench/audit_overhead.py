@@ -8,7 +8,7 @@
 
 Also two floors, so the tracked rate reads against what any row trigger can reach here:
 * floor: a bare row trigger inserting a constant row into audit.logs (no jsonb, no definer,
-  no actor) -- the cost of the second INSERT itself, partitioned log and its CHECK included;
+  no actor) -- the cost of the second INSERT itself, partitioned log, BRIN and identity included;
 * bare floor: the same constant row into an unpartitioned copy of audit.logs with no index
   and no CHECK -- the cost of any row trigger that writes one more row per row (PL/pgSQL
   call + one INSERT through SPI, executor set-up included);
