@@ -18,7 +18,7 @@ import os
 import sys
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from chaindb.errors import ChaindbError
@@ -38,19 +38,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ====================================================================== output helpers
-def _iso(dt: datetime) -> str:
-    """Sqitch's default 'iso' date format, in the local time zone."""
-    return dt.astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
-
-
-def _raw(dt: datetime) -> str:
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _indent_note(note: str) -> str:
-    return "\n".join("    " + line for line in note.split("\n")) if note else "    "
-
-
 def _jsonable(value):
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
@@ -252,7 +239,8 @@ def cmd_revert(args) -> int:
     no_prompt = args.yes or ctx.config.get_bool("revert.no_prompt")
     with ctx.engine(QuietReporter() if args.json else TextReporter(),
                     _variables(args.set)) as engine:
-        result = engine.revert(to, log_only=args.log_only, confirm=_confirm(no_prompt))
+        result = engine.revert(to, log_only=args.log_only, confirm=_confirm(no_prompt),
+                               modified=args.modified)
     if args.json:
         _print_json(result)
     return 0
@@ -266,7 +254,9 @@ def cmd_rebase(args) -> int:
     with ctx.engine(TextReporter(), _variables(args.set)) as engine:
         engine.rebase(onto, upto, mode=args.mode or ctx.config.get("deploy.mode", "all"),
                       verify=args.verify, log_only=args.log_only,
-                      confirm=_confirm(args.yes or ctx.config.get_bool("rebase.no_prompt")))
+                      confirm=_confirm(args.yes or ctx.config.get_bool("rebase.no_prompt")),
+                      modified=args.modified, revert_variables=_variables(args.set_revert),
+                      deploy_variables=_variables(args.set_deploy))
     return 0
 
 
@@ -467,24 +457,34 @@ def cmd_plan(args) -> int:
 def cmd_show(args) -> int:
     ctx = _context(args)
     plan = ctx.plan
+    missing = 2 if args.exists else None          # --exists: the exit status says it all
+
+    def show(text: str) -> int:
+        if not args.exists:
+            sys.stdout.write(text)
+        return 0
+
     if args.type == "tag":
         tag = plan.get_tag(args.key.lstrip("@"))
         if tag is None:
+            if missing:
+                return missing
             raise ChaindbError(f'Unknown tag "{args.key}"')
-        print(tag.info)
-        return 0
+        return show(tag.info + "\n")
     index = plan.index_of(args.key, ambiguous_error=True)   # a bare reworked name is ambiguous
     if index is None:
+        if missing:
+            return missing
         raise ChaindbError(f'Unknown change "{args.key}"')
     change = plan.changes[index]
     if args.type == "change":
-        print(change.info)
-        return 0
+        return show(change.info + "\n")
     path = change.script_path(args.type, ctx.target.top_dir, extension=ctx.target.extension)
     if not path.is_file():
+        if missing:
+            return missing
         raise ChaindbError(f'File "{os.path.relpath(path)}" does not exist')
-    sys.stdout.write(path.read_text(encoding="utf-8"))
-    return 0
+    return show(path.read_text(encoding="utf-8"))
 
 
 def _name_argument(option: str | None, positional: str | None, what: str) -> str | None:
@@ -759,9 +759,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", "--to-change", "--to-target", dest="to_change")
     p.add_argument("-y", dest="yes", action="store_true")
     p.add_argument("--log-only", action="store_true")
+    p.add_argument("--modified", "-m", action="store_true",
+                   help="revert to the change before the first modified one")
     with_set(p)
 
     p = command("rebase", cmd_rebase, "revert then deploy")
+    p.add_argument("--modified", "-m", action="store_true",
+                   help="rebase onto the change before the first modified one")
+    p.add_argument("--set-deploy", "-e", action="append", metavar="NAME=VALUE",
+                   help="a variable for the deploy scripts only")
+    p.add_argument("--set-revert", "-r", action="append", metavar="NAME=VALUE",
+                   help="a variable for the revert scripts only")
     p.add_argument("args", nargs="*", metavar="[target] [onto] [upto]")
     p.add_argument("--onto", "--onto-change", dest="onto")
     p.add_argument("--upto", "--upto-change", dest="upto")
@@ -821,6 +829,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("show", cmd_show, "show a change, tag or script from the plan")
     p.add_argument("type", choices=("change", "tag", "deploy", "revert", "verify"))
     p.add_argument("key")
+    p.add_argument("--exists", "-e", action="store_true",
+                   help="print nothing; exit 0 when the object exists, else 2")
 
     # Sqitch's spellings: -c is the change name (not conflicts), -x the conflicts.
     for name, func, help_text in (("add", cmd_add, "add a change to the plan"),

@@ -689,9 +689,12 @@ class Engine:
         return deployed[index] if 0 <= index < len(deployed) else None
 
     def revert(self, to: str | None = None, *, log_only: bool = False,
-               confirm: Callable[[str], bool] | None = None) -> RunResult:
+               confirm: Callable[[str], bool] | None = None,
+               modified: bool = False) -> RunResult:
         """Revert deployed changes after ``to`` (all when None), Sqitch's Engine::revert.
-        ``confirm(question)`` is asked before anything happens (None = no prompt)."""
+        ``confirm(question)`` is asked before anything happens (None = no prompt).
+        ``modified`` (Sqitch's --modified) replaces ``to`` by the change before the first
+        deployed change whose deploy script differs from the plan's."""
         result = RunResult(self.destination)
         if not self.registry.exists():
             raise EngineError(f"Database {self.destination} has not been initialized for "
@@ -699,6 +702,8 @@ class Engine:
         self.registry.check_version()
         self.lock()
         deployed = self.registry.deployed_changes(self.plan.project)
+        if modified and deployed:
+            to = self._common_ancestor_id(deployed)
         if to is not None:
             target = self._registry_change_for_key(to, deployed)
             if target is None:
@@ -734,6 +739,16 @@ class Engine:
             self._revert_change(row, self.plan.find(row.id), width, log_only, result)
         return result
 
+    def _common_ancestor_id(self, deployed: list[DeployedChange]) -> str | None:
+        """Engine.pm's planned_deployed_common_ancestor_id: the last deployed change before
+        the first one that is out of the plan's order or whose script changed (None: that
+        is the first deployed change; the latest one when nothing diverges)."""
+        for index, row in enumerate(deployed):
+            if (index >= len(self.plan.changes)
+                    or not self._script_matches(self.plan.changes[index], row.script_hash)):
+                return deployed[index - 1].id if index else None
+        return deployed[-1].id
+
     def _check_revert_dependencies(self, changes: list[DeployedChange]) -> None:
         seen: set[str] = set()
         messages = []
@@ -755,10 +770,25 @@ class Engine:
     # ------------------------------------------------------------------ rebase
     def rebase(self, onto: str | None = None, upto: str | None = None, *,
                mode: str = "all", verify: bool = False, log_only: bool = False,
-               confirm: Callable[[str], bool] | None = None) -> RunResult:
-        """revert --to ONTO (nothing to revert is fine) then deploy --to UPTO."""
-        reverted = self.revert(onto, log_only=log_only, confirm=confirm)
-        deployed = self.deploy(upto, mode=mode, verify=verify, log_only=log_only)
+               confirm: Callable[[str], bool] | None = None, modified: bool = False,
+               revert_variables: dict[str, str] | None = None,
+               deploy_variables: dict[str, str] | None = None) -> RunResult:
+        """revert --to ONTO (nothing to revert is fine) then deploy --to UPTO.
+        ``revert_variables``/``deploy_variables`` (Sqitch's --set-revert/--set-deploy) are
+        added to the engine's variables for that phase's scripts only."""
+        common = self.variables
+
+        def phase(extra: dict[str, str] | None) -> dict[str, str]:
+            return {**common, **(extra or {}), "registry": self.target.registry}
+
+        try:
+            self.variables = phase(revert_variables)
+            reverted = self.revert(onto, log_only=log_only, confirm=confirm,
+                                   modified=modified)
+            self.variables = phase(deploy_variables)
+            deployed = self.deploy(upto, mode=mode, verify=verify, log_only=log_only)
+        finally:
+            self.variables = common
         return RunResult(self.destination, reverted.steps + deployed.steps,
                          deployed.message, reverted.ok and deployed.ok)
 
