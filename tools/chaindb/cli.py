@@ -416,19 +416,8 @@ def cmd_log(args) -> int:
     return 0
 
 
-def _plan_item(change, project: str) -> dict:
-    """A plan change as the hash Command/plan.pm hands the formatter."""
-    return {"event": change.event, "project": project, "change_id": change.id,
-            "change": change.name, "note": change.note,
-            "tags": [t.format_name for t in change.tags],
-            "requires": [d.as_string() for d in change.requires],
-            "conflicts": [d.as_string() for d in change.conflicts],
-            "planned_at": change.timestamp, "planner_name": change.planner_name,
-            "planner_email": change.planner_email}
-
-
 def cmd_plan(args) -> int:
-    from chaindb.formatter import PLAN_FORMATS, search_plan_changes
+    from chaindb.formatter import PLAN_FORMATS, format_plan
 
     ctx = _context(args)
     formatter = _item_formatter(args, ctx.config, "plan")
@@ -437,7 +426,7 @@ def cmd_plan(args) -> int:
     shown = os.path.relpath(plan.path) if Path(plan.path).is_absolute() else str(plan.path)
     if not plan.changes:
         raise ChaindbError(f"No changes in {shown}", exitcode=1)
-    changes = search_plan_changes(plan.changes, event=args.event, name=args.change_pattern,
+    changes = plan.search_changes(event=args.event, name=args.change_pattern,
                                   planner=args.planner_pattern, limit=args.max_count,
                                   offset=args.skip, reverse=args.reverse)
     if args.json:
@@ -447,10 +436,10 @@ def cmd_plan(args) -> int:
                       "planner": f"{c.planner_name} <{c.planner_email}>",
                       "planned_at": c.timestamp, "note": c.note} for c in changes])
         return 0
-    if args.headers:
-        print(f"# Project: {plan.project}\n# File:    {shown}\n", flush=True)
-    for change in changes:
-        print(formatter.format(template, _plan_item(change, plan.project)))
+    for text in format_plan(plan, changes, template, formatter, file=shown,
+                            headers=args.headers):
+        sys.stdout.write(text)
+        sys.stdout.flush()                  # as Sqitch: what is out stays out on an error
     return 0
 
 

@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping
 
 from chaindb.errors import ChaindbError
+from chaindb.plan_syntax import format_timestamp
 
 
 class FormatError(ChaindbError):
@@ -343,7 +344,7 @@ def format_date(dt: datetime, fmt: str) -> str:
     """App::Sqitch::DateTime->as_string(format => fmt), whole seconds as Sqitch reads them."""
     dt = dt.replace(microsecond=0)
     if fmt in ("", "raw"):
-        return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return format_timestamp(dt)
     local = _DateTime(dt.astimezone())
     if fmt in ("iso", "iso8601"):
         return f"{local.ymd} {local.hms} {_offset(local.dt)}"
@@ -596,33 +597,25 @@ class ItemFormatter:
         return f"{arg}{' ' * max(9 - len(arg), 0)} {value}\n"
 
 
-# ====================================================================== plan search
-def search_plan_changes(changes: list, *, event: str | None = None, name: str | None = None,
-                        planner: str | None = None, limit: int | None = None,
-                        offset: int | None = None, reverse: bool = False) -> list:
-    """Plan.pm's search_changes, quirks included: a change is kept when ANY given filter
-    matches it (name or planner regex -- Python ``re``, close to Perl's -- or operation),
-    and ``offset``/``limit`` count plan positions, not matches."""
-    filters: list[Callable] = []
-    if planner:
-        planner_re = _compile(planner)
-        filters.append(lambda c: planner_re.search(c.planner_name))
-    if name:
-        name_re = _compile(name)
-        filters.append(lambda c: name_re.search(c.name))
-    if event:
-        operation = event.lower()
-        if operation not in ("deploy", "revert"):
-            raise FormatError(f'Unknown change operation "{operation}"')
-        filters.append(lambda c: c.event == operation)
-    ordered = list(reversed(changes)) if reverse else list(changes)
-    offset = offset or 0
-    window = ordered[offset:offset + limit] if limit else ordered[offset:]
-    return [c for c in window if not filters or any(f(c) for f in filters)]
+# ====================================================================== sqitch plan
+def plan_item(change, project: str) -> dict:
+    """A plan change as the hash Command/plan.pm hands the formatter."""
+    return {"event": change.event, "project": project, "change_id": change.id,
+            "change": change.name, "note": change.note,
+            "tags": [t.format_name for t in change.tags],
+            "requires": [d.as_string() for d in change.requires],
+            "conflicts": [d.as_string() for d in change.conflicts],
+            "planned_at": change.timestamp, "planner_name": change.planner_name,
+            "planner_email": change.planner_email}
 
 
-def _compile(pattern: str) -> re.Pattern:
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise FormatError(f'Invalid regular expression "{pattern}": {exc}') from None
+def format_plan(plan, changes: list, template: str, formatter: ItemFormatter, *,
+                file: str | None = None, headers: bool = True) -> Iterator[str]:
+    """What `sqitch plan` prints for ``changes`` of ``plan``, piece by piece as Sqitch
+    prints it (a bad template fails after the header is out): the '# Project' / '# File'
+    header (``file`` as Sqitch shows the plan path, default plan.path), then each change
+    through ``template`` (a PLAN_FORMATS value or a format: template) and a newline."""
+    if headers:
+        yield f"# Project: {plan.project}\n# File:    {file or plan.path}\n\n"
+    for change in changes:
+        yield formatter.format(template, plan_item(change, plan.project)) + "\n"

@@ -634,6 +634,30 @@ class Plan:
         idx = self.index_of(key)
         return self.changes[idx] if idx is not None else None
 
+    def search_changes(self, *, event: str | None = None, name: str | None = None,
+                       planner: str | None = None, limit: int | None = None,
+                       offset: int | None = None, reverse: bool = False) -> list[Change]:
+        """Plan.pm's search_changes (``sqitch plan``'s filters), quirks included: a change is
+        kept when ANY given filter matches it (name or planner regex -- Python ``re``, close
+        to Perl's -- or operation), and ``offset``/``limit`` count plan positions, not
+        matches."""
+        filters: list = []
+        if planner:
+            planner_re = _search_pattern(planner)
+            filters.append(lambda c: planner_re.search(c.planner_name))
+        if name:
+            name_re = _search_pattern(name)
+            filters.append(lambda c: name_re.search(c.name))
+        if event:
+            operation = event.lower()
+            if operation not in ("deploy", "revert"):
+                raise PlanError(f'Unknown change operation "{operation}"')
+            filters.append(lambda c: c.event == operation)
+        ordered = list(reversed(self.changes)) if reverse else list(self.changes)
+        offset = offset or 0
+        window = ordered[offset:offset + limit] if limit else ordered[offset:]
+        return [c for c in window if not filters or any(f(c) for f in filters)]
+
     def get_tag(self, name: str) -> Tag | None:
         """The tag called `name` ('@' optional), None when the plan has none."""
         name = name[1:] if name.startswith("@") else name
@@ -789,39 +813,6 @@ class Plan:
             raise PlanError(f"Cannot open {target}: {exc.strerror}") from None
 
     # --- listing (sqitch plan) ------------------------------------------------------------
-    def _listing(self, file: str | None, item) -> str:
-        if not self.changes:
-            raise PlanError(f"No changes in {file or self.path}", exitcode=1)
-        head = f"# Project: {self.project}\n# File:    {file or self.path}\n\n"
-        return head + "".join(item(c) + "\n" for c in self.changes)
-
-    @staticmethod
-    def _indented_note(note: str) -> str:
-        return re.sub(r"^", "    ", note, flags=re.M) if note else "    "
-
-    def format_raw(self, file: str | None = None) -> str:
-        """What `sqitch plan --format raw` prints (compat/sqitch-golden/outputs/plan-raw.txt).
-        `file` is the plan path as Sqitch would show it (default: self.path)."""
-        def item(c: Change) -> str:
-            tags = f" ({', '.join(t.format_name for t in c.tags)})" if c.tags else ""
-            deps = "".join(f"{label}{' ' * max(9 - len(label), 0)} {', '.join(d.as_string() for d in ds)}\n"
-                           for label, ds in (("requires", c.requires), ("conflicts", c.conflicts))
-                           if ds)
-            return (f"{c.event} {c.id}{tags}\nname      {c.name}\nproject   {self.project}\n"
-                    f"{deps}planner   {c.format_planner}\n"
-                    f"planned   {syn.format_timestamp(c.timestamp)}\n\n"
-                    f"{self._indented_note(c.note)}\n")
-        return self._listing(file, item)
-
-    def format_default(self, file: str | None = None, tz=None) -> str:
-        """What plain `sqitch plan` prints (medium format, iso dates in `tz`, default the
-        local time zone) -- compat/sqitch-golden/outputs/plan-default.txt."""
-        def item(c: Change) -> str:
-            return (f"{c.event.capitalize()} {c.id}\nName:      {c.name}\n"
-                    f"Planner:   {c.format_planner}\n"
-                    f"Date:      {syn.format_iso_date(c.timestamp, tz)}\n\n"
-                    f"{self._indented_note(c.note)}\n")
-        return self._listing(file, item)
 
 
 # ====================================================================== rework scripts
@@ -857,3 +848,11 @@ def rework_scripts(change: Change, top_dir: Path | str, *, extension: str = "sql
             raise PlanError(f"Cannot copy {src} to {dest}: {exc.strerror}") from None
         copies.append((src, dest))
     return copies
+
+
+def _search_pattern(pattern: str) -> re.Pattern:
+    """A user's regex for Plan.search_changes; a bad one is a one-line PlanError."""
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise PlanError(f'Invalid regular expression "{pattern}": {exc}') from None

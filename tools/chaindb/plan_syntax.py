@@ -222,13 +222,6 @@ def format_timestamp(ts: datetime) -> str:
             f"T{t.hour:02d}:{t.minute:02d}:{t.second:02d}Z")
 
 
-def format_iso_date(ts: datetime, tz=None) -> str:
-    """Sqitch's 'iso' date format ('2026-11-22 01:28:21 +0000') in `tz` (default: local)."""
-    t = ts.astimezone(tz) if tz is not None else ts.astimezone()
-    return (f"{t.year:04d}-{t.month:02d}-{t.day:02d} "
-            f"{t.hour:02d}:{t.minute:02d}:{t.second:02d} {t.strftime('%z')}")
-
-
 def now_utc() -> datetime:
     """The current time, whole seconds, UTC (what Sqitch stamps new plan lines with)."""
     return datetime.now(timezone.utc).replace(microsecond=0)
