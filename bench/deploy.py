@@ -200,6 +200,12 @@ def report(results: dict[str, dict], rounds: int, changes: dict[str, int],
                     f"{m['chaindb'] / m['psql']:.2f}x | {m['sqitch'] / m['chaindb']:.1f}x | "
                     f"{'yes' if m['chaindb'] / m['psql'] <= 1.5 else 'NO'} / "
                     f"{'yes' if m['sqitch'] / m['chaindb'] >= 15 else 'NO'} |")
+    best = "; ".join(
+        f"{label} psql {min(r['times']['psql']) * 1000:,.0f}, chaindb "
+        f"{min(r['times']['chaindb']) * 1000:,.0f}, sqitch {min(r['times']['sqitch']) * 1000:,.0f} "
+        f"ms (chaindb/psql {min(r['times']['chaindb']) / min(r['times']['psql']):.2f}x, "
+        f"sqitch/chaindb {min(r['times']['sqitch']) / min(r['times']['chaindb']):.1f}x)"
+        for label, r in results.items())
     raw = []
     for label, r in results.items():
         raw.append(f"{label}: " + "; ".join(
@@ -216,6 +222,9 @@ def report(results: dict[str, dict], rounds: int, changes: dict[str, int],
         *rows,
         "",
         "Raw: " + "  \n".join(raw),
+        "",
+        f"Best of {rounds} (each tool's least disturbed run; the targets are judged on the "
+        f"medians above): {best}.",
         "",
         f"Start-up floor (`{' '.join(STARTUP_FLOOR[1:])}`, the interpreter with this "
         f"machine's site-packages and the imports of a deploy, nothing sent): median "
