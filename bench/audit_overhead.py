@@ -57,25 +57,20 @@ TABLE_DDL = """CREATE TABLE IF NOT EXISTS bench.{name} (
     id bigserial PRIMARY KEY, user_id int, amount numeric(20, 8), memo text,
     created_at timestamptz NOT NULL DEFAULT now())"""
 
-# the floor: the cheapest row trigger that writes one audit.logs row per inserted row
-FLOOR_TRIGGER = """
-CREATE FUNCTION bench.floor_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+# A row trigger on bench.<name> writing one constant row per inserted row into <log>: the
+# floor (into audit.logs) and the bare floor (into an unpartitioned, unindexed copy).
+CONSTANT_ROW_TRIGGER = """
+CREATE FUNCTION bench.{name}_capture() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO audit.logs (table_schema, table_name, operation, record_pk, new_record)
-    VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, 'INSERT', '{}', '{}');
+    INSERT INTO {log} (table_schema, table_name, operation, record_pk, new_record)
+    VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, 'INSERT', '{{}}', '{{}}');
     RETURN NULL;
 END $$;
-CREATE TRIGGER floor_capture AFTER INSERT ON bench.floor
-    FOR EACH ROW EXECUTE FUNCTION bench.floor_capture();
-CREATE TABLE bench.bare_log (LIKE audit.logs INCLUDING DEFAULTS INCLUDING IDENTITY);
-CREATE FUNCTION bench.bare_floor_capture() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO bench.bare_log (table_schema, table_name, operation, record_pk, new_record)
-    VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, 'INSERT', '{}', '{}');
-    RETURN NULL;
-END $$;
-CREATE TRIGGER bare_floor_capture AFTER INSERT ON bench.bare_floor
-    FOR EACH ROW EXECUTE FUNCTION bench.bare_floor_capture();
+CREATE TRIGGER {name}_capture AFTER INSERT ON bench.{name}
+    FOR EACH ROW EXECUTE FUNCTION bench.{name}_capture();"""
+FLOOR_TRIGGER = (CONSTANT_ROW_TRIGGER.format(name="floor", log="audit.logs") + """
+CREATE TABLE bench.bare_log (LIKE audit.logs INCLUDING DEFAULTS INCLUDING IDENTITY);"""
+                 + CONSTANT_ROW_TRIGGER.format(name="bare_floor", log="bench.bare_log") + """
 CREATE FUNCTION bench.bulk_floor_capture() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO bench.bare_log (table_schema, table_name, operation, record_pk, new_record)
@@ -85,7 +80,7 @@ BEGIN
     RETURN NULL;
 END $$;
 CREATE TRIGGER bulk_floor_capture AFTER INSERT ON bench.bulk_floor
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bench.bulk_floor_capture();"""
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bench.bulk_floor_capture();""")
 SINGLE_ROW = ("\\set uid random(1, 100000)\n"
               "INSERT INTO bench.{name} (user_id, amount, memo) VALUES (:uid, 12.5, 'memo');\n")
 
