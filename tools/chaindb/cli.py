@@ -279,12 +279,11 @@ def cmd_verify(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from chaindb.formatter import format_date, validate_date_format
+    from chaindb.formatter import format_date
 
     target, _ = _split_positionals(args, args.args)
     ctx = _context(args, target)
-    date_format = validate_date_format(args.date_format
-                                       or ctx.config.get("status.date_format") or "iso")
+    date_format = _date_format(args, ctx.config, "status")
     show_changes = args.show_changes if args.show_changes is not None \
         else ctx.config.get_bool("status.show_changes")
     show_tags = args.show_tags if args.show_tags is not None \
@@ -366,14 +365,21 @@ def cmd_check(args) -> int:
     return 0
 
 
+def _date_format(args, config, command: str) -> str:
+    """--date-format, else <command>.date_format, else iso; checked as Sqitch does."""
+    from chaindb.formatter import validate_date_format
+
+    return validate_date_format(args.date_format or config.get(f"{command}.date_format")
+                                or "iso")
+
+
 def _item_formatter(args, config, command: str):
     """Sqitch's configure for log/plan/status: --date-format (or <command>.date_format),
     --abbrev (6 with --oneline), --color/--no-color (or <command>.color).  chaindb prints
     ANSI colors only for 'always' (Sqitch's 'auto' never colors here)."""
-    from chaindb.formatter import ItemFormatter, validate_date_format
+    from chaindb.formatter import ItemFormatter
 
-    date_format = validate_date_format(args.date_format
-                                       or config.get(f"{command}.date_format") or "iso")
+    date_format = _date_format(args, config, command)
     color = "never" if args.no_color else (args.color or config.get(f"{command}.color")
                                            or "auto")
     if color not in ("always", "never", "auto"):

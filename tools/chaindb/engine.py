@@ -19,8 +19,6 @@ change is read, split and bound while the server runs the current one (_run_atom
 
 from __future__ import annotations
 
-import hashlib
-
 import re
 import time
 from dataclasses import dataclass, field
@@ -32,7 +30,7 @@ import psycopg
 from chaindb import script as script_runner
 from chaindb.config import Target, connect_kwargs
 from chaindb.errors import ChaindbError
-from chaindb.plan import Change, Depend, Plan
+from chaindb.plan import Change, Depend, Plan, script_digest
 from chaindb.registry import (ChangeRow, DeployedChange, Dependency, Event, EventSearch, Person,
                               Registry, TagRow)
 from chaindb.snapshot import thawed_bytes
@@ -169,13 +167,21 @@ class Engine:
         self.destination = destination or target.name
         self.uri = uri or target.uri
         # psql --set k=v for every script; `registry` is always set, after user variables.
-        self.variables = {**target.variables, **(variables or {}), "registry": target.registry}
+        self.variables = self._script_variables(target.variables, variables)
         self._registry_conn: psycopg.Connection | None = None
         self._script_conn: psycopg.Connection | None = None
         self._registry: Registry | None = None
         self._locked = False
         # during deploy(): what each change needs from the client, computed ahead
         self._ahead: dict[tuple, object] | None = None
+
+    def _script_variables(self, *layers: dict[str, str] | None) -> dict[str, str]:
+        """psql --set k=v for the scripts: the layers in order, then Sqitch's ``registry``
+        (always set, after the user's variables)."""
+        merged: dict[str, str] = {}
+        for layer in layers:
+            merged.update(layer or {})
+        return {**merged, "registry": self.target.registry}
 
     # ------------------------------------------------------------------ connections
     def _connect(self) -> psycopg.Connection:
@@ -393,9 +399,7 @@ class Engine:
 
     def _prepare_deploy(self, change: Change, dependencies: list[Dependency]) -> None:
         self._deploy_parts(change, dependencies)
-        path = self._path(change, "deploy")
-        if path.exists():
-            self._plain_transaction(path)
+        self._plain_transaction(self._path(change, "deploy"))
 
     def _record(self, record: Callable) -> None:
         conn = self.registry.conn
@@ -777,15 +781,11 @@ class Engine:
         ``revert_variables``/``deploy_variables`` (Sqitch's --set-revert/--set-deploy) are
         added to the engine's variables for that phase's scripts only."""
         common = self.variables
-
-        def phase(extra: dict[str, str] | None) -> dict[str, str]:
-            return {**common, **(extra or {}), "registry": self.target.registry}
-
         try:
-            self.variables = phase(revert_variables)
+            self.variables = self._script_variables(common, revert_variables)
             reverted = self.revert(onto, log_only=log_only, confirm=confirm,
                                    modified=modified)
-            self.variables = phase(deploy_variables)
+            self.variables = self._script_variables(common, deploy_variables)
             deployed = self.deploy(upto, mode=mode, verify=verify, log_only=log_only)
         finally:
             self.variables = common
@@ -915,7 +915,7 @@ class Engine:
         path = self._path(change, "deploy")
         for tag in change.rework_tags:
             thawed = thawed_bytes(path, tag.name)
-            if thawed is not None and hashlib.sha1(thawed).hexdigest() == recorded_hash:
+            if thawed is not None and script_digest(thawed) == recorded_hash:
                 return True
         return False
 

@@ -237,7 +237,7 @@ class Change:
         path = self.script_path("deploy", top_dir)
         if not path.is_file():
             return None
-        return hashlib.sha1(path.read_bytes()).hexdigest()
+        return script_digest(path.read_bytes())
 
     @property
     def is_reworked(self) -> bool:
@@ -246,6 +246,11 @@ class Change:
 
 
 # ====================================================================== ids
+def script_digest(data: bytes) -> str:
+    """Sqitch's script_hash of a deploy script's bytes (sha1 hex)."""
+    return hashlib.sha1(data).hexdigest()
+
+
 def _git_style_sha1(kind: str, info: str) -> str:
     data = info.encode("utf-8")
     return hashlib.sha1(f"{kind} {len(data)}\0".encode() + data).hexdigest()

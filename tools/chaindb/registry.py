@@ -502,7 +502,7 @@ class Registry:
               FROM {r}.dependencies d JOIN {r}.changes c ON c.change_id = d.change_id
              WHERE d.dependency_id = %s""", (change_id,))
 
-    def events(self, search: "EventSearch | None" = None) -> list[Event]:
+    def events(self, search: EventSearch | None = None) -> list[Event]:
         """Sqitch's search_events (Role/DBIEngine.pm, pg): regex filters with PostgreSQL's
         ``~``, event types, LIMIT/OFFSET, newest first unless ``search.ascending``."""
         search = search or EventSearch()
