@@ -12,8 +12,9 @@ import pytest
 from chaindb.config import (Config, ConfigError, connect_kwargs, display_uri,
                             parse_config)
 from chaindb.errors import ChaindbError
+from conftest import GOLDEN as SQITCH_GOLDEN
 
-GOLDEN = Path("/work/shared/compat/sqitch-golden/projects/golden")
+GOLDEN = SQITCH_GOLDEN / "projects" / "golden"
 
 
 @pytest.fixture(autouse=True)

@@ -20,8 +20,8 @@ from chaindb import plan_syntax as syn
 from chaindb.errors import ChaindbError
 from chaindb.formatter import PLAN_FORMATS, ItemFormatter, format_plan
 from chaindb.plan import Depend, Plan, PlanError, rework_scripts
+from conftest import GOLDEN
 
-GOLDEN = Path("/work/shared/compat/sqitch-golden")
 CORPUS = Path(__file__).parent / "plan_corpus"
 SQITCH = shutil.which("sqitch")
 PERL = shutil.which("perl")
