@@ -1,6 +1,7 @@
 -- Deploy chaindb:ops/backfill_jobs to pg
 -- requires: ops/schema
 -- requires: ops/retention_policies
+-- requires: core/backend_access
 
 BEGIN;
 

@@ -1,6 +1,7 @@
 -- Deploy chaindb:ops/insight_feedback to pg
 -- requires: ops/schema
 -- requires: ops/retention_policies
+-- requires: core/backend_access
 -- requires: core/set_updated_at
 -- requires: core/notify_change
 

@@ -1,6 +1,7 @@
 -- Deploy chaindb:ops/system_metrics to pg
 -- requires: ops/schema
 -- requires: ops/retention_policies
+-- requires: core/backend_access
 -- requires: maint/partitions
 
 BEGIN;

@@ -1,6 +1,9 @@
 -- pgTAP: ops/backfill_jobs — ops.backfill_jobs (seed 003) and its state machine ops.backfill_job_transition().
 BEGIN;
-SELECT plan(47);
+SELECT plan(60);
+
+SELECT tests.table_conventions('ops.backfill_jobs');
+SELECT tests.function_conventions('ops.backfill_job_transition()');
 
 SELECT has_table('ops', 'backfill_jobs', 'ops.backfill_jobs: exists');
 SELECT table_owner_is('ops', 'backfill_jobs', 'chain_owner', 'ops.backfill_jobs: owned by chain_owner');

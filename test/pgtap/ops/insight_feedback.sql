@@ -1,6 +1,9 @@
 -- pgTAP: ops/insight_feedback — ops.insight_feedback (seed 003) and the merging upsert ops.upsert_insight_feedback().
 BEGIN;
-SELECT plan(40);
+SELECT plan(53);
+
+SELECT tests.table_conventions('ops.insight_feedback');
+SELECT tests.function_conventions('ops.upsert_insight_feedback(varchar, varchar, integer, text, varchar, text)');
 
 SELECT has_table('ops', 'insight_feedback', 'ops.insight_feedback: exists');
 SELECT table_owner_is('ops', 'insight_feedback', 'chain_owner', 'ops.insight_feedback: owned by chain_owner');

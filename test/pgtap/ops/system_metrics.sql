@@ -1,6 +1,8 @@
 -- pgTAP: ops/system_metrics — ops.system_metrics (seed 003), partitioned by month.
 BEGIN;
-SELECT plan(30);
+SELECT plan(39);
+
+SELECT tests.table_conventions('ops.system_metrics');
 
 SELECT has_table('ops', 'system_metrics', 'ops.system_metrics: exists');
 SELECT table_owner_is('ops', 'system_metrics', 'chain_owner', 'ops.system_metrics: owned by chain_owner');
