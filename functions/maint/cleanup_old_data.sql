@@ -22,8 +22,8 @@
 --
 -- Must be CALLed outside an explicit transaction block (it commits), by a superuser (pg_cron, the
 -- deployer): the rules read and delete every row, and FORCE ROW LEVEL SECURITY would hide rows from
--- chain_owner — a role that cannot see past it gets the rule failed with the RLS error, not a silent
--- partial cleanup (row_security is off inside). Not SECURITY DEFINER: PostgreSQL forbids COMMIT in a
+-- chain_owner — a role that row-level security binds on the rule's table gets the rule failed with
+-- that error, not a silent partial cleanup. Not SECURITY DEFINER: PostgreSQL forbids COMMIT in a
 -- SECURITY DEFINER or SET-clause procedure; every name inside is schema-qualified instead.
 --
 -- The helpers below do one transaction's worth of work each and catch their own errors (a
@@ -121,7 +121,6 @@ CREATE FUNCTION maint.retention_batch(p_rule_id bigint, p_leaf regclass, p_cutof
                                       OUT moved bigint, OUT error text)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
-SET row_security = off
 SET lock_timeout = '5s'
 AS $$
 DECLARE
@@ -133,6 +132,11 @@ BEGIN
     v_where := pg_catalog.format('%I < $1', v_rule.time_column)
                || COALESCE(' AND (' || v_rule.row_filter || ')', '');
     BEGIN
+        -- a caller whom row-level security binds on the table would see (and clean) only part of it
+        IF pg_catalog.row_security_active(v_rule.table_name) THEN
+            RAISE EXCEPTION 'row-level security on % binds %: run maint.cleanup_old_data as a superuser',
+                            v_rule.table_name, CURRENT_USER;
+        END IF;
         IF p_dry_run THEN
             EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM ONLY %s WHERE %s', p_leaf, v_where)
                INTO moved USING p_cutoff;
