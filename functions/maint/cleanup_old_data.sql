@@ -248,21 +248,23 @@ BEGIN
         v_parts := '[]'; v_errors := '[]'; v_rows := 0; v_skipped := 0; v_exp_parts := 0; v_exp_rows := 0;
 
         -- 1. whole partitions, one transaction each
-        FOR v_part IN SELECT * FROM maint.retention_partitions(v_rule.id, v_now) LOOP
+        FOR v_part IN SELECT p.partition, p.partition::text AS name, p.range_start, p.range_end
+                        FROM maint.retention_partitions(v_rule.id, v_now) AS p LOOP
             IF dry_run THEN
                 v_status := CASE v_rule.action WHEN 'delete' THEN 'would drop' ELSE 'would archive' END;
             ELSE
                 v_status := maint.retire_partition(v_rule.id, v_part.partition, v_part.range_start, v_part.range_end);
                 COMMIT;
             END IF;
-            v_parts := v_parts || pg_catalog.jsonb_build_object('partition', v_part.partition::text, 'action', v_status);
+            -- named as it was (an archived partition's regclass now reads archive.<name>)
+            v_parts := v_parts || pg_catalog.jsonb_build_object('partition', v_part.name, 'action', v_status);
             IF v_status LIKE 'skipped%' THEN v_skipped := v_skipped + 1; END IF;
-            IF v_status LIKE 'failed%' THEN v_errors := v_errors || pg_catalog.to_jsonb(v_part.partition::text || ': ' || v_status); END IF;
+            IF v_status LIKE 'failed%' THEN v_errors := v_errors || pg_catalog.to_jsonb(v_part.name || ': ' || v_status); END IF;
         END LOOP;
 
         -- 2. rows older than the cutoff, in batches (one transaction each), leaf by leaf
-        SELECT pg_catalog.array_agg(t.relid ORDER BY t.relid) INTO v_leaves
-          FROM pg_catalog.pg_partition_tree(v_rule.table_name) AS t WHERE t.isleaf;
+        SELECT COALESCE(pg_catalog.array_agg(t.relid ORDER BY t.relid), ARRAY[v_rule.table_name]) INTO v_leaves
+          FROM pg_catalog.pg_partition_tree(v_rule.table_name) AS t WHERE t.isleaf;   -- a plain table is its own leaf
         FOREACH v_leaf IN ARRAY COALESCE(v_leaves, '{}') LOOP
             -- a partition of phase 1 is not emptied row by row (retired, to be retired, or skipped
             -- because its lock was not available: the next run retires it whole)
