@@ -3,7 +3,7 @@
 #   make test   install everything, then the whole suite (pytest + pgTAP + interop)
 
 PYTHON   ?= python3
-APT_PKGS := postgresql-15 postgresql-15-pgtap pgtap sqitch libdbd-pg-perl postgresql-15-plpgsql-check
+APT_PKGS := postgresql-15 postgresql-15-pgtap pgtap sqitch libdbd-pg-perl postgresql-15-plpgsql-check postgresql-15-cron
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAINDB  := $(PYTHON) -m chaindb
 

@@ -218,103 +218,182 @@ COMMENT ON FUNCTION maint.expire_archive(bigint, timestamptz, boolean) IS
     'Archive expiry of one retention rule: drops its archived partitions ended before p_cutoff, deletes a chunk of its archived rows older than p_cutoff (dry run: counts).';
 REVOKE ALL ON FUNCTION maint.expire_archive(bigint, timestamptz, boolean) FROM PUBLIC;
 
+-- maint.cleanup_step(p_rule_id, p_now, p_dry_run, p_state jsonb) → jsonb
+--   One unit of a rule's cleanup — one partition, one batch of rows on one leaf, or one chunk of
+--   archive expiry — and the state after it (the procedure commits between two calls):
+--     phase partitions → rows → expire → done: true
+--   State: todo (partitions still to retire), leaves (tables still to clean row by row: the table
+--   itself, or its leaf partitions minus those of phase 1), partitions (what phase 1 did), rows,
+--   archive_partitions_dropped, archive_rows_deleted, errors, skipped. NULL starts a rule.
+CREATE FUNCTION maint.cleanup_step(p_rule_id bigint, p_now timestamptz, p_dry_run boolean, p_state jsonb)
+RETURNS jsonb
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_rule   ops.retention_policies;
+    v_state  jsonb := p_state;
+    v_item   jsonb;
+    v_status text;
+    v_leaf   regclass;
+    v_batch  record;
+    v_expire record;
+BEGIN
+    SELECT * INTO STRICT v_rule FROM ops.retention_policies WHERE id = p_rule_id;
+    IF v_state IS NULL THEN
+        v_state := jsonb_build_object(
+            'phase', 'partitions',
+            'todo', COALESCE((SELECT jsonb_agg(jsonb_build_object('partition', p.partition::text, 'oid', p.partition::oid,
+                                                                  'from', p.range_start, 'to', p.range_end) ORDER BY p.range_end)
+                                FROM maint.retention_partitions(p_rule_id, p_now) AS p), '[]'),
+            'partitions', '[]'::jsonb, 'rows', 0, 'archive_partitions_dropped', 0, 'archive_rows_deleted', 0,
+            'errors', '[]'::jsonb, 'skipped', 0, 'done', false);
+        -- a plain table is its own leaf; a partition of phase 1 is never emptied row by row (retired,
+        -- to be retired, or skipped because its lock was not available: the next run retires it whole)
+        v_state := v_state || jsonb_build_object('leaves', COALESCE(
+            (SELECT jsonb_agg(t.relid::oid ORDER BY t.relid::oid) FROM pg_partition_tree(v_rule.table_name) AS t
+              WHERE t.isleaf AND NOT (v_state -> 'todo') @> jsonb_build_array(jsonb_build_object('oid', t.relid::oid))),
+            CASE WHEN (SELECT c.relkind FROM pg_class AS c WHERE c.oid = v_rule.table_name) = 'p' THEN '[]'::jsonb
+                 ELSE jsonb_build_array(v_rule.table_name::oid) END));
+    END IF;
+
+    IF v_state ->> 'phase' = 'partitions' THEN
+        IF jsonb_array_length(v_state -> 'todo') = 0 THEN
+            RETURN v_state || '{"phase": "rows"}';
+        END IF;
+        v_item := v_state -> 'todo' -> 0;
+        IF p_dry_run THEN
+            v_status := CASE WHEN v_rule.action = 'delete' THEN 'would drop' ELSE 'would archive' END;
+        ELSE
+            v_status := maint.retire_partition(p_rule_id, (v_item ->> 'oid')::oid::regclass,
+                                               (v_item ->> 'from')::timestamptz, (v_item ->> 'to')::timestamptz);
+        END IF;
+        v_state := jsonb_set(v_state, '{todo}', (v_state -> 'todo') - 0);
+        -- named as it was (an archived partition's regclass now reads archive.<name>)
+        v_state := jsonb_set(v_state, '{partitions}', (v_state -> 'partitions')
+                             || jsonb_build_array(jsonb_build_object('partition', v_item ->> 'partition', 'action', v_status)));
+        IF v_status LIKE 'skipped%' THEN
+            v_state := jsonb_set(v_state, '{skipped}', to_jsonb((v_state ->> 'skipped')::int + 1));
+        ELSIF v_status LIKE 'failed%' THEN
+            v_state := jsonb_set(v_state, '{errors}', (v_state -> 'errors') || to_jsonb((v_item ->> 'partition') || ': ' || v_status));
+        END IF;
+        RETURN v_state;
+    END IF;
+
+    IF v_state ->> 'phase' = 'rows' THEN
+        IF jsonb_array_length(v_state -> 'leaves') = 0 THEN
+            RETURN v_state || jsonb_build_object('phase', 'expire',
+                                                 'done', NOT (v_rule.action = 'archive' AND v_rule.keep_archived IS NOT NULL));
+        END IF;
+        v_leaf := (v_state -> 'leaves' ->> 0)::oid::regclass;
+        SELECT * INTO v_batch FROM maint.retention_batch(p_rule_id, v_leaf, p_now - v_rule.keep_hot, p_dry_run);
+        IF v_batch.error IS NOT NULL THEN
+            v_state := jsonb_set(v_state, '{errors}', (v_state -> 'errors') || to_jsonb(v_leaf::text || ': ' || v_batch.error));
+        ELSE
+            v_state := jsonb_set(v_state, '{rows}', to_jsonb((v_state ->> 'rows')::bigint + v_batch.moved));
+        END IF;
+        IF v_batch.error IS NOT NULL OR p_dry_run OR v_batch.moved < v_rule.batch_size THEN
+            v_state := jsonb_set(v_state, '{leaves}', (v_state -> 'leaves') - 0);
+        END IF;
+        RETURN v_state;
+    END IF;
+
+    -- expire
+    SELECT * INTO v_expire FROM maint.expire_archive(p_rule_id, p_now - v_rule.keep_hot - v_rule.keep_archived, p_dry_run);
+    IF v_expire.error IS NOT NULL THEN
+        RETURN jsonb_set(v_state, '{errors}', (v_state -> 'errors') || to_jsonb('archive expiry: ' || v_expire.error))
+               || '{"done": true}';
+    END IF;
+    RETURN v_state || jsonb_build_object(
+        'archive_partitions_dropped', (v_state ->> 'archive_partitions_dropped')::int + v_expire.partitions_dropped,
+        'archive_rows_deleted', (v_state ->> 'archive_rows_deleted')::bigint + v_expire.rows_deleted,
+        'done', p_dry_run OR v_expire.rows_deleted = 0);
+END
+$$;
+COMMENT ON FUNCTION maint.cleanup_step(bigint, timestamptz, boolean, jsonb) IS
+    'One transaction''s worth of a retention rule (a partition, a batch of rows, a chunk of archive expiry); returns the rule''s state, done: true at the end. Called by maint.cleanup_old_data.';
+REVOKE ALL ON FUNCTION maint.cleanup_step(bigint, timestamptz, boolean, jsonb) FROM PUBLIC;
+
+-- maint.cleanup_finish(p_rule_id, p_now, p_dry_run, p_state) → jsonb
+--   Records a rule's run in ops.retention_policies (last_run_at, last_status, last_result) and
+--   returns its report element: {table, rule, status, cutoff, partitions, rows_archived or
+--   rows_deleted, archive_partitions_dropped, archive_rows_deleted, errors, dry_run}.
+CREATE FUNCTION maint.cleanup_finish(p_rule_id bigint, p_now timestamptz, p_dry_run boolean, p_state jsonb)
+RETURNS jsonb
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_rule   ops.retention_policies;
+    v_result jsonb;
+    v_status text;
+BEGIN
+    SELECT * INTO STRICT v_rule FROM ops.retention_policies WHERE id = p_rule_id;
+    v_result := jsonb_build_object(
+        'cutoff', p_now - v_rule.keep_hot,
+        'partitions', p_state -> 'partitions',
+        CASE WHEN v_rule.action = 'archive' THEN 'rows_archived' ELSE 'rows_deleted' END, (p_state ->> 'rows')::bigint,
+        'archive_partitions_dropped', (p_state ->> 'archive_partitions_dropped')::int,
+        'archive_rows_deleted', (p_state ->> 'archive_rows_deleted')::bigint,
+        'errors', p_state -> 'errors',
+        'dry_run', p_dry_run);
+    v_status := CASE WHEN p_dry_run THEN 'dry_run'
+                     WHEN jsonb_array_length(p_state -> 'errors') > 0 THEN 'failed'
+                     WHEN (p_state ->> 'skipped')::int > 0 THEN 'partial'
+                     ELSE 'ok' END;
+    UPDATE ops.retention_policies SET last_run_at = p_now, last_status = v_status, last_result = v_result WHERE id = p_rule_id;
+    RETURN jsonb_build_object('table', v_rule.table_name::text, 'rule', v_rule.rule_name, 'status', v_status) || v_result;
+END
+$$;
+COMMENT ON FUNCTION maint.cleanup_finish(bigint, timestamptz, boolean, jsonb) IS
+    'Records a retention rule''s run (last_run_at, last_status, last_result) and returns its report element. Called by maint.cleanup_old_data.';
+REVOKE ALL ON FUNCTION maint.cleanup_finish(bigint, timestamptz, boolean, jsonb) FROM PUBLIC;
+
+-- maint.cleanup_rules() → SETOF bigint: the enabled rules whose table exists, in id order.
+-- maint.cleanup_done(jsonb) → boolean: the state says the rule is done.
+CREATE FUNCTION maint.cleanup_rules()
+RETURNS SETOF bigint
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT r.id FROM ops.retention_policies AS r
+     WHERE r.enabled AND EXISTS (SELECT 1 FROM pg_class AS c WHERE c.oid = r.table_name)
+     ORDER BY r.id
+$$;
+COMMENT ON FUNCTION maint.cleanup_rules() IS 'The enabled retention rules whose table exists, in id order (maint.cleanup_old_data''s work list).';
+REVOKE ALL ON FUNCTION maint.cleanup_rules() FROM PUBLIC;
+
+CREATE FUNCTION maint.cleanup_done(p_state jsonb)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT COALESCE((p_state ->> 'done')::boolean, false) $$;
+COMMENT ON FUNCTION maint.cleanup_done(jsonb) IS 'Whether a maint.cleanup_step state is done.';
+REVOKE ALL ON FUNCTION maint.cleanup_done(jsonb) FROM PUBLIC;
+
+-- The procedure is a loop of calls and COMMITs only: PostgreSQL allows no SET clause (hence no
+-- pinned search_path) on a procedure that commits, so it holds no expression of its own to resolve;
+-- every name is schema-qualified.
 CREATE PROCEDURE maint.cleanup_old_data(dry_run boolean DEFAULT false, INOUT report jsonb DEFAULT NULL)
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    v_now      timestamptz := pg_catalog.now();
-    v_rules    bigint[];
-    v_rule_id  bigint;
-    v_rule     ops.retention_policies;
-    v_part     record;
-    v_leaf     regclass;
-    v_leaves   regclass[];
-    v_status   text;
-    v_batch    record;
-    v_expire   record;
-    v_result   jsonb;
-    v_rows     bigint;
-    v_parts    jsonb;
-    v_errors   jsonb;
-    v_skipped  int;
-    v_exp_parts int;
-    v_exp_rows bigint;
+    v_now     timestamptz := pg_catalog.now();
+    v_rule_id bigint;
+    v_state   jsonb;
 BEGIN
-    report := '[]'::jsonb;
-    SELECT pg_catalog.array_agg(r.id ORDER BY r.id) INTO v_rules FROM ops.retention_policies AS r WHERE r.enabled;
-    FOREACH v_rule_id IN ARRAY COALESCE(v_rules, '{}') LOOP
-        SELECT * INTO v_rule FROM ops.retention_policies WHERE id = v_rule_id;
-        CONTINUE WHEN NOT FOUND OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE oid = v_rule.table_name);
-        v_parts := '[]'; v_errors := '[]'; v_rows := 0; v_skipped := 0; v_exp_parts := 0; v_exp_rows := 0;
-
-        -- 1. whole partitions, one transaction each
-        FOR v_part IN SELECT p.partition, p.partition::text AS name, p.range_start, p.range_end
-                        FROM maint.retention_partitions(v_rule.id, v_now) AS p LOOP
-            IF dry_run THEN
-                v_status := CASE v_rule.action WHEN 'delete' THEN 'would drop' ELSE 'would archive' END;
-            ELSE
-                v_status := maint.retire_partition(v_rule.id, v_part.partition, v_part.range_start, v_part.range_end);
+    report := pg_catalog.jsonb_build_array();
+    FOR v_rule_id IN SELECT r.id FROM maint.cleanup_rules() AS r (id) LOOP
+        v_state := NULL;
+        LOOP
+            v_state := maint.cleanup_step(v_rule_id, v_now, dry_run, v_state);
+            IF NOT dry_run THEN
                 COMMIT;
             END IF;
-            -- named as it was (an archived partition's regclass now reads archive.<name>)
-            v_parts := v_parts || pg_catalog.jsonb_build_object('partition', v_part.name, 'action', v_status);
-            IF v_status LIKE 'skipped%' THEN v_skipped := v_skipped + 1; END IF;
-            IF v_status LIKE 'failed%' THEN v_errors := v_errors || pg_catalog.to_jsonb(v_part.name || ': ' || v_status); END IF;
+            EXIT WHEN maint.cleanup_done(v_state);
         END LOOP;
-
-        -- 2. rows older than the cutoff, in batches (one transaction each), leaf by leaf
-        SELECT COALESCE(pg_catalog.array_agg(t.relid ORDER BY t.relid), ARRAY[v_rule.table_name]) INTO v_leaves
-          FROM pg_catalog.pg_partition_tree(v_rule.table_name) AS t WHERE t.isleaf;   -- a plain table is its own leaf
-        FOREACH v_leaf IN ARRAY COALESCE(v_leaves, '{}') LOOP
-            -- a partition of phase 1 is not emptied row by row (retired, to be retired, or skipped
-            -- because its lock was not available: the next run retires it whole)
-            CONTINUE WHEN v_parts @> pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object('partition', v_leaf::text));
-            LOOP
-                SELECT * INTO v_batch FROM maint.retention_batch(v_rule.id, v_leaf, v_now - v_rule.keep_hot, dry_run);
-                IF v_batch.error IS NOT NULL THEN
-                    v_errors := v_errors || pg_catalog.to_jsonb(v_leaf::text || ': ' || v_batch.error);
-                    EXIT;
-                END IF;
-                v_rows := v_rows + v_batch.moved;
-                EXIT WHEN dry_run OR v_batch.moved < v_rule.batch_size;
-                COMMIT;
-            END LOOP;
-            IF NOT dry_run THEN COMMIT; END IF;
-        END LOOP;
-
-        -- 3. archive expiry
-        IF v_rule.action = 'archive' AND v_rule.keep_archived IS NOT NULL THEN
-            LOOP
-                SELECT * INTO v_expire FROM maint.expire_archive(v_rule.id, v_now - v_rule.keep_hot - v_rule.keep_archived, dry_run);
-                IF v_expire.error IS NOT NULL THEN
-                    v_errors := v_errors || pg_catalog.to_jsonb('archive expiry: ' || v_expire.error);
-                    EXIT;
-                END IF;
-                v_exp_parts := v_exp_parts + v_expire.partitions_dropped;
-                v_exp_rows := v_exp_rows + v_expire.rows_deleted;
-                IF NOT dry_run THEN COMMIT; END IF;
-                EXIT WHEN dry_run OR v_expire.rows_deleted = 0;
-            END LOOP;
-        END IF;
-
-        v_result := pg_catalog.jsonb_build_object(
-            'cutoff', v_now - v_rule.keep_hot,
-            'partitions', v_parts,
-            CASE WHEN v_rule.action = 'archive' THEN 'rows_archived' ELSE 'rows_deleted' END, v_rows,
-            'archive_partitions_dropped', v_exp_parts,
-            'archive_rows_deleted', v_exp_rows,
-            'errors', v_errors,
-            'dry_run', dry_run);
-        v_status := CASE WHEN dry_run THEN 'dry_run'
-                         WHEN pg_catalog.jsonb_array_length(v_errors) > 0 THEN 'failed'
-                         WHEN v_skipped > 0 THEN 'partial'
-                         ELSE 'ok' END;
-        UPDATE ops.retention_policies
-           SET last_run_at = v_now, last_status = v_status, last_result = v_result
-         WHERE id = v_rule.id;
+        report := pg_catalog.jsonb_concat(report, pg_catalog.jsonb_build_array(maint.cleanup_finish(v_rule_id, v_now, dry_run, v_state)));
         COMMIT;
-        report := report || pg_catalog.jsonb_build_array(
-            pg_catalog.jsonb_build_object('table', v_rule.table_name::text, 'rule', v_rule.rule_name, 'status', v_status) || v_result);
     END LOOP;
 END
 $$;

@@ -108,10 +108,16 @@ def _pg_ctl_shim() -> str:
     return found
 
 
+# The test server preloads pg_stat_statements and pg_cron as the embedded cluster does. pg_cron's
+# database is CRON_DATABASE, not the template: its launcher stays connected to that database, and a
+# template with a connection cannot be cloned. So the template deploys maint/schedule without pg_cron
+# (the NOTICE path) and test_schedule.py deploys into CRON_DATABASE for the scheduled path.
+CRON_DATABASE = "chaindb_cron"
 pg_server = factories.postgresql_proc(
     executable=_pg_ctl_shim(),
     dbname="chaindb_tests",
-    postgres_options="-c max_connections=200",
+    postgres_options=("-c max_connections=200 -c shared_preload_libraries=pg_stat_statements,pg_cron "
+                      f"-c cron.database_name={CRON_DATABASE} -c cron.use_background_workers=on"),
     load=[load_template],
 )
 deployed_conn = factories.postgresql("pg_server")

@@ -26,8 +26,9 @@ REPO = Path(__file__).resolve().parents[2]
 PGTAP_DIR = REPO / "test" / "pgtap"
 TEST_SEARCH_PATH = "public,tap"
 
-# Schemas that are not ours: pgTAP, the test helpers, the Sqitch registry, public.
-NOT_OURS = ("tap", "tests", "sqitch", "public", "information_schema")
+# Schemas that are not ours: pgTAP, the test helpers, the Sqitch registry, public, and pg_cron's
+# (created by maint/schedule where pg_cron runs in the database).
+NOT_OURS = ("tap", "tests", "sqitch", "public", "information_schema", "cron")
 OUR_ROLE_PATTERN = "chain_%"
 OWNER_ROLE = "chain_owner"
 USERS_TABLE = "core.users"          # the identity table: "a row owned by user u" is u itself

@@ -3,13 +3,17 @@
 -- maint.expire_archive(). The procedure itself commits, so it cannot run inside a pgTAP transaction:
 -- test/python/test_retention.py calls it (runs, dry runs, lock skips, the crash test).
 BEGIN;
-SELECT plan(52);
+SELECT plan(74);
 
 SELECT tests.function_conventions('maint.cleanup_old_data(boolean, jsonb)');
 SELECT tests.function_conventions('maint.retention_partitions(bigint, timestamptz)');
 SELECT tests.function_conventions('maint.retire_partition(bigint, regclass, timestamptz, timestamptz)');
 SELECT tests.function_conventions('maint.retention_batch(bigint, regclass, timestamptz, boolean)');
 SELECT tests.function_conventions('maint.expire_archive(bigint, timestamptz, boolean)');
+SELECT tests.function_conventions('maint.cleanup_step(bigint, timestamptz, boolean, jsonb)');
+SELECT tests.function_conventions('maint.cleanup_finish(bigint, timestamptz, boolean, jsonb)');
+SELECT tests.function_conventions('maint.cleanup_rules()');
+SELECT tests.function_conventions('maint.cleanup_done(jsonb)');
 SELECT is((SELECT prokind::text FROM pg_catalog.pg_proc WHERE oid = 'maint.cleanup_old_data(boolean, jsonb)'::regprocedure), 'p',
           'maint.cleanup_old_data(): a procedure (it commits per partition and per batch)');
 SELECT is((SELECT proconfig FROM pg_catalog.pg_proc WHERE oid = 'maint.retire_partition(bigint, regclass, timestamptz, timestamptz)'::regprocedure),
@@ -112,6 +116,22 @@ SELECT is_empty($$SELECT 1 FROM archive.partitions WHERE source = 'ops.tmp_metri
 UPDATE ops.retention_policies SET keep_archived = '1 day' WHERE id = (SELECT id FROM r WHERE rule_name = 'done');
 SELECT is((SELECT rows_deleted FROM maint.expire_archive((SELECT id FROM r WHERE rule_name = 'done'), now() - interval '45 days', false)),
           2::bigint, 'maint.expire_archive(): deletes the archived rows older than the cutoff');
+
+-- the step machine the procedure commits between (a dry run here: nothing changes)
+INSERT INTO ops.tmp_jobs VALUES (11, 'x', now() - interval '20 days'), (12, 'y', now() - interval '30 days');
+CREATE TEMP TABLE st ON COMMIT DROP AS SELECT NULL::jsonb AS s;
+UPDATE st SET s = maint.cleanup_step((SELECT id FROM r WHERE rule_name = 'purge'), now(), true, NULL);
+SELECT is(st.s ->> 'phase', 'rows', 'maint.cleanup_step(): a plain table has no partition phase') FROM st;
+UPDATE st SET s = maint.cleanup_step((SELECT id FROM r WHERE rule_name = 'purge'), now(), true, s);
+SELECT is((st.s ->> 'rows')::int, 2, 'maint.cleanup_step(): a dry-run batch counts the rows past the rule') FROM st;
+UPDATE st SET s = maint.cleanup_step((SELECT id FROM r WHERE rule_name = 'purge'), now(), true, s);
+SELECT ok(maint.cleanup_done(st.s), 'maint.cleanup_done(): a delete rule is done after its rows') FROM st;
+SELECT is(maint.cleanup_finish((SELECT id FROM r WHERE rule_name = 'purge'), now(), true, st.s) ->> 'status', 'dry_run',
+          'maint.cleanup_finish(): reports the run') FROM st;
+SELECT is((SELECT last_status FROM ops.retention_policies WHERE id = (SELECT id FROM r WHERE rule_name = 'purge')), 'dry_run',
+          'maint.cleanup_finish(): records last_status in ops.retention_policies');
+SELECT ok((SELECT pg_catalog.array_agg(x) FROM maint.cleanup_rules() AS x) @> ARRAY(SELECT id FROM r),
+          'maint.cleanup_rules(): the enabled rules');
 
 SELECT * FROM finish();
 ROLLBACK;

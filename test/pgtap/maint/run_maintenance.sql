@@ -1,10 +1,13 @@
 -- pgTAP: maint/run_maintenance — maint.maintenance_runs, maint.maintain_partitions() and the
 -- procedure maint.run_maintenance() (which commits: test/python/test_retention.py calls it).
 BEGIN;
-SELECT plan(35);
+SELECT plan(52);
 
 SELECT tests.function_conventions('maint.run_maintenance(bigint, jsonb)');
 SELECT tests.function_conventions('maint.maintain_partitions(int)');
+SELECT tests.function_conventions('maint.maintenance_step(text)');
+SELECT tests.function_conventions('maint.record_maintenance_step(bigint, text, timestamptz, jsonb)');
+SELECT tests.function_conventions('maint.is_cleanup_step(text)');
 SELECT is((SELECT prokind::text FROM pg_catalog.pg_proc WHERE oid = 'maint.run_maintenance(bigint, jsonb)'::regprocedure), 'p',
           'maint.run_maintenance(): a procedure (its cleanup step commits)');
 
@@ -49,6 +52,14 @@ SELECT ok(EXISTS (SELECT 1 FROM mp WHERE table_name = 'audit.logs'::regclass) AN
 SELECT has_table('ops', 'tmp_range_p2024_07', 'maint.maintain_partitions(): the month of a DEFAULT row gets its partition');
 SELECT is((SELECT pg_catalog.count(*)::int FROM maint.maintain_partitions(2) WHERE partitions_created > 0), 0,
           'maint.maintain_partitions(): a second run creates nothing');
+
+SELECT is(maint.maintenance_step('analytics'), '{"status": "ok", "detail": "skipped: analytics.update_analytics() is not installed"}'::jsonb,
+          'maint.maintenance_step(): the analytics step says when analytics.update_analytics() is not installed');
+SELECT is(maint.maintenance_step('coffee') ->> 'status', 'failed', 'maint.maintenance_step(): an error fails the step, it does not raise');
+SELECT is(maint.record_maintenance_step(7, 'cleanup', now(), '[{"status": "ok"}, {"status": "partial"}]') ->> 'status', 'partial',
+          'maint.record_maintenance_step(): a partial rule makes the cleanup step partial');
+SELECT is((SELECT status FROM maint.maintenance_runs WHERE run_id = 7), 'partial', 'maint.record_maintenance_step(): writes the step''s row');
+SELECT ok(maint.is_cleanup_step('cleanup') AND NOT maint.is_cleanup_step('refresh'), 'maint.is_cleanup_step(): only the cleanup');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,6 +1,6 @@
 -- pgTAP: ops/backfill_jobs — ops.backfill_jobs (seed 003) and its state machine ops.backfill_job_transition().
 BEGIN;
-SELECT plan(60);
+SELECT plan(71);
 
 SELECT tests.table_conventions('ops.backfill_jobs');
 SELECT tests.function_conventions('ops.backfill_job_transition()');
@@ -19,9 +19,9 @@ SELECT is(ARRAY(SELECT a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.
                 'started_at timestamp with time zone not null', 'completed_at timestamp with time zone',
                 'created_by character varying(100)'],
           'ops.backfill_jobs: the seed''s types and nullability (timestamptz for TIMESTAMP, D-O1)');
-SELECT ok(pg_catalog.bool_and(pg_catalog.col_description('ops.backfill_jobs'::regclass, a.attnum) IS NOT NULL),
-          'ops.backfill_jobs: every column has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'ops.backfill_jobs'::regclass AND a.attnum > 0;
+SELECT ok(pg_catalog.col_description('ops.backfill_jobs'::regclass, a.attnum) IS NOT NULL,
+          'ops.backfill_jobs.' || a.attname || ': ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || ', has a comment')
+  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'ops.backfill_jobs'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT ok(pg_catalog.obj_description('ops.backfill_jobs'::regclass, 'pg_class') IS NOT NULL, 'ops.backfill_jobs: has a comment');
 SELECT col_is_pk('ops', 'backfill_jobs', 'id', 'ops.backfill_jobs.backfill_jobs_pkey: id');
 SELECT col_default_is('ops', 'backfill_jobs', 'progress_percentage', '0.0', 'ops.backfill_jobs.progress_percentage: default 0.0');

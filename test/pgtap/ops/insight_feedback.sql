@@ -1,6 +1,6 @@
 -- pgTAP: ops/insight_feedback — ops.insight_feedback (seed 003) and the merging upsert ops.upsert_insight_feedback().
 BEGIN;
-SELECT plan(53);
+SELECT plan(61);
 
 SELECT tests.table_conventions('ops.insight_feedback');
 SELECT tests.function_conventions('ops.upsert_insight_feedback(varchar, varchar, integer, text, varchar, text)');
@@ -15,9 +15,9 @@ SELECT is(ARRAY(SELECT a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.
                 'rating integer', 'comment text', 'flag_type character varying(50)', 'flag_reason text',
                 'created_at timestamp with time zone not null', 'updated_at timestamp with time zone not null'],
           'ops.insight_feedback: exactly the seed''s columns, types and nullability (timestamptz, D-O1)');
-SELECT ok(pg_catalog.bool_and(pg_catalog.col_description('ops.insight_feedback'::regclass, a.attnum) IS NOT NULL),
-          'ops.insight_feedback: every column has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'ops.insight_feedback'::regclass AND a.attnum > 0 AND NOT a.attisdropped;
+SELECT ok(pg_catalog.col_description('ops.insight_feedback'::regclass, a.attnum) IS NOT NULL,
+          'ops.insight_feedback.' || a.attname || ': ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || ', has a comment')
+  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'ops.insight_feedback'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT col_is_pk('ops', 'insight_feedback', 'id', 'ops.insight_feedback.insight_feedback_pkey: id');
 SELECT col_default_is('ops', 'insight_feedback', 'created_at', 'now()', 'ops.insight_feedback.created_at: default now()');
 SELECT col_default_is('ops', 'insight_feedback', 'updated_at', 'now()', 'ops.insight_feedback.updated_at: default now()');

@@ -1,6 +1,6 @@
 -- pgTAP: ops/system_metrics — ops.system_metrics (seed 003), partitioned by month.
 BEGIN;
-SELECT plan(39);
+SELECT plan(45);
 
 SELECT tests.table_conventions('ops.system_metrics');
 
@@ -14,9 +14,9 @@ SELECT is(ARRAY(SELECT a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.
                 'metric_value double precision not null', 'unit character varying(20) not null',
                 'timestamp timestamp with time zone not null', 'metric_metadata jsonb'],
           'ops.system_metrics: exactly the seed''s columns, types and nullability (timestamptz, D-O1)');
-SELECT ok(pg_catalog.bool_and(pg_catalog.col_description('ops.system_metrics'::regclass, a.attnum) IS NOT NULL),
-          'ops.system_metrics: every column has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'ops.system_metrics'::regclass AND a.attnum > 0 AND NOT a.attisdropped;
+SELECT ok(pg_catalog.col_description('ops.system_metrics'::regclass, a.attnum) IS NOT NULL,
+          'ops.system_metrics.' || a.attname || ': ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || ', has a comment')
+  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'ops.system_metrics'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT col_default_is('ops', 'system_metrics', 'timestamp', 'now()', 'ops.system_metrics.timestamp: default now()');
 SELECT col_is_pk('ops', 'system_metrics', ARRAY['id', 'timestamp'], 'ops.system_metrics.system_metrics_pkey: (id, timestamp), the partition key included');
 SELECT is((SELECT pg_catalog.pg_get_partkeydef('ops.system_metrics'::regclass)), 'RANGE ("timestamp")',
