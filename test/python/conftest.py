@@ -27,22 +27,8 @@ from pytest_postgresql import factories
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _shared_dir() -> Path:
-    """The project's read-only references and Sqitch golden vectors: $CHAINDB_SHARED, else
-    ../shared beside this checkout, else ../shared beside the local repository this one was
-    cloned from (CI and `git clone . /tmp/x` clone main elsewhere)."""
-    if os.environ.get("CHAINDB_SHARED"):
-        return Path(os.environ["CHAINDB_SHARED"])
-    candidates = [REPO.parent / "shared"]
-    origin = subprocess.run(["git", "-C", str(REPO), "config", "--get", "remote.origin.url"],
-                            capture_output=True, text=True).stdout.strip().removeprefix("file://")
-    if origin and Path(origin).is_dir():           # a local clone (not a network URL)
-        candidates.append(Path(origin).resolve().parent / "shared")
-    return next((c for c in candidates if c.is_dir()), candidates[0])
-
-
-SHARED = _shared_dir()
-GOLDEN = SHARED / "compat" / "sqitch-golden"
+# The Sqitch golden vectors (made by the real sqitch 1.3.1; test/golden/README.md).
+GOLDEN = REPO / "test" / "golden"
 TEST_SEARCH_PATH = "public,tap"
 
 

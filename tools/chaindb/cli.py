@@ -1,7 +1,7 @@
 """The ``chaindb`` command: argument parsing and printing only.
 
-Sqitch's command names, flags and output (../shared/reference/sqitch.md §3.6-3.7;
-compat/sqitch-golden/outputs/).  The one deliberate difference in text output: every
+Sqitch's command names, flags and output (docs/sqitch-compat.md §3.6-3.7;
+test/golden/outputs/).  The one deliberate difference in text output: every
 ``.. ok`` line carries the step's duration, e.g. ``  + users .. ok (12 ms)``.
 With no target configured or given, chaindb deploys to its embedded cluster
 (``.chaindb/`` in the project).  Every user error is one line on stderr,

@@ -1,5 +1,5 @@
 """sqitch.conf (git-config syntax), targets, db:pg: URIs and environment, with Sqitch's
-precedence (../shared/reference/sqitch.md §4.2-4.3).  Knows nothing of plans or databases.
+precedence (docs/sqitch-compat.md §4.2-4.3; sqitch-config(1), sqitch-target(1)).  Knows nothing of plans or databases.
 
 The parser is a port of Config::GitLike (what Sqitch 1.3.1 uses, non-git-compatible mode):
 sections and key names are case-insensitive, quoted subsections keep their case, a key

@@ -1,6 +1,6 @@
 """The Sqitch plan: parse, model, compute IDs, look up, write.  Knows nothing of databases.
 
-Grammar, IDs and errors exactly as ../shared/reference/sqitch.md §1 and §3.1, i.e. as
+Grammar, IDs and errors exactly as docs/sqitch-compat.md §1 and §3.1, i.e. as
 Sqitch 1.3.1's lib/App/Sqitch/Plan.pm and Plan/*.pm.  The lexical rules (regexes, note
 escapes, URI canonicalisation) live in chaindb.plan_syntax.
 
