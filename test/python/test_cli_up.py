@@ -6,8 +6,11 @@ cluster under the project's `.chaindb/`, as `make up` does on a fresh machine.
 
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
+
+import psycopg
 
 from conftest import chaindb_cli
 
@@ -96,7 +99,17 @@ def test_up_without_a_target_uses_the_embedded_cluster(tmp_path):
         proc = chaindb_cli("up", cwd=project)
         assert proc.returncode == 0, proc.stdout + proc.stderr
         url = chaindb_cli("cluster", "url", cwd=project)
-        assert url.returncode == 0 and url.stdout.startswith("db:pg://postgres@127.0.0.1:")
+        assert url.returncode == 0 and url.stdout.startswith("postgresql://postgres@127.0.0.1:")
+        # what psql, libpq and psycopg take
+        psql = subprocess.run(["psql", url.stdout.strip(), "-XAtc", "SELECT count(*) FROM widgets"],
+                              capture_output=True, text=True)
+        assert psql.stdout.strip() == "2", psql.stderr
+        with psycopg.connect(url.stdout.strip()) as conn:
+            assert conn.execute("SELECT count(*) FROM widgets").fetchone()[0] == 2
+        target = chaindb_cli("cluster", "url", "--target", cwd=project)
+        assert target.stdout == url.stdout.replace("postgresql://", "db:pg://")
+        opened = chaindb_cli("cluster", "psql", "--", "-XAtc", "SELECT 40 + 2", cwd=project)
+        assert opened.returncode == 0 and opened.stdout == "42\n", opened.stderr
         status = chaindb_cli("status", cwd=project)
         assert status.returncode == 0 and "Nothing to deploy (up-to-date)" in status.stdout
         assert (project / ".chaindb" / "data" / "PG_VERSION").exists()
