@@ -85,17 +85,27 @@ def load_template(host, port, user, dbname, password=None, **_):
             run_file(conn, helper)
 
 
-def _pg_ctl_shim() -> str:
-    """chaindb-pg-ctl beside this interpreter (a venv's or pyenv's bin), else on PATH."""
-    beside = Path(sys.executable).parent / "chaindb-pg-ctl"
-    found = str(beside) if beside.exists() else shutil.which("chaindb-pg-ctl")
+def venv_tool(name: str) -> str | None:
+    """A console script beside this interpreter (the venv's bin), else on PATH.  Looked up
+    here first so `.venv/bin/python -m pytest` works without the venv's bin on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def pg_ctl_shim() -> str:
+    """chaindb-pg-ctl (pg_ctl as the postgres user when run as root), for every
+    pytest-postgresql server of the suite: never the real pg_ctl found on PATH."""
+    found = venv_tool("chaindb-pg-ctl")
     if not found:
         raise RuntimeError("chaindb-pg-ctl not found: pip install -e '.[test]' first")
     return found
 
 
+_pg_ctl_shim = pg_ctl_shim          # the former name
+
+
 pg_server = factories.postgresql_proc(
-    executable=_pg_ctl_shim(),
+    executable=pg_ctl_shim(),
     dbname="chaindb_tests",
     postgres_options="-c max_connections=200",
     load=[load_template],
