@@ -1,4 +1,4 @@
-"""Security rules of DESIGN.md §4 as catalog checks over every object of ours, plus the two
+"""Security rules of the project (docs/conventions.md) as catalog checks over every object of ours, plus the two
 static analysers: pgspot over the SQL sources (0 findings) and plpgsql_check over every
 PL/pgSQL function (0 errors).  All generic: they read the catalogs and the source tree.
 """
