@@ -5,7 +5,7 @@ SELECT plan(7);
 
 SELECT tables_are('analytics', ARRAY[]::name[], 'analytics: tables');
 SELECT views_are('analytics', ARRAY[]::name[], 'analytics: views');
-SELECT materialized_views_are('analytics', ARRAY[]::name[], 'analytics: materialized views');
+SELECT materialized_views_are('analytics', ARRAY['market_summary', 'manufacturing_summary'], 'analytics: materialized views');
 SELECT functions_are('analytics', ARRAY[]::name[], 'analytics: functions');
 SELECT enums_are('analytics', ARRAY[]::name[], 'analytics: enums');
 SELECT domains_are('analytics', ARRAY[]::name[], 'analytics: domains');
