@@ -160,8 +160,8 @@ def main() -> None:
 {machine()}; load average at start {load_start}, at the end {load_average()}; temp cluster with fsync=off
 (`python bench/retention.py --rows {args.rows}`).
 
-Cleanup of {args.rows:,} metric rows (plus one seed row a month) over {partitions - 1} monthly partitions of
-ops.system_metrics and its DEFAULT partition (scaled down from the issue's 10M: the fill alone takes
+Cleanup of {args.rows:,} metric rows (plus one seed row a month) spread over 14 months: 14 of the {partitions - 1}
+monthly partitions of ops.system_metrics (the others are the months ahead), plus its DEFAULT partition (scaled down from the issue's 10M: the fill alone takes
 {fill_s:.0f} s here; `--rows 10000000` runs the full size), rule: hot 90 days, then archive.
 
 | measure | value |
