@@ -11,7 +11,6 @@ SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schem
 SET LOCAL ROLE chain_owner;
 
 \ir ../../views/analytics/manufacturing_summary.sql
-\ir ../../roles/analytics/manufacturing_summary.sql
 
 REFRESH MATERIALIZED VIEW analytics.manufacturing_summary;
 INSERT INTO maint.matview_schedule (matview, cadence, note)

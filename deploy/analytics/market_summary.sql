@@ -12,7 +12,6 @@ SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schem
 SET LOCAL ROLE chain_owner;
 
 \ir ../../views/analytics/market_summary.sql
-\ir ../../roles/analytics/market_summary.sql
 
 -- the first refresh is plain (CONCURRENTLY needs a populated view); later ones come from
 -- maint.refresh_materialized_views every 30 minutes

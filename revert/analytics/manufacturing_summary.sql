@@ -6,8 +6,5 @@ SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schem
 
 DELETE FROM maint.matview_schedule WHERE matview = 'analytics.manufacturing_summary'::regclass;
 DROP MATERIALIZED VIEW analytics.manufacturing_summary;
-DROP POLICY quality_assurance_select_owner ON manufacturing.quality_assurance;
-DROP POLICY milestones_select_owner ON manufacturing.milestones;
-DROP POLICY orders_select_owner ON manufacturing.orders;
 
 COMMIT;

@@ -9,3 +9,9 @@ SELECT core.enable_backend_access('ops.insight_feedback');
 
 CREATE POLICY insight_feedback_select_analytics ON ops.insight_feedback FOR SELECT TO chain_analytics USING (true);
 COMMENT ON POLICY insight_feedback_select_analytics ON ops.insight_feedback IS 'Analytics sees every feedback (rating statistics).';
+
+-- the owner reads every row: SECURITY DEFINER functions and REFRESH run as chain_owner, whom FORCE ROW
+-- LEVEL SECURITY binds (core.enable_backend_access gives every backend table this policy; it keeps
+-- one that exists)
+CREATE POLICY insight_feedback_select_owner ON ops.insight_feedback FOR SELECT TO chain_owner USING (true);
+COMMENT ON POLICY insight_feedback_select_owner ON ops.insight_feedback IS 'The owner (SECURITY DEFINER functions, materialized view refreshes) reads every row.';

@@ -14,3 +14,9 @@ CREATE POLICY system_metrics_select_analytics ON ops.system_metrics FOR SELECT T
 CREATE POLICY system_metrics_select_monitor ON ops.system_metrics FOR SELECT TO chain_monitor USING (true);
 COMMENT ON POLICY system_metrics_select_analytics ON ops.system_metrics IS 'Dashboards aggregate every metric.';
 COMMENT ON POLICY system_metrics_select_monitor ON ops.system_metrics IS 'Health checks read every metric.';
+
+-- the owner reads every row: SECURITY DEFINER functions and REFRESH run as chain_owner, whom FORCE ROW
+-- LEVEL SECURITY binds (core.enable_backend_access gives every backend table this policy; it keeps
+-- one that exists)
+CREATE POLICY system_metrics_select_owner ON ops.system_metrics FOR SELECT TO chain_owner USING (true);
+COMMENT ON POLICY system_metrics_select_owner ON ops.system_metrics IS 'The owner (SECURITY DEFINER functions, materialized view refreshes) reads every row.';

@@ -9,6 +9,5 @@ SELECT asset_id, symbol, asset_type, is_active, open_buy_orders, open_sell_order
 SELECT 1 / pg_catalog.count(*) FROM pg_catalog.pg_index
  WHERE indexrelid = 'analytics.market_summary_asset_id_key'::regclass AND indisunique AND indpred IS NULL;
 SELECT 1 / pg_catalog.count(*) FROM maint.matview_schedule WHERE matview = 'analytics.market_summary'::regclass;
-SELECT 1 / pg_catalog.count(*) FROM pg_catalog.pg_policy WHERE polrelid = 'trading.orders'::regclass AND polname = 'orders_select_owner';
 
 ROLLBACK;

@@ -11,8 +11,8 @@
 --                                                      final), in days, 2 decimals
 --   refreshed_at                                       when the view was last refreshed
 -- Grouped by status rather than by manufacturer: the endpoint is the platform's production
--- pipeline. Unique index on status. Refreshed as chain_owner: the manufacturing tables carry a
--- chain_owner SELECT policy (roles/analytics/manufacturing_summary.sql).
+-- pipeline. Unique index on status. Refreshed as chain_owner, who reads the manufacturing tables
+-- through their <table>_select_owner policies (core.enable_backend_access; not created here).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
 CREATE MATERIALIZED VIEW analytics.manufacturing_summary AS

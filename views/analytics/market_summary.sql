@@ -9,8 +9,9 @@
 --   last_price / last_price_at           blockchain.latest_price(symbol): newest oracle price, if quoted
 --   refreshed_at                         when the view was last refreshed (its data's age)
 -- Unique index on asset_id (plain column, no WHERE), so maint.refresh_materialized_views refreshes
--- it CONCURRENTLY. Refreshed as its owner (chain_owner), whom FORCE ROW LEVEL SECURITY binds: the
--- tables it reads carry a chain_owner SELECT policy (roles/analytics/market_summary.sql).
+-- it CONCURRENTLY. Refreshed as its owner (chain_owner), whom FORCE ROW LEVEL SECURITY binds: it
+-- sees the rows of the tables it reads through their <table>_select_owner policies, which
+-- core.enable_backend_access gives every backend table (not created here: one helper owns them).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
 CREATE MATERIALIZED VIEW analytics.market_summary AS

@@ -19,7 +19,7 @@ SELECT is(pg_catalog.pg_get_indexdef('blockchain.price_feeds_pkey'::regclass), '
 SELECT triggers_are('blockchain', 'price_feeds', ARRAY['price_feeds_register_symbol']::name[], 'blockchain.price_feeds: triggers ' || 'price_feeds_register_symbol');
 SELECT trigger_is('blockchain', 'price_feeds', 'price_feeds_register_symbol', 'blockchain', 'register_price_symbol', 'blockchain.price_feeds.price_feeds_register_symbol: calls blockchain.register_price_symbol()');
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'blockchain.price_feeds'::regclass), 'blockchain.price_feeds: RLS enabled and forced');
-SELECT policies_are('blockchain', 'price_feeds', ARRAY['price_feeds_select_owner', 'price_feeds_delete_app', 'price_feeds_insert_app', 'price_feeds_select_all', 'price_feeds_select_app', 'price_feeds_update_app']::name[], 'blockchain.price_feeds: policies');
+SELECT policies_are('blockchain', 'price_feeds', ARRAY['price_feeds_delete_app', 'price_feeds_insert_app', 'price_feeds_select_all', 'price_feeds_select_app', 'price_feeds_update_app']::name[], 'blockchain.price_feeds: policies');
 SELECT policy_cmd_is('blockchain', 'price_feeds', 'price_feeds_delete_app'::name, 'delete', 'blockchain.price_feeds.price_feeds_delete_app: FOR delete');
 SELECT policy_roles_are('blockchain', 'price_feeds', 'price_feeds_delete_app', ARRAY['chain_app']::name[], 'blockchain.price_feeds.price_feeds_delete_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'price_feeds', 'price_feeds_insert_app'::name, 'insert', 'blockchain.price_feeds.price_feeds_insert_app: FOR insert');

@@ -24,7 +24,7 @@ SELECT triggers_are('manufacturing', 'milestones', ARRAY['milestones_set_updated
 SELECT trigger_is('manufacturing', 'milestones', 'milestones_set_updated_at', 'core', 'set_updated_at', 'manufacturing.milestones.milestones_set_updated_at: calls core.set_updated_at()');
 SELECT trigger_is('manufacturing', 'milestones', 'milestones_within_total', 'manufacturing', 'check_milestone_total', 'manufacturing.milestones.milestones_within_total: calls manufacturing.check_milestone_total()');
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'manufacturing.milestones'::regclass), 'manufacturing.milestones: RLS enabled and forced');
-SELECT policies_are('manufacturing', 'milestones', ARRAY['milestones_select_owner', 'milestones_delete_app', 'milestones_insert_app', 'milestones_select_app', 'milestones_select_party', 'milestones_select_readonly', 'milestones_update_app']::name[], 'manufacturing.milestones: policies');
+SELECT policies_are('manufacturing', 'milestones', ARRAY['milestones_delete_app', 'milestones_insert_app', 'milestones_select_app', 'milestones_select_party', 'milestones_select_readonly', 'milestones_update_app']::name[], 'manufacturing.milestones: policies');
 SELECT policy_cmd_is('manufacturing', 'milestones', 'milestones_delete_app'::name, 'delete', 'manufacturing.milestones.milestones_delete_app: FOR delete');
 SELECT policy_roles_are('manufacturing', 'milestones', 'milestones_delete_app', ARRAY['chain_app']::name[], 'manufacturing.milestones.milestones_delete_app: TO chain_app');
 SELECT policy_cmd_is('manufacturing', 'milestones', 'milestones_insert_app'::name, 'insert', 'manufacturing.milestones.milestones_insert_app: FOR insert');

@@ -26,7 +26,7 @@ SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_status_idx'::regclass
 SELECT triggers_are('manufacturing', 'orders', ARRAY['orders_set_updated_at']::name[], 'manufacturing.orders: triggers ' || 'orders_set_updated_at');
 SELECT trigger_is('manufacturing', 'orders', 'orders_set_updated_at', 'core', 'set_updated_at', 'manufacturing.orders.orders_set_updated_at: calls core.set_updated_at()');
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'manufacturing.orders'::regclass), 'manufacturing.orders: RLS enabled and forced');
-SELECT policies_are('manufacturing', 'orders', ARRAY['orders_select_owner', 'orders_delete_app', 'orders_insert_app', 'orders_select_app', 'orders_select_party', 'orders_select_readonly', 'orders_update_app']::name[], 'manufacturing.orders: policies');
+SELECT policies_are('manufacturing', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_select_app', 'orders_select_party', 'orders_select_readonly', 'orders_update_app']::name[], 'manufacturing.orders: policies');
 SELECT policy_cmd_is('manufacturing', 'orders', 'orders_delete_app'::name, 'delete', 'manufacturing.orders.orders_delete_app: FOR delete');
 SELECT policy_roles_are('manufacturing', 'orders', 'orders_delete_app', ARRAY['chain_app']::name[], 'manufacturing.orders.orders_delete_app: TO chain_app');
 SELECT policy_cmd_is('manufacturing', 'orders', 'orders_insert_app'::name, 'insert', 'manufacturing.orders.orders_insert_app: FOR insert');

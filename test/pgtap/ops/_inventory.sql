@@ -26,7 +26,7 @@ SELECT indexes_are('ops', 'insight_feedback', ARRAY['insight_feedback_pkey', 'uq
                    'ops.insight_feedback: indexes');
 SELECT indexes_are('ops', 'system_metrics', ARRAY['system_metrics_pkey', 'idx_metrics_service_time', 'idx_metrics_type_time',
                    'idx_metrics_timestamp'], 'ops.system_metrics: indexes');
-SELECT policies_are('ops', 'backfill_jobs', ARRAY['backfill_jobs_select_app', 'backfill_jobs_insert_app', 'backfill_jobs_update_app',
+SELECT policies_are('ops', 'backfill_jobs', ARRAY['backfill_jobs_select_owner', 'backfill_jobs_select_app', 'backfill_jobs_insert_app', 'backfill_jobs_update_app',
                     'backfill_jobs_delete_app', 'backfill_jobs_select_readonly', 'backfill_jobs_select_analytics'], 'ops.backfill_jobs: policies');
 SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
             WHERE n.nspname = 'ops' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND NOT (c.relrowsecurity AND c.relforcerowsecurity)),

@@ -37,9 +37,9 @@ SELECT ok(pg_catalog.bool_and(pg_catalog.obj_description(x.indexrelid, 'pg_class
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS k WHERE k.conindid = x.indexrelid);
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'ops.backfill_jobs'::regclass),
           'ops.backfill_jobs: row-level security enabled and forced');
-SELECT policies_are('ops', 'backfill_jobs', ARRAY['backfill_jobs_select_app', 'backfill_jobs_insert_app', 'backfill_jobs_update_app',
+SELECT policies_are('ops', 'backfill_jobs', ARRAY['backfill_jobs_select_owner', 'backfill_jobs_select_app', 'backfill_jobs_insert_app', 'backfill_jobs_update_app',
                     'backfill_jobs_delete_app', 'backfill_jobs_select_readonly', 'backfill_jobs_select_analytics'],
-                    'ops.backfill_jobs: policies (backfill_jobs_select_app, backfill_jobs_insert_app, backfill_jobs_update_app, backfill_jobs_delete_app, backfill_jobs_select_readonly, backfill_jobs_select_analytics)');
+                    'ops.backfill_jobs: policies (backfill_jobs_select_owner, backfill_jobs_select_app, backfill_jobs_insert_app, backfill_jobs_update_app, backfill_jobs_delete_app, backfill_jobs_select_readonly, backfill_jobs_select_analytics)');
 SELECT table_privs_are('ops', 'backfill_jobs', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'ops.backfill_jobs: chain_app has DML');
 SELECT table_privs_are('ops', 'backfill_jobs', 'chain_user', ARRAY[]::text[], 'ops.backfill_jobs: chain_user has nothing');
 SELECT has_trigger('ops', 'backfill_jobs', 'backfill_jobs_transition', 'ops.backfill_jobs.backfill_jobs_transition: exists');

@@ -36,9 +36,9 @@ SELECT is((SELECT pg_catalog.pg_get_expr(indpred, indrelid) FROM pg_catalog.pg_i
           '(flag_type IS NOT NULL)', 'ops.insight_feedback.insight_feedback_flagged_idx: partial, flagged only');
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'ops.insight_feedback'::regclass),
           'ops.insight_feedback: row-level security enabled and forced');
-SELECT policies_are('ops', 'insight_feedback', ARRAY['insight_feedback_select_app', 'insight_feedback_insert_app', 'insight_feedback_update_app',
+SELECT policies_are('ops', 'insight_feedback', ARRAY['insight_feedback_select_owner', 'insight_feedback_select_app', 'insight_feedback_insert_app', 'insight_feedback_update_app',
                     'insight_feedback_delete_app', 'insight_feedback_select_readonly', 'insight_feedback_select_analytics'],
-                    'ops.insight_feedback: policies (insight_feedback_select_app, insight_feedback_insert_app, insight_feedback_update_app, insight_feedback_delete_app, insight_feedback_select_readonly, insight_feedback_select_analytics)');
+                    'ops.insight_feedback: policies (insight_feedback_select_owner, insight_feedback_select_app, insight_feedback_insert_app, insight_feedback_update_app, insight_feedback_delete_app, insight_feedback_select_readonly, insight_feedback_select_analytics)');
 SELECT table_privs_are('ops', 'insight_feedback', 'chain_user', ARRAY[]::text[], 'ops.insight_feedback: chain_user has nothing');
 SELECT triggers_are('ops', 'insight_feedback', ARRAY['insight_feedback_set_updated_at', 'notify_change', 'notify_change_truncate'],
                     'ops.insight_feedback: triggers (insight_feedback_set_updated_at and the change feed)');

@@ -31,9 +31,9 @@ SELECT ok(pg_catalog.bool_and(pg_catalog.obj_description(x.indexrelid, 'pg_class
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS k WHERE k.conindid = x.indexrelid);
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'ops.system_metrics'::regclass),
           'ops.system_metrics: row-level security enabled and forced');
-SELECT policies_are('ops', 'system_metrics', ARRAY['system_metrics_select_app', 'system_metrics_insert_app', 'system_metrics_update_app',
+SELECT policies_are('ops', 'system_metrics', ARRAY['system_metrics_select_owner', 'system_metrics_select_app', 'system_metrics_insert_app', 'system_metrics_update_app',
                     'system_metrics_delete_app', 'system_metrics_select_readonly', 'system_metrics_select_analytics', 'system_metrics_select_monitor'],
-                    'ops.system_metrics: policies (system_metrics_select_app, system_metrics_insert_app, system_metrics_update_app, system_metrics_delete_app, system_metrics_select_readonly, system_metrics_select_analytics, system_metrics_select_monitor)');
+                    'ops.system_metrics: policies (system_metrics_select_owner, system_metrics_select_app, system_metrics_insert_app, system_metrics_update_app, system_metrics_delete_app, system_metrics_select_readonly, system_metrics_select_analytics, system_metrics_select_monitor)');
 SELECT table_privs_are('ops', 'system_metrics', 'chain_monitor', ARRAY['SELECT'], 'ops.system_metrics: chain_monitor may read');
 SELECT table_privs_are('ops', 'system_metrics', 'chain_user', ARRAY[]::text[], 'ops.system_metrics: chain_user has nothing');
 SELECT triggers_are('ops', 'system_metrics', ARRAY[]::name[], 'ops.system_metrics: no triggers (cheap batch inserts)');

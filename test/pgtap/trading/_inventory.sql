@@ -18,7 +18,7 @@ SELECT triggers_are('trading', 'grids', ARRAY['grids_set_updated_at'], 'trading.
 SELECT policies_are('trading', 'grids', ARRAY['grids_delete_app', 'grids_insert_app', 'grids_insert_own', 'grids_select_app', 'grids_select_own', 'grids_select_readonly', 'grids_update_app', 'grids_update_own'], 'trading.grids: policies');
 SELECT indexes_are('trading', 'orders', ARRAY['orders_asset_id_idx', 'orders_open_book_idx', 'orders_pkey', 'orders_status_expires_at_idx', 'orders_user_id_created_at_idx'], 'trading.orders: indexes');
 SELECT triggers_are('trading', 'orders', ARRAY['audit_capture', 'audit_capture_truncate', 'notify_change', 'notify_change_truncate', 'orders_set_updated_at'], 'trading.orders: triggers');
-SELECT policies_are('trading', 'orders', ARRAY['orders_select_owner', 'orders_delete_app', 'orders_insert_app', 'orders_insert_own', 'orders_select_app', 'orders_select_own', 'orders_select_readonly', 'orders_update_app', 'orders_update_own'], 'trading.orders: policies');
+SELECT policies_are('trading', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_insert_own', 'orders_select_app', 'orders_select_own', 'orders_select_readonly', 'orders_update_app', 'orders_update_own'], 'trading.orders: policies');
 
 SELECT * FROM finish();
 ROLLBACK;
