@@ -20,6 +20,8 @@
 --   dry_run => true changes nothing but those three columns: it reports what a run would do.
 --   report: one JSON object per rule, as stored in last_result, plus its table and rule name.
 --
+-- One run at a time: a second concurrent call returns at once with the single report element
+-- {"status": "skipped: another maint.cleanup_old_data is running"}.
 -- Must be CALLed outside an explicit transaction block (it commits), by a superuser (pg_cron, the
 -- deployer): the rules read and delete every row, and FORCE ROW LEVEL SECURITY would hide rows from
 -- chain_owner — a role that row-level security binds on the rule's table gets the rule failed with
@@ -371,6 +373,23 @@ AS $$ SELECT COALESCE((p_state ->> 'done')::boolean, false) $$;
 COMMENT ON FUNCTION maint.cleanup_done(jsonb) IS 'Whether a maint.cleanup_step state is done.';
 REVOKE ALL ON FUNCTION maint.cleanup_done(jsonb) FROM PUBLIC;
 
+-- maint.cleanup_lock(p_take boolean) → boolean
+--   One maint.cleanup_old_data at a time (a pg_cron run and a manual one would race for the same
+--   partitions and batches): p_take true tries the session advisory lock of the cleanup and says
+--   whether it got it (never waits); false releases it. A session lock outlives the procedure's
+--   COMMITs; a session that dies releases it.
+CREATE FUNCTION maint.cleanup_lock(p_take boolean)
+RETURNS boolean
+LANGUAGE sql
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE WHEN p_take THEN pg_try_advisory_lock(hashtext('maint.cleanup_old_data'))
+                ELSE pg_advisory_unlock(hashtext('maint.cleanup_old_data')) END
+$$;
+COMMENT ON FUNCTION maint.cleanup_lock(boolean) IS
+    'Takes (true: without waiting, says whether it got it) or releases (false) the advisory lock that lets one maint.cleanup_old_data run at a time.';
+REVOKE ALL ON FUNCTION maint.cleanup_lock(boolean) FROM PUBLIC;
+
 -- The procedure is a loop of calls and COMMITs only: PostgreSQL allows no SET clause (hence no
 -- pinned search_path) on a procedure that commits, so it holds no expression of its own to resolve;
 -- every name is schema-qualified.
@@ -382,6 +401,11 @@ DECLARE
     v_rule_id bigint;
     v_state   jsonb;
 BEGIN
+    IF NOT maint.cleanup_lock(true) THEN
+        report := pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+            'status', 'skipped: another maint.cleanup_old_data is running'));
+        RETURN;
+    END IF;
     report := pg_catalog.jsonb_build_array();
     FOR v_rule_id IN SELECT r.id FROM maint.cleanup_rules() AS r (id) LOOP
         v_state := NULL;
@@ -395,6 +419,7 @@ BEGIN
         report := pg_catalog.jsonb_concat(report, pg_catalog.jsonb_build_array(maint.cleanup_finish(v_rule_id, v_now, dry_run, v_state)));
         COMMIT;
     END LOOP;
+    PERFORM maint.cleanup_lock(false);
 END
 $$;
 COMMENT ON PROCEDURE maint.cleanup_old_data(boolean, jsonb) IS

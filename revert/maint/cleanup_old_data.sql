@@ -6,6 +6,7 @@ SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schem
 
 DROP PROCEDURE maint.cleanup_old_data(boolean, jsonb);
 DROP FUNCTION maint.cleanup_done(jsonb);
+DROP FUNCTION maint.cleanup_lock(boolean);
 DROP FUNCTION maint.cleanup_rules();
 DROP FUNCTION maint.cleanup_finish(bigint, timestamptz, boolean, jsonb);
 DROP FUNCTION maint.cleanup_step(bigint, timestamptz, boolean, jsonb);

@@ -249,3 +249,19 @@ def test_clock_rows_across_14_months(deployed_db):
         assert far.startswith("audit.logs_p"), far
         assert conn.execute("SELECT to_regclass('archive.logs_p' || to_char(now() - interval '13 months', 'YYYY_MM'))").fetchone()[0] is None, \
             "a delete rule must drop, not archive"
+
+
+def test_one_cleanup_at_a_time(deployed_db):
+    """A second cleanup while one runs (here: while another session holds its lock) returns at once."""
+    with deployed_db.connect() as conn, deployed_db.connect() as other:
+        assert other.execute("SELECT maint.cleanup_lock(true)").fetchone()[0]
+        started = time.monotonic()
+        report = conn.execute("CALL maint.cleanup_old_data()").fetchone()[0]
+        assert report == [{"status": "skipped: another maint.cleanup_old_data is running"}]
+        assert time.monotonic() - started < 5
+        assert conn.execute("SELECT count(*) FROM ops.retention_policies WHERE last_run_at IS NOT NULL").fetchone()[0] == 0
+        other.execute("SELECT maint.cleanup_lock(false)")
+        report = conn.execute("CALL maint.cleanup_old_data()").fetchone()[0]
+        assert {r["status"] for r in report} == {"ok"}
+        # the run released its lock: the other session can take it
+        assert other.execute("SELECT maint.cleanup_lock(true)").fetchone()[0]

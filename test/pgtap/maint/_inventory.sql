@@ -8,7 +8,7 @@ SELECT views_are('maint', ARRAY[]::name[], 'maint: views');
 SELECT materialized_views_are('maint', ARRAY[]::name[], 'maint: materialized views');
 SELECT functions_are('maint', ARRAY['ensure_partitions', 'drop_partitions_older_than', 'validate_matview_schedule', 'ensure_default_partition',
                                     'retention_partitions', 'retire_partition', 'retention_batch', 'expire_archive', 'cleanup_step',
-                                    'cleanup_finish', 'cleanup_rules', 'cleanup_done', 'cleanup_old_data',
+                                    'cleanup_finish', 'cleanup_rules', 'cleanup_done', 'cleanup_lock', 'cleanup_old_data',
                                     'refresh_materialized_views', 'analyze_all_tables', 'maintain_partitions', 'maintenance_step',
                                     'record_maintenance_step', 'is_cleanup_step', 'run_maintenance'],
                      'maint: functions and procedures');

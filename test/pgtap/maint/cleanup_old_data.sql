@@ -3,7 +3,7 @@
 -- maint.expire_archive(). The procedure itself commits, so it cannot run inside a pgTAP transaction:
 -- test/python/test_retention.py calls it (runs, dry runs, lock skips, the crash test).
 BEGIN;
-SELECT plan(74);
+SELECT plan(79);
 
 SELECT tests.function_conventions('maint.cleanup_old_data(boolean, jsonb)');
 SELECT tests.function_conventions('maint.retention_partitions(bigint, timestamptz)');
@@ -14,6 +14,7 @@ SELECT tests.function_conventions('maint.cleanup_step(bigint, timestamptz, boole
 SELECT tests.function_conventions('maint.cleanup_finish(bigint, timestamptz, boolean, jsonb)');
 SELECT tests.function_conventions('maint.cleanup_rules()');
 SELECT tests.function_conventions('maint.cleanup_done(jsonb)');
+SELECT tests.function_conventions('maint.cleanup_lock(boolean)');
 SELECT is((SELECT prokind::text FROM pg_catalog.pg_proc WHERE oid = 'maint.cleanup_old_data(boolean, jsonb)'::regprocedure), 'p',
           'maint.cleanup_old_data(): a procedure (it commits per partition and per batch)');
 SELECT is((SELECT proconfig FROM pg_catalog.pg_proc WHERE oid = 'maint.retire_partition(bigint, regclass, timestamptz, timestamptz)'::regprocedure),
@@ -132,6 +133,7 @@ SELECT is((SELECT last_status FROM ops.retention_policies WHERE id = (SELECT id 
           'maint.cleanup_finish(): records last_status in ops.retention_policies');
 SELECT ok((SELECT pg_catalog.array_agg(x) FROM maint.cleanup_rules() AS x) @> ARRAY(SELECT id FROM r),
           'maint.cleanup_rules(): the enabled rules');
+SELECT ok(maint.cleanup_lock(true) AND maint.cleanup_lock(false), 'maint.cleanup_lock(): takes and releases the cleanup''s lock');
 
 SELECT * FROM finish();
 ROLLBACK;
