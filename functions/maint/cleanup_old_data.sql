@@ -375,16 +375,28 @@ REVOKE ALL ON FUNCTION maint.cleanup_done(jsonb) FROM PUBLIC;
 
 -- maint.cleanup_lock(p_take boolean) → boolean
 --   One maint.cleanup_old_data at a time (a pg_cron run and a manual one would race for the same
---   partitions and batches): p_take true tries the session advisory lock of the cleanup and says
---   whether it got it (never waits); false releases it. A session lock outlives the procedure's
---   COMMITs; a session that dies releases it.
+--   partitions and batches): p_take true tries the session advisory lock (keys 1414, 1) of the
+--   cleanup and says whether this session holds it now (never waits; a session that holds it
+--   already, e.g. after a run it interrupted, does not stack a second hold); false releases it.
+--   A session lock outlives the procedure's COMMITs; a session that ends releases it.
 CREATE FUNCTION maint.cleanup_lock(p_take boolean)
 RETURNS boolean
-LANGUAGE sql
+LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT CASE WHEN p_take THEN pg_try_advisory_lock(hashtext('maint.cleanup_old_data'))
-                ELSE pg_advisory_unlock(hashtext('maint.cleanup_old_data')) END
+DECLARE
+    v_held boolean := EXISTS (SELECT 1 FROM pg_locks AS l
+                               WHERE l.locktype = 'advisory' AND l.pid = pg_backend_pid() AND l.granted
+                                 AND l.classid = 1414 AND l.objid = 1 AND l.objsubid = 2);
+BEGIN
+    IF p_take THEN
+        RETURN v_held OR pg_try_advisory_lock(1414, 1);
+    END IF;
+    IF v_held THEN
+        PERFORM pg_advisory_unlock(1414, 1);   -- held once at most (see above)
+    END IF;
+    RETURN true;
+END
 $$;
 COMMENT ON FUNCTION maint.cleanup_lock(boolean) IS
     'Takes (true: without waiting, says whether it got it) or releases (false) the advisory lock that lets one maint.cleanup_old_data run at a time.';
