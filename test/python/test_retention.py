@@ -265,3 +265,11 @@ def test_one_cleanup_at_a_time(deployed_db):
         assert {r["status"] for r in report} == {"ok"}
         # the run released its lock: the other session can take it
         assert other.execute("SELECT maint.cleanup_lock(true)").fetchone()[0]
+        other.execute("SELECT maint.cleanup_lock(false)")
+        # a session that still holds it (say, from a run of its own that was interrupted) runs, and
+        # leaves it free afterwards
+        assert conn.execute("SELECT maint.cleanup_lock(true)").fetchone()[0]
+        report = conn.execute("CALL maint.cleanup_old_data()").fetchone()[0]
+        assert {r["status"] for r in report} == {"ok"}
+        assert other.execute("SELECT maint.cleanup_lock(true)").fetchone()[0]
+        other.execute("SELECT maint.cleanup_lock(false)")
