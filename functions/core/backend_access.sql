@@ -6,7 +6,9 @@
 --   On p_table (run by its owner, chain_owner, in a deploy script):
 --     ALTER TABLE … ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 --     REVOKE ALL … FROM PUBLIC;
---     GRANT SELECT, INSERT, UPDATE, DELETE … TO chain_app;  GRANT SELECT … TO chain_readonly;
+--     GRANT SELECT, INSERT, UPDATE, DELETE … TO chain_app;
+--     GRANT SELECT … TO chain_readonly, unless chain_readonly already holds column privileges on
+--       the table (secrets hidden column-wise stay hidden, whichever comes first);
 --     policies, one per command, named <table>_<command>_<who>, each with a COMMENT:
 --       <t>_select_app    FOR SELECT TO chain_app      USING (true)
 --       <t>_insert_app    FOR INSERT TO chain_app      WITH CHECK (true)
@@ -50,7 +52,12 @@ BEGIN
     EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY', p_table);
     EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM PUBLIC', p_table);
     EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE %s TO chain_app', p_table);
-    EXECUTE pg_catalog.format('GRANT SELECT ON TABLE %s TO chain_readonly', p_table);
+    -- secrets hidden by column privileges stay hidden: a table whose chain_readonly access is
+    -- already column-wise keeps it
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute AS a, pg_catalog.aclexplode(a.attacl) AS g
+                    WHERE a.attrelid = p_table AND g.grantee = 'chain_readonly'::regrole) THEN
+        EXECUTE pg_catalog.format('GRANT SELECT ON TABLE %s TO chain_readonly', p_table);
+    END IF;
 
     FOR v_pol IN
         SELECT v.cmd, v.who, v.role, v.clause, v.note
@@ -74,7 +81,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION core.enable_backend_access(regclass) IS
-    'Enables and forces RLS on a table, revokes PUBLIC, grants DML to chain_app and SELECT to chain_readonly, and adds the commented policies <table>_{select,insert,update,delete}_app (chain_app, true) and <table>_select_readonly (chain_readonly, true); existing policies of those names are kept; idempotent. Run by the table owner. See docs/conventions.md.';
+    'Enables and forces RLS on a table, revokes PUBLIC, grants DML to chain_app and SELECT to chain_readonly (not when chain_readonly already has column-wise privileges: hidden secrets stay hidden), and adds the commented policies <table>_{select,insert,update,delete}_app (chain_app, true) and <table>_select_readonly (chain_readonly, true); existing policies of those names are kept; idempotent. Run by the table owner. See docs/conventions.md.';
 REVOKE ALL ON FUNCTION core.enable_backend_access(regclass) FROM PUBLIC;
 
 CREATE FUNCTION core.enable_schema_access(p_schema regnamespace)

@@ -5,6 +5,8 @@
 --   (governance.cast_vote(), SECURITY DEFINER) runs as the owner, which FORCE ROW LEVEL SECURITY
 --   binds to policies too.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE governance.proposals ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
@@ -16,18 +18,6 @@ CREATE POLICY proposals_insert_own ON governance.proposals FOR INSERT TO chain_u
     WITH CHECK (proposer_id = (SELECT core.current_user_id()) AND status = 'draft');
 COMMENT ON POLICY proposals_select_public ON governance.proposals IS 'Proposals past draft are public; a draft is visible to its proposer.';
 COMMENT ON POLICY proposals_insert_own ON governance.proposals IS 'An end user submits drafts in its own name.';
-
-CREATE POLICY proposals_select_app ON governance.proposals FOR SELECT TO chain_app USING (true);
-CREATE POLICY proposals_insert_app ON governance.proposals FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY proposals_update_app ON governance.proposals FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY proposals_delete_app ON governance.proposals FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY proposals_select_app ON governance.proposals IS 'The backend reads every proposal.';
-COMMENT ON POLICY proposals_insert_app ON governance.proposals IS 'The backend creates proposals.';
-COMMENT ON POLICY proposals_update_app ON governance.proposals IS 'The backend opens, closes and executes proposals.';
-COMMENT ON POLICY proposals_delete_app ON governance.proposals IS 'The backend deletes proposals.';
-
-CREATE POLICY proposals_select_readonly ON governance.proposals FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY proposals_select_readonly ON governance.proposals IS 'Read-only reporting sees every proposal.';
 
 CREATE POLICY proposals_select_owner ON governance.proposals FOR SELECT TO chain_owner USING (true);
 CREATE POLICY proposals_update_owner ON governance.proposals FOR UPDATE TO chain_owner USING (true) WITH CHECK (true);

@@ -3,6 +3,8 @@
 --   by manufacturing.orders' policies: customer or manufacturer); chain_app: everything;
 --   chain_readonly: reads every milestone.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE manufacturing.milestones ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
@@ -11,14 +13,3 @@ CREATE POLICY milestones_select_party ON manufacturing.milestones FOR SELECT TO 
     USING (order_id IN (SELECT o.id FROM manufacturing.orders AS o));
 COMMENT ON POLICY milestones_select_party ON manufacturing.milestones IS 'An end user reads the milestones of the orders it is a party to (through the orders policies).';
 
-CREATE POLICY milestones_select_app ON manufacturing.milestones FOR SELECT TO chain_app USING (true);
-CREATE POLICY milestones_insert_app ON manufacturing.milestones FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY milestones_update_app ON manufacturing.milestones FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY milestones_delete_app ON manufacturing.milestones FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY milestones_select_app ON manufacturing.milestones IS 'The backend reads every milestone.';
-COMMENT ON POLICY milestones_insert_app ON manufacturing.milestones IS 'The backend plans milestones.';
-COMMENT ON POLICY milestones_update_app ON manufacturing.milestones IS 'The backend completes and pays milestones.';
-COMMENT ON POLICY milestones_delete_app ON manufacturing.milestones IS 'The backend deletes milestones.';
-
-CREATE POLICY milestones_select_readonly ON manufacturing.milestones FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY milestones_select_readonly ON manufacturing.milestones IS 'Read-only reporting sees every milestone.';

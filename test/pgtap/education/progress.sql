@@ -1,12 +1,11 @@
 -- pgTAP: education/progress — education.progress, the status enum, the unlock trigger
 -- (education.check_module_unlock), privileges and own-row RLS.
 BEGIN;
-SELECT plan(79);
+SELECT plan(85);
 
 -- structure
 SELECT has_table('education', 'progress', 'education.progress: exists');
-SELECT table_owner_is('education', 'progress', 'chain_owner', 'education.progress: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('education.progress'::regclass, 'pg_class') IS NOT NULL, 'education.progress: has a comment');
+SELECT tests.table_conventions('education.progress');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('education', 'progress', ARRAY['id', 'user_id', 'module_id', 'status', 'quiz_score', 'attempts', 'started_at',
                    'completed_at', 'created_at', 'updated_at'], 'education.progress: exactly these columns');
 SELECT ok(pg_catalog.col_description('education.progress'::regclass, a.attnum) IS NOT NULL
@@ -47,8 +46,6 @@ SELECT column_privs_are('education', 'progress', 'status', 'chain_user', ARRAY['
 SELECT column_privs_are('education', 'progress', 'quiz_score', 'chain_user', ARRAY['SELECT'],
                         'education.progress.quiz_score: chain_user cannot grade itself');
 SELECT table_privs_are('education', 'progress', 'chain_readonly', ARRAY['SELECT'], 'education.progress: chain_readonly reads');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'education.progress'::regclass),
-          'education.progress: RLS enabled and forced');
 SELECT policies_are('education', 'progress', ARRAY['progress_select_own', 'progress_insert_own', 'progress_update_own',
                     'progress_select_app', 'progress_insert_app', 'progress_update_app', 'progress_delete_app',
                     'progress_select_readonly'], 'education.progress: exactly these policies');

@@ -1,20 +1,17 @@
 -- pgTAP: governance/proposals — structure, constraints, privileges and RLS of governance.proposals.
 BEGIN;
-SELECT plan(108);
+SELECT plan(99);
 
 SELECT enum_has_labels('governance', 'proposal_status', ARRAY['draft', 'active', 'passed', 'rejected', 'executed', 'cancelled']::name[], 'governance.proposal_status: labels draft, active, passed, rejected, executed, cancelled');
 SELECT ok(pg_catalog.obj_description('governance.proposal_status'::regtype, 'pg_type') IS NOT NULL, 'governance.proposal_status: has a comment');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('governance', 'proposals', 'governance.proposals: exists');
-SELECT table_owner_is('governance', 'proposals', 'chain_owner', 'governance.proposals: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('governance.proposals'::regclass, 'pg_class') IS NOT NULL, 'governance.proposals: has a comment');
+SELECT tests.table_conventions('governance.proposals');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('governance', 'proposals', ARRAY['id', 'proposer_id', 'title', 'description', 'status', 'voting_starts_at', 'voting_ends_at', 'quorum', 'votes_for', 'votes_against', 'votes_abstain', 'executed_at', 'created_at', 'updated_at'], 'governance.proposals: exactly these columns');
 SELECT col_type_is('governance', 'proposals', c, ty, 'governance.proposals.' || c || ': ' || ty)
   FROM (VALUES ('id', 'bigint'), ('proposer_id', 'bigint'), ('title', 'text'), ('description', 'text'), ('status', 'governance.proposal_status'), ('voting_starts_at', 'timestamp with time zone'), ('voting_ends_at', 'timestamp with time zone'), ('quorum', 'numeric(38,18)'), ('votes_for', 'numeric(38,18)'), ('votes_against', 'numeric(38,18)'), ('votes_abstain', 'numeric(38,18)'), ('executed_at', 'timestamp with time zone'), ('created_at', 'timestamp with time zone'), ('updated_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('governance', 'proposals', c, 'governance.proposals.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['id', 'proposer_id', 'title', 'description', 'status', 'voting_starts_at', 'voting_ends_at', 'quorum', 'votes_for', 'votes_against', 'votes_abstain', 'created_at', 'updated_at']::name[]) AS c;
 SELECT col_is_null('governance', 'proposals', c, 'governance.proposals.' || c || ': nullable') FROM pg_catalog.unnest(ARRAY['executed_at']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('governance.proposals'::regclass, a.attnum) IS NOT NULL, 'governance.proposals.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'governance.proposals'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'governance.proposals'::regclass$$,
               ARRAY['proposals_description_check', 'proposals_executed_has_time', 'proposals_pkey', 'proposals_proposer_id_fkey', 'proposals_quorum_check', 'proposals_title_check', 'proposals_votes_abstain_check', 'proposals_votes_against_check', 'proposals_votes_for_check', 'proposals_voting_window'], 'governance.proposals: constraints ' || 'proposals_description_check, proposals_executed_has_time, proposals_pkey, proposals_proposer_id_fkey, proposals_quorum_check, proposals_title_check, proposals_votes_abstain_check, proposals_votes_against_check, proposals_votes_for_check, proposals_voting_window');
 SELECT indexes_are('governance', 'proposals', ARRAY['proposals_pkey', 'proposals_proposer_id_idx', 'proposals_status_voting_ends_at_idx']::name[], 'governance.proposals: indexes ' || 'proposals_pkey, proposals_proposer_id_idx, proposals_status_voting_ends_at_idx');
@@ -25,7 +22,6 @@ SELECT triggers_are('governance', 'proposals', ARRAY['audit_capture', 'audit_cap
 SELECT trigger_is('governance', 'proposals', 'audit_capture', 'audit', 'capture', 'governance.proposals.audit_capture: calls audit.capture()');
 SELECT trigger_is('governance', 'proposals', 'audit_capture_truncate', 'audit', 'capture_statement', 'governance.proposals.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('governance', 'proposals', 'proposals_set_updated_at', 'core', 'set_updated_at', 'governance.proposals.proposals_set_updated_at: calls core.set_updated_at()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'governance.proposals'::regclass), 'governance.proposals: RLS enabled and forced');
 SELECT policies_are('governance', 'proposals', ARRAY['proposals_delete_app', 'proposals_insert_app', 'proposals_insert_own', 'proposals_select_app', 'proposals_select_owner', 'proposals_select_public', 'proposals_select_readonly', 'proposals_update_app', 'proposals_update_owner']::name[], 'governance.proposals: policies');
 SELECT policy_cmd_is('governance', 'proposals', 'proposals_delete_app'::name, 'delete', 'governance.proposals.proposals_delete_app: FOR delete');
 SELECT policy_roles_are('governance', 'proposals', 'proposals_delete_app', ARRAY['chain_app']::name[], 'governance.proposals.proposals_delete_app: TO chain_app');
@@ -48,7 +44,6 @@ SELECT policy_roles_are('governance', 'proposals', 'proposals_update_owner', ARR
 SELECT table_privs_are('governance', 'proposals', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'governance.proposals: chain_app has DELETE, INSERT, SELECT, UPDATE');
 SELECT table_privs_are('governance', 'proposals', 'chain_user', ARRAY['SELECT'], 'governance.proposals: chain_user has SELECT');
 SELECT table_privs_are('governance', 'proposals', 'chain_readonly', ARRAY['SELECT'], 'governance.proposals: chain_readonly has SELECT');
-SELECT table_privs_are('governance', 'proposals', 'public', ARRAY[]::text[], 'governance.proposals: public has nothing');
 
 -- fixture, inserted as the test's owner: three users
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES

@@ -1,20 +1,17 @@
 -- pgTAP: governance/votes — governance.votes: one vote per voter, inside an active window; tallies by trigger.
 BEGIN;
-SELECT plan(85);
+SELECT plan(83);
 
 SELECT enum_has_labels('governance', 'vote_choice', ARRAY['for', 'against', 'abstain']::name[], 'governance.vote_choice: labels for, against, abstain');
 SELECT ok(pg_catalog.obj_description('governance.vote_choice'::regtype, 'pg_type') IS NOT NULL, 'governance.vote_choice: has a comment');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('governance', 'votes', 'governance.votes: exists');
-SELECT table_owner_is('governance', 'votes', 'chain_owner', 'governance.votes: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('governance.votes'::regclass, 'pg_class') IS NOT NULL, 'governance.votes: has a comment');
+SELECT tests.table_conventions('governance.votes');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('governance', 'votes', ARRAY['id', 'proposal_id', 'voter_id', 'choice', 'weight', 'reason', 'created_at'], 'governance.votes: exactly these columns');
 SELECT col_type_is('governance', 'votes', c, ty, 'governance.votes.' || c || ': ' || ty)
   FROM (VALUES ('id', 'bigint'), ('proposal_id', 'bigint'), ('voter_id', 'bigint'), ('choice', 'governance.vote_choice'), ('weight', 'numeric(38,18)'), ('reason', 'text'), ('created_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('governance', 'votes', c, 'governance.votes.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['id', 'proposal_id', 'voter_id', 'choice', 'weight', 'created_at']::name[]) AS c;
 SELECT col_is_null('governance', 'votes', c, 'governance.votes.' || c || ': nullable') FROM pg_catalog.unnest(ARRAY['reason']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('governance.votes'::regclass, a.attnum) IS NOT NULL, 'governance.votes.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'governance.votes'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'governance.votes'::regclass$$,
               ARRAY['votes_pkey', 'votes_proposal_id_fkey', 'votes_proposal_id_voter_id_key', 'votes_reason_check', 'votes_voter_id_fkey', 'votes_weight_check'], 'governance.votes: constraints ' || 'votes_pkey, votes_proposal_id_fkey, votes_proposal_id_voter_id_key, votes_reason_check, votes_voter_id_fkey, votes_weight_check');
 SELECT indexes_are('governance', 'votes', ARRAY['votes_pkey', 'votes_proposal_id_voter_id_key', 'votes_voter_id_idx']::name[], 'governance.votes: indexes ' || 'votes_pkey, votes_proposal_id_voter_id_key, votes_voter_id_idx');
@@ -25,7 +22,6 @@ SELECT triggers_are('governance', 'votes', ARRAY['audit_capture', 'audit_capture
 SELECT trigger_is('governance', 'votes', 'audit_capture', 'audit', 'capture', 'governance.votes.audit_capture: calls audit.capture()');
 SELECT trigger_is('governance', 'votes', 'audit_capture_truncate', 'audit', 'capture_statement', 'governance.votes.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('governance', 'votes', 'votes_cast', 'governance', 'cast_vote', 'governance.votes.votes_cast: calls governance.cast_vote()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'governance.votes'::regclass), 'governance.votes: RLS enabled and forced');
 SELECT policies_are('governance', 'votes', ARRAY['votes_insert_app', 'votes_insert_own', 'votes_select_app', 'votes_select_own', 'votes_select_readonly']::name[], 'governance.votes: policies');
 SELECT policy_cmd_is('governance', 'votes', 'votes_insert_app'::name, 'insert', 'governance.votes.votes_insert_app: FOR insert');
 SELECT policy_roles_are('governance', 'votes', 'votes_insert_app', ARRAY['chain_app']::name[], 'governance.votes.votes_insert_app: TO chain_app');
@@ -40,7 +36,6 @@ SELECT policy_roles_are('governance', 'votes', 'votes_select_readonly', ARRAY['c
 SELECT table_privs_are('governance', 'votes', 'chain_app', ARRAY['INSERT', 'SELECT'], 'governance.votes: chain_app has INSERT, SELECT');
 SELECT table_privs_are('governance', 'votes', 'chain_user', ARRAY['SELECT'], 'governance.votes: chain_user has SELECT');
 SELECT table_privs_are('governance', 'votes', 'chain_readonly', ARRAY['SELECT'], 'governance.votes: chain_readonly has SELECT');
-SELECT table_privs_are('governance', 'votes', 'public', ARRAY[]::text[], 'governance.votes: public has nothing');
 SELECT has_function('governance', 'cast_vote', ARRAY[]::text[]::name[], 'governance.cast_vote(): exists');
 SELECT is_definer('governance', 'cast_vote', ARRAY[]::text[]::name[], 'governance.cast_vote(): SECURITY DEFINER');
 SELECT volatility_is('governance', 'cast_vote', ARRAY[]::text[]::name[], 'volatile', 'governance.cast_vote(): volatile');

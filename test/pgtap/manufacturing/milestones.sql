@@ -1,20 +1,17 @@
 -- pgTAP: manufacturing/milestones — manufacturing.milestones: amounts never above the order total.
 BEGIN;
-SELECT plan(93);
+SELECT plan(87);
 
 SELECT enum_has_labels('manufacturing', 'milestone_status', ARRAY['pending', 'in_progress', 'completed', 'paid']::name[], 'manufacturing.milestone_status: labels pending, in_progress, completed, paid');
 SELECT ok(pg_catalog.obj_description('manufacturing.milestone_status'::regtype, 'pg_type') IS NOT NULL, 'manufacturing.milestone_status: has a comment');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('manufacturing', 'milestones', 'manufacturing.milestones: exists');
-SELECT table_owner_is('manufacturing', 'milestones', 'chain_owner', 'manufacturing.milestones: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('manufacturing.milestones'::regclass, 'pg_class') IS NOT NULL, 'manufacturing.milestones: has a comment');
+SELECT tests.table_conventions('manufacturing.milestones');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('manufacturing', 'milestones', ARRAY['id', 'order_id', 'sequence_no', 'title', 'amount', 'status', 'due_date', 'completed_at', 'paid_at', 'created_at', 'updated_at'], 'manufacturing.milestones: exactly these columns');
 SELECT col_type_is('manufacturing', 'milestones', c, ty, 'manufacturing.milestones.' || c || ': ' || ty)
   FROM (VALUES ('id', 'bigint'), ('order_id', 'bigint'), ('sequence_no', 'integer'), ('title', 'text'), ('amount', 'numeric(38,18)'), ('status', 'manufacturing.milestone_status'), ('due_date', 'date'), ('completed_at', 'timestamp with time zone'), ('paid_at', 'timestamp with time zone'), ('created_at', 'timestamp with time zone'), ('updated_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('manufacturing', 'milestones', c, 'manufacturing.milestones.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['id', 'order_id', 'sequence_no', 'title', 'amount', 'status', 'created_at', 'updated_at']::name[]) AS c;
 SELECT col_is_null('manufacturing', 'milestones', c, 'manufacturing.milestones.' || c || ': nullable') FROM pg_catalog.unnest(ARRAY['due_date', 'completed_at', 'paid_at']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('manufacturing.milestones'::regclass, a.attnum) IS NOT NULL, 'manufacturing.milestones.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'manufacturing.milestones'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'manufacturing.milestones'::regclass$$,
               ARRAY['milestones_amount_check', 'milestones_order_id_fkey', 'milestones_order_id_sequence_no_key', 'milestones_paid_has_time', 'milestones_pkey', 'milestones_sequence_no_check', 'milestones_title_check'], 'manufacturing.milestones: constraints ' || 'milestones_amount_check, milestones_order_id_fkey, milestones_order_id_sequence_no_key, milestones_paid_has_time, milestones_pkey, milestones_sequence_no_check, milestones_title_check');
 SELECT indexes_are('manufacturing', 'milestones', ARRAY['milestones_order_id_sequence_no_key', 'milestones_pkey']::name[], 'manufacturing.milestones: indexes ' || 'milestones_order_id_sequence_no_key, milestones_pkey');
@@ -23,7 +20,6 @@ SELECT is(pg_catalog.pg_get_indexdef('manufacturing.milestones_pkey'::regclass),
 SELECT triggers_are('manufacturing', 'milestones', ARRAY['milestones_set_updated_at', 'milestones_within_total']::name[], 'manufacturing.milestones: triggers ' || 'milestones_set_updated_at, milestones_within_total');
 SELECT trigger_is('manufacturing', 'milestones', 'milestones_set_updated_at', 'core', 'set_updated_at', 'manufacturing.milestones.milestones_set_updated_at: calls core.set_updated_at()');
 SELECT trigger_is('manufacturing', 'milestones', 'milestones_within_total', 'manufacturing', 'check_milestone_total', 'manufacturing.milestones.milestones_within_total: calls manufacturing.check_milestone_total()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'manufacturing.milestones'::regclass), 'manufacturing.milestones: RLS enabled and forced');
 SELECT policies_are('manufacturing', 'milestones', ARRAY['milestones_delete_app', 'milestones_insert_app', 'milestones_select_app', 'milestones_select_party', 'milestones_select_readonly', 'milestones_update_app']::name[], 'manufacturing.milestones: policies');
 SELECT policy_cmd_is('manufacturing', 'milestones', 'milestones_delete_app'::name, 'delete', 'manufacturing.milestones.milestones_delete_app: FOR delete');
 SELECT policy_roles_are('manufacturing', 'milestones', 'milestones_delete_app', ARRAY['chain_app']::name[], 'manufacturing.milestones.milestones_delete_app: TO chain_app');
@@ -40,7 +36,6 @@ SELECT policy_roles_are('manufacturing', 'milestones', 'milestones_update_app', 
 SELECT table_privs_are('manufacturing', 'milestones', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'manufacturing.milestones: chain_app has DELETE, INSERT, SELECT, UPDATE');
 SELECT table_privs_are('manufacturing', 'milestones', 'chain_user', ARRAY['SELECT'], 'manufacturing.milestones: chain_user has SELECT');
 SELECT table_privs_are('manufacturing', 'milestones', 'chain_readonly', ARRAY['SELECT'], 'manufacturing.milestones: chain_readonly has SELECT');
-SELECT table_privs_are('manufacturing', 'milestones', 'public', ARRAY[]::text[], 'manufacturing.milestones: public has nothing');
 SELECT has_function('manufacturing', 'check_milestone_total', ARRAY[]::text[]::name[], 'manufacturing.check_milestone_total(): exists');
 SELECT isnt_definer('manufacturing', 'check_milestone_total', ARRAY[]::text[]::name[], 'manufacturing.check_milestone_total(): SECURITY INVOKER');
 SELECT volatility_is('manufacturing', 'check_milestone_total', ARRAY[]::text[]::name[], 'volatile', 'manufacturing.check_milestone_total(): volatile');

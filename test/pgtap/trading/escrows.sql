@@ -1,20 +1,17 @@
 -- pgTAP: trading/escrows — trading.escrows, its state machine trigger trading.escrow_transition() and enum trading.escrow_status.
 BEGIN;
-SELECT plan(110);
+SELECT plan(105);
 
 SELECT enum_has_labels('trading', 'escrow_status', ARRAY['funded', 'released', 'refunded', 'disputed', 'resolved_released', 'resolved_refunded']::name[], 'trading.escrow_status: labels funded, released, refunded, disputed, resolved_released, resolved_refunded');
 SELECT ok(pg_catalog.obj_description('trading.escrow_status'::regtype, 'pg_type') IS NOT NULL, 'trading.escrow_status: has a comment');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('trading', 'escrows', 'trading.escrows: exists');
-SELECT table_owner_is('trading', 'escrows', 'chain_owner', 'trading.escrows: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('trading.escrows'::regclass, 'pg_class') IS NOT NULL, 'trading.escrows: has a comment');
+SELECT tests.table_conventions('trading.escrows');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('trading', 'escrows', ARRAY['id', 'order_id', 'buyer_id', 'seller_id', 'amount', 'status', 'dispute_reason', 'created_at', 'updated_at', 'settled_at'], 'trading.escrows: exactly these columns');
 SELECT col_type_is('trading', 'escrows', c, ty, 'trading.escrows.' || c || ': ' || ty)
   FROM (VALUES ('id', 'bigint'), ('order_id', 'bigint'), ('buyer_id', 'bigint'), ('seller_id', 'bigint'), ('amount', 'numeric(38,18)'), ('status', 'trading.escrow_status'), ('dispute_reason', 'text'), ('created_at', 'timestamp with time zone'), ('updated_at', 'timestamp with time zone'), ('settled_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('trading', 'escrows', c, 'trading.escrows.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['id', 'order_id', 'buyer_id', 'seller_id', 'amount', 'status', 'created_at', 'updated_at']::name[]) AS c;
 SELECT col_is_null('trading', 'escrows', c, 'trading.escrows.' || c || ': nullable') FROM pg_catalog.unnest(ARRAY['dispute_reason', 'settled_at']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('trading.escrows'::regclass, a.attnum) IS NOT NULL, 'trading.escrows.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'trading.escrows'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'trading.escrows'::regclass$$,
               ARRAY['escrows_amount_check', 'escrows_buyer_id_fkey', 'escrows_dispute_reason_check', 'escrows_distinct_parties', 'escrows_order_id_fkey', 'escrows_pkey', 'escrows_seller_id_fkey'], 'trading.escrows: constraints ' || 'escrows_amount_check, escrows_buyer_id_fkey, escrows_dispute_reason_check, escrows_distinct_parties, escrows_order_id_fkey, escrows_pkey, escrows_seller_id_fkey');
 SELECT indexes_are('trading', 'escrows', ARRAY['escrows_buyer_id_idx', 'escrows_order_id_idx', 'escrows_pkey', 'escrows_seller_id_idx', 'escrows_status_created_at_idx']::name[], 'trading.escrows: indexes ' || 'escrows_buyer_id_idx, escrows_order_id_idx, escrows_pkey, escrows_seller_id_idx, escrows_status_created_at_idx');
@@ -28,7 +25,6 @@ SELECT trigger_is('trading', 'escrows', 'audit_capture', 'audit', 'capture', 'tr
 SELECT trigger_is('trading', 'escrows', 'audit_capture_truncate', 'audit', 'capture_statement', 'trading.escrows.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('trading', 'escrows', 'escrows_set_updated_at', 'core', 'set_updated_at', 'trading.escrows.escrows_set_updated_at: calls core.set_updated_at()');
 SELECT trigger_is('trading', 'escrows', 'escrows_transition', 'trading', 'escrow_transition', 'trading.escrows.escrows_transition: calls trading.escrow_transition()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'trading.escrows'::regclass), 'trading.escrows: RLS enabled and forced');
 SELECT policies_are('trading', 'escrows', ARRAY['escrows_delete_app', 'escrows_insert_app', 'escrows_select_app', 'escrows_select_party', 'escrows_select_readonly', 'escrows_update_app', 'escrows_update_party']::name[], 'trading.escrows: policies');
 SELECT policy_cmd_is('trading', 'escrows', 'escrows_delete_app'::name, 'delete', 'trading.escrows.escrows_delete_app: FOR delete');
 SELECT policy_roles_are('trading', 'escrows', 'escrows_delete_app', ARRAY['chain_app']::name[], 'trading.escrows.escrows_delete_app: TO chain_app');
@@ -47,7 +43,6 @@ SELECT policy_roles_are('trading', 'escrows', 'escrows_update_party', ARRAY['cha
 SELECT table_privs_are('trading', 'escrows', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'trading.escrows: chain_app has DELETE, INSERT, SELECT, UPDATE');
 SELECT table_privs_are('trading', 'escrows', 'chain_user', ARRAY['SELECT'], 'trading.escrows: chain_user has SELECT');
 SELECT table_privs_are('trading', 'escrows', 'chain_readonly', ARRAY['SELECT'], 'trading.escrows: chain_readonly has SELECT');
-SELECT table_privs_are('trading', 'escrows', 'public', ARRAY[]::text[], 'trading.escrows: public has nothing');
 SELECT has_function('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'trading.escrow_transition(): exists');
 SELECT isnt_definer('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'trading.escrow_transition(): SECURITY INVOKER');
 SELECT volatility_is('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'volatile', 'trading.escrow_transition(): volatile');

@@ -1,11 +1,10 @@
 -- pgTAP: trading/grids — trading.grids, trading.grid_status, privileges and own-row RLS.
 BEGIN;
-SELECT plan(80);
+SELECT plan(86);
 
 -- structure
 SELECT has_table('trading', 'grids', 'trading.grids: exists');
-SELECT table_owner_is('trading', 'grids', 'chain_owner', 'trading.grids: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('trading.grids'::regclass, 'pg_class') IS NOT NULL, 'trading.grids: has a comment');
+SELECT tests.table_conventions('trading.grids');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('trading', 'grids', ARRAY['id', 'user_id', 'trading_pair', 'lower_price', 'upper_price', 'grid_count', 'investment',
                    'profit', 'status', 'contract_address', 'tx_hash', 'started_at', 'stopped_at', 'created_at', 'updated_at'],
                    'trading.grids: exactly these columns');
@@ -44,8 +43,6 @@ SELECT table_privs_are('trading', 'grids', 'chain_user', ARRAY['SELECT'], 'tradi
 SELECT column_privs_are('trading', 'grids', 'profit', 'chain_user', ARRAY['SELECT'], 'trading.grids.profit: written by the backend only');
 SELECT column_privs_are('trading', 'grids', 'status', 'chain_user', ARRAY['INSERT', 'SELECT', 'UPDATE'], 'trading.grids.status: chain_user may pause or cancel');
 SELECT table_privs_are('trading', 'grids', 'chain_readonly', ARRAY['SELECT'], 'trading.grids: chain_readonly reads');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'trading.grids'::regclass),
-          'trading.grids: RLS enabled and forced');
 SELECT policies_are('trading', 'grids', ARRAY['grids_select_own', 'grids_insert_own', 'grids_update_own', 'grids_select_app',
                     'grids_insert_app', 'grids_update_app', 'grids_delete_app', 'grids_select_readonly'], 'trading.grids: exactly these policies');
 SELECT policy_roles_are('trading', 'grids', p, ARRAY[r], 'trading.grids.' || p || ': TO ' || r)
