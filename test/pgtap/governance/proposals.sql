@@ -1,6 +1,6 @@
 -- pgTAP: governance/proposals — structure, constraints, privileges and RLS of governance.proposals.
 BEGIN;
-SELECT plan(99);
+SELECT plan(104);
 
 SELECT enum_has_labels('governance', 'proposal_status', ARRAY['draft', 'active', 'passed', 'rejected', 'executed', 'cancelled']::name[], 'governance.proposal_status: labels draft, active, passed, rejected, executed, cancelled');
 SELECT ok(pg_catalog.obj_description('governance.proposal_status'::regtype, 'pg_type') IS NOT NULL, 'governance.proposal_status: has a comment');
@@ -41,7 +41,10 @@ SELECT policy_cmd_is('governance', 'proposals', 'proposals_update_app'::name, 'u
 SELECT policy_roles_are('governance', 'proposals', 'proposals_update_app', ARRAY['chain_app']::name[], 'governance.proposals.proposals_update_app: TO chain_app');
 SELECT policy_cmd_is('governance', 'proposals', 'proposals_update_owner'::name, 'update', 'governance.proposals.proposals_update_owner: FOR update');
 SELECT policy_roles_are('governance', 'proposals', 'proposals_update_owner', ARRAY['chain_owner']::name[], 'governance.proposals.proposals_update_owner: TO chain_owner');
-SELECT table_privs_are('governance', 'proposals', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'governance.proposals: chain_app has DELETE, INSERT, SELECT, UPDATE');
+SELECT table_privs_are('governance', 'proposals', 'chain_app', ARRAY['DELETE', 'SELECT'], 'governance.proposals: chain_app has DELETE, SELECT table-wide (INSERT, UPDATE column-wise)');
+SELECT column_privs_are('governance', 'proposals', c, 'chain_app', ARRAY['SELECT'],
+                        'governance.proposals.' || c || ': chain_app reads, never writes it (the owner keeps the tally)')
+  FROM pg_catalog.unnest(ARRAY['votes_for', 'votes_against', 'votes_abstain']::name[]) AS c;
 SELECT table_privs_are('governance', 'proposals', 'chain_user', ARRAY['SELECT'], 'governance.proposals: chain_user has SELECT');
 SELECT table_privs_are('governance', 'proposals', 'chain_readonly', ARRAY['SELECT'], 'governance.proposals: chain_readonly has SELECT');
 
@@ -104,6 +107,11 @@ SELECT lives_ok($$INSERT INTO governance.proposals (proposer_id, title, descript
                 'governance.proposals.proposals_insert_app: the backend creates');
 SELECT lives_ok($$UPDATE governance.proposals SET status = 'cancelled' WHERE proposer_id = 3$$, 'governance.proposals.proposals_update_app: the backend updates');
 SELECT lives_ok($$DELETE FROM governance.proposals WHERE proposer_id = 3$$, 'governance.proposals.proposals_delete_app: the backend deletes');
+SELECT throws_ok($$UPDATE governance.proposals SET votes_for = 1000 WHERE id = 1$$, '42501', NULL,
+                 'governance.proposals.votes_for: chain_app cannot write the tallies');
+SELECT throws_ok($$INSERT INTO governance.proposals (proposer_id, title, description, voting_starts_at, voting_ends_at, quorum, votes_against)
+                   VALUES (3, 'App', 'x', pg_catalog.now(), pg_catalog.now() + interval '1 day', 1, 50)$$, '42501', NULL,
+                 'governance.proposals.votes_against: chain_app cannot create a proposal with a tally');
 SELECT tests.act_as_role('chain_owner');
 SELECT is((SELECT pg_catalog.count(*)::int FROM governance.proposals), 5,
           'governance.proposals.proposals_select_owner: the owner (the tally trigger) reads every proposal');

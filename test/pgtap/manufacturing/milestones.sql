@@ -1,6 +1,6 @@
 -- pgTAP: manufacturing/milestones — manufacturing.milestones: amounts never above the order total.
 BEGIN;
-SELECT plan(87);
+SELECT plan(99);
 
 SELECT enum_has_labels('manufacturing', 'milestone_status', ARRAY['pending', 'in_progress', 'completed', 'paid']::name[], 'manufacturing.milestone_status: labels pending, in_progress, completed, paid');
 SELECT ok(pg_catalog.obj_description('manufacturing.milestone_status'::regtype, 'pg_type') IS NOT NULL, 'manufacturing.milestone_status: has a comment');
@@ -20,7 +20,10 @@ SELECT is(pg_catalog.pg_get_indexdef('manufacturing.milestones_pkey'::regclass),
 SELECT triggers_are('manufacturing', 'milestones', ARRAY['milestones_set_updated_at', 'milestones_within_total']::name[], 'manufacturing.milestones: triggers ' || 'milestones_set_updated_at, milestones_within_total');
 SELECT trigger_is('manufacturing', 'milestones', 'milestones_set_updated_at', 'core', 'set_updated_at', 'manufacturing.milestones.milestones_set_updated_at: calls core.set_updated_at()');
 SELECT trigger_is('manufacturing', 'milestones', 'milestones_within_total', 'manufacturing', 'check_milestone_total', 'manufacturing.milestones.milestones_within_total: calls manufacturing.check_milestone_total()');
-SELECT policies_are('manufacturing', 'milestones', ARRAY['milestones_delete_app', 'milestones_insert_app', 'milestones_select_app', 'milestones_select_party', 'milestones_select_readonly', 'milestones_update_app']::name[], 'manufacturing.milestones: policies');
+SELECT policies_are('manufacturing', 'milestones', ARRAY['milestones_delete_app', 'milestones_insert_app', 'milestones_select_app', 'milestones_select_party', 'milestones_select_owner', 'milestones_select_readonly', 'milestones_update_app']::name[], 'manufacturing.milestones: policies');
+SELECT policy_roles_are('manufacturing', 'milestones', 'milestones_select_owner', ARRAY['chain_owner']::name[], 'manufacturing.milestones.milestones_select_owner: TO chain_owner (the order-total trigger)');
+SELECT tests.function_conventions('manufacturing.check_order_total()');
+SELECT trigger_is('manufacturing', 'orders', 'orders_total_covers_milestones', 'manufacturing', 'check_order_total', 'manufacturing.orders.orders_total_covers_milestones: calls manufacturing.check_order_total()');
 SELECT policy_cmd_is('manufacturing', 'milestones', 'milestones_delete_app'::name, 'delete', 'manufacturing.milestones.milestones_delete_app: FOR delete');
 SELECT policy_roles_are('manufacturing', 'milestones', 'milestones_delete_app', ARRAY['chain_app']::name[], 'manufacturing.milestones.milestones_delete_app: TO chain_app');
 SELECT policy_cmd_is('manufacturing', 'milestones', 'milestones_insert_app'::name, 'insert', 'manufacturing.milestones.milestones_insert_app: FOR insert');
@@ -102,6 +105,36 @@ SELECT lives_ok($$INSERT INTO manufacturing.milestones (order_id, sequence_no, t
                 'manufacturing.milestones.milestones_insert_app: the backend plans (and the order lock works as chain_app)');
 SELECT lives_ok($$UPDATE manufacturing.milestones SET status = 'in_progress' WHERE order_id = 2$$, 'manufacturing.milestones.milestones_update_app: the backend updates');
 SELECT lives_ok($$DELETE FROM manufacturing.milestones WHERE order_id = 2$$, 'manufacturing.milestones.milestones_delete_app: the backend deletes');
+SELECT tests.reset_role();
+
+-- behaviour: the order total never drops under its milestones (orders_total_covers_milestones;
+-- the concurrent case is test/python/test_construct_rules.py)
+SELECT throws_ok($$UPDATE manufacturing.orders SET total_amount = 99.99 WHERE id = 1$$, '23514', NULL,
+                 'manufacturing.check_order_total(): rejects lowering an order total under the sum of its milestones');
+SELECT lives_ok($$UPDATE manufacturing.orders SET total_amount = 100 WHERE id = 1$$,
+                'manufacturing.check_order_total(): accepts a total equal to the sum');
+SELECT lives_ok($$UPDATE manufacturing.orders SET total_amount = 150 WHERE id = 1$$,
+                'manufacturing.orders.orders_total_covers_milestones: accepts raising the total');
+SELECT tests.act_as_role('chain_app');
+SELECT throws_ok($$UPDATE manufacturing.orders SET total_amount = 1 WHERE id = 1$$, '23514', NULL,
+                 'manufacturing.orders.orders_total_covers_milestones: the backend cannot lower it either');
+SELECT tests.reset_role();
+
+-- behaviour: the party policy stays index-served on 100k milestones (no scan of the table)
+SET LOCAL session_replication_role = replica;   -- bulk fixture: no triggers, no FK checks
+INSERT INTO manufacturing.orders (id, customer_id, manufacturer_id, title, quantity, total_amount, status) OVERRIDING SYSTEM VALUE
+SELECT 1000 + g, 10000 + g % 5000, 20000 + g % 1000, 'bulk', 1, 1000, 'in_production' FROM pg_catalog.generate_series(1, 25000) AS g;
+INSERT INTO manufacturing.milestones (order_id, sequence_no, title, amount)
+SELECT 1000 + g, s, 'bulk', 1 FROM pg_catalog.generate_series(1, 25000) AS g, pg_catalog.generate_series(1, 4) AS s;
+SET LOCAL session_replication_role = origin;
+ANALYZE manufacturing.orders;
+ANALYZE manufacturing.milestones;
+SELECT tests.act_as(3);
+SELECT tests.uses_index($$SELECT * FROM manufacturing.milestones$$, 'manufacturing.milestones_order_id_sequence_no_key',
+                        'manufacturing.milestones.milestones_select_party: index-served for an end user (100k milestones)');
+SELECT tests.act_as(1);
+SELECT tests.uses_index($$SELECT * FROM manufacturing.milestones WHERE order_id = 1$$, 'manufacturing.milestones_order_id_sequence_no_key',
+                        'manufacturing.milestones.milestones_select_party: one order''s milestones, index-served for its customer');
 SELECT tests.reset_role();
 
 SELECT * FROM finish();

@@ -1,6 +1,6 @@
 -- pgTAP: manufacturing/orders — structure, constraints, privileges and RLS of manufacturing.orders.
 BEGIN;
-SELECT plan(82);
+SELECT plan(90);
 
 SELECT enum_has_labels('manufacturing', 'order_status', ARRAY['draft', 'submitted', 'in_production', 'quality_check', 'delivered', 'cancelled']::name[], 'manufacturing.order_status: labels draft, submitted, in_production, quality_check, delivered, cancelled');
 SELECT ok(pg_catalog.obj_description('manufacturing.order_status'::regtype, 'pg_type') IS NOT NULL, 'manufacturing.order_status: has a comment');
@@ -20,7 +20,9 @@ SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_customer_id_idx'::reg
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_manufacturer_id_idx'::regclass), 'CREATE INDEX orders_manufacturer_id_idx ON manufacturing.orders USING btree (manufacturer_id)', 'manufacturing.orders.orders_manufacturer_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_pkey'::regclass), 'CREATE UNIQUE INDEX orders_pkey ON manufacturing.orders USING btree (id)', 'manufacturing.orders.orders_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_status_idx'::regclass), 'CREATE INDEX orders_status_idx ON manufacturing.orders USING btree (status)', 'manufacturing.orders.orders_status_idx: definition');
-SELECT triggers_are('manufacturing', 'orders', ARRAY['orders_set_updated_at']::name[], 'manufacturing.orders: triggers ' || 'orders_set_updated_at');
+SELECT triggers_are('manufacturing', 'orders', ARRAY['orders_set_updated_at', 'orders_total_covers_milestones']::name[], 'manufacturing.orders: triggers ' || 'orders_set_updated_at, orders_total_covers_milestones (from manufacturing/milestones)');
+SELECT tests.function_conventions('manufacturing.party_order_ids()');
+SELECT function_privs_are('manufacturing', 'party_order_ids', ARRAY[]::name[], 'chain_user', ARRAY['EXECUTE'], 'manufacturing.party_order_ids(): chain_user may execute (its policies call it)');
 SELECT trigger_is('manufacturing', 'orders', 'orders_set_updated_at', 'core', 'set_updated_at', 'manufacturing.orders.orders_set_updated_at: calls core.set_updated_at()');
 SELECT policies_are('manufacturing', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_select_app', 'orders_select_party', 'orders_select_readonly', 'orders_update_app']::name[], 'manufacturing.orders: policies');
 SELECT policy_cmd_is('manufacturing', 'orders', 'orders_delete_app'::name, 'delete', 'manufacturing.orders.orders_delete_app: FOR delete');
@@ -77,10 +79,13 @@ SELECT tests.act_as(1);
 SELECT results_eq($$SELECT id FROM manufacturing.orders ORDER BY id$$, ARRAY[1::bigint, 2], 'manufacturing.orders.orders_select_party: the customer sees its orders');
 SELECT throws_ok($$INSERT INTO manufacturing.orders (customer_id, title, quantity, total_amount) VALUES (1, 'x', 1, 1)$$,
                  '42501', NULL, 'manufacturing.orders: chain_user cannot insert');
+SELECT is(manufacturing.party_order_ids(), ARRAY[1::bigint, 2], 'manufacturing.party_order_ids(): the customer''s orders');
 SELECT tests.act_as(2);
 SELECT results_eq($$SELECT id FROM manufacturing.orders ORDER BY id$$, ARRAY[1::bigint], 'manufacturing.orders.orders_select_party: the manufacturer sees the order it makes');
+SELECT is(manufacturing.party_order_ids(), ARRAY[1::bigint], 'manufacturing.party_order_ids(): the manufacturer''s orders');
 SELECT tests.act_as(3);
 SELECT is_empty($$SELECT 1 FROM manufacturing.orders$$, 'manufacturing.orders.orders_select_party: a third user sees none');
+SELECT is(manufacturing.party_order_ids(), '{}'::bigint[], 'manufacturing.party_order_ids(): none for a third user');
 SELECT tests.act_as_role('chain_readonly');
 SELECT is((SELECT pg_catalog.count(*)::int FROM manufacturing.orders), 2, 'manufacturing.orders.orders_select_readonly: chain_readonly sees every order');
 SELECT tests.act_as_role('chain_app');

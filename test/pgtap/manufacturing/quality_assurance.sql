@@ -1,6 +1,6 @@
 -- pgTAP: manufacturing/quality_assurance — manufacturing.quality_assurance inspection records.
 BEGIN;
-SELECT plan(71);
+SELECT plan(73);
 
 SELECT enum_has_labels('manufacturing', 'qa_result', ARRAY['passed', 'failed', 'conditional']::name[], 'manufacturing.qa_result: labels passed, failed, conditional');
 SELECT ok(pg_catalog.obj_description('manufacturing.qa_result'::regtype, 'pg_type') IS NOT NULL, 'manufacturing.qa_result: has a comment');
@@ -85,6 +85,22 @@ SELECT lives_ok($$DELETE FROM manufacturing.quality_assurance WHERE inspector_id
 SELECT tests.reset_role();
 SELECT ok((SELECT inspected_at = pg_catalog.now() AND created_at = pg_catalog.now() FROM manufacturing.quality_assurance LIMIT 1),
           'manufacturing.quality_assurance.inspected_at: defaults to now() (as does manufacturing.quality_assurance.created_at)');
+
+-- behaviour: the party policy stays index-served on 100k inspections (no scan of the table)
+SET LOCAL session_replication_role = replica;   -- bulk fixture: no triggers, no FK checks
+INSERT INTO manufacturing.orders (id, customer_id, manufacturer_id, title, quantity, total_amount, status) OVERRIDING SYSTEM VALUE
+SELECT 1000 + g, 10000 + g % 5000, 20000 + g % 1000, 'bulk', 1, 1000, 'in_production' FROM pg_catalog.generate_series(1, 25000) AS g;
+INSERT INTO manufacturing.quality_assurance (order_id, inspector_id, result, score)
+SELECT 1000 + g, 30000 + g % 5000, 'passed', 90 FROM pg_catalog.generate_series(1, 25000) AS g, pg_catalog.generate_series(1, 4) AS s;
+SET LOCAL session_replication_role = origin;
+ANALYZE manufacturing.orders;
+ANALYZE manufacturing.quality_assurance;
+SELECT tests.act_as(3);
+SELECT tests.uses_index($$SELECT * FROM manufacturing.quality_assurance$$, 'manufacturing.quality_assurance_order_id_inspected_at_idx',
+                        'manufacturing.quality_assurance.quality_assurance_select_party: the order side is index-served (100k inspections)');
+SELECT tests.uses_index($$SELECT * FROM manufacturing.quality_assurance$$, 'manufacturing.quality_assurance_inspector_id_idx',
+                        'manufacturing.quality_assurance.quality_assurance_select_party: the inspector side is index-served (100k inspections)');
+SELECT tests.reset_role();
 
 SELECT * FROM finish();
 ROLLBACK;
