@@ -67,13 +67,20 @@ def insert_query(table: str, values: dict[str, object]) -> sql.Composed:
         sql.SQL(", ").join(map(sql.Literal, values.values())))
 
 
-def updatable_column(conn, table: str) -> str | None:
-    """A column chain_user may UPDATE (the matrix sets it to itself), if any."""
+def updatable_column(conn, table: str) -> tuple[str | None, bool]:
+    """A column chain_user may UPDATE (the matrix sets it to itself), if any, preferring one
+    that is not a state-machine column; and whether it is one (setting a state to itself is a
+    refused no-op transition: core.enforce_transition, tested pair by pair in
+    test/pgtap/core/state_machines.sql)."""
     row = conn.execute("""
-        SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0
-           AND NOT attisdropped AND has_column_privilege(%s, attrelid, attnum, 'UPDATE')
-         ORDER BY attnum LIMIT 1""", (table, END_USER_ROLE)).fetchone()
-    return row[0] if row else None
+        SELECT a.attname,
+               EXISTS (SELECT 1 FROM pg_trigger AS t
+                        WHERE t.tgrelid = a.attrelid AND t.tgfoid = 'core.enforce_transition()'::regprocedure
+                          AND a.attnum = ANY (t.tgattr::int2[])) AS state
+          FROM pg_attribute AS a WHERE a.attrelid = %s::regclass AND a.attnum > 0
+           AND NOT a.attisdropped AND has_column_privilege(%s, a.attrelid, a.attnum, 'UPDATE')
+         ORDER BY 2, a.attnum LIMIT 1""", (table, END_USER_ROLE)).fetchone()
+    return (row[0], row[1]) if row else (None, False)
 
 
 def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[str]:
@@ -95,7 +102,7 @@ def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[st
     privilege = {p: conn.execute("SELECT has_table_privilege(%s, %s, %s)",
                                  (END_USER_ROLE, table.name, p)).fetchone()[0]
                  for p in ("SELECT", "INSERT", "UPDATE", "DELETE")}
-    column = updatable_column(conn, table.name)
+    column, state_column = updatable_column(conn, table.name)
     ident = sql.Identifier(*table.name.split(".", 1))
     problems: list[str] = []
 
@@ -124,8 +131,9 @@ def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[st
                 update = sql.SQL("UPDATE {} SET {col} = {col} WHERE {}")
                 expect_denied("UPDATE", update.format(ident, where_row(pk, theirs),
                                                       col=sql.Identifier(column)))
-                expect_allowed("UPDATE", update.format(ident, where_row(pk, mine),
-                                                       col=sql.Identifier(column)))
+                if not state_column:
+                    expect_allowed("UPDATE", update.format(ident, where_row(pk, mine),
+                                                           col=sql.Identifier(column)))
             delete = sql.SQL("DELETE FROM {} WHERE {}")
             expect_denied("DELETE", delete.format(ident, where_row(pk, theirs)))
             if privilege["DELETE"]:

@@ -11,7 +11,7 @@ SELECT enums_are('governance', ARRAY['proposal_status', 'vote_choice'], 'governa
 SELECT domains_are('governance', ARRAY[]::name[], 'governance: domains');
 SELECT sequences_are('governance', ARRAY['proposals_id_seq', 'votes_id_seq'], 'governance: sequences');
 SELECT indexes_are('governance', 'proposals', ARRAY['proposals_pkey', 'proposals_proposer_id_idx', 'proposals_status_voting_ends_at_idx'], 'governance.proposals: indexes');
-SELECT triggers_are('governance', 'proposals', ARRAY['audit_capture', 'audit_capture_truncate', 'proposals_set_updated_at'], 'governance.proposals: triggers');
+SELECT triggers_are('governance', 'proposals', ARRAY['audit_capture', 'audit_capture_truncate', 'proposals_set_updated_at', 'proposals_state_machine'], 'governance.proposals: triggers');
 SELECT policies_are('governance', 'proposals', ARRAY['proposals_delete_app', 'proposals_insert_app', 'proposals_insert_own', 'proposals_select_app', 'proposals_select_owner', 'proposals_select_public', 'proposals_select_readonly', 'proposals_update_app', 'proposals_update_owner'], 'governance.proposals: policies');
 SELECT indexes_are('governance', 'votes', ARRAY['votes_pkey', 'votes_proposal_id_voter_id_key', 'votes_voter_id_idx'], 'governance.votes: indexes');
 SELECT triggers_are('governance', 'votes', ARRAY['audit_capture', 'audit_capture_truncate', 'votes_cast', 'votes_tally'], 'governance.votes: triggers');

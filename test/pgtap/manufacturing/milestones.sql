@@ -17,7 +17,7 @@ SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conreli
 SELECT indexes_are('manufacturing', 'milestones', ARRAY['milestones_order_id_sequence_no_key', 'milestones_pkey']::name[], 'manufacturing.milestones: indexes ' || 'milestones_order_id_sequence_no_key, milestones_pkey');
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.milestones_order_id_sequence_no_key'::regclass), 'CREATE UNIQUE INDEX milestones_order_id_sequence_no_key ON manufacturing.milestones USING btree (order_id, sequence_no)', 'manufacturing.milestones.milestones_order_id_sequence_no_key: definition');
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.milestones_pkey'::regclass), 'CREATE UNIQUE INDEX milestones_pkey ON manufacturing.milestones USING btree (id)', 'manufacturing.milestones.milestones_pkey: definition');
-SELECT triggers_are('manufacturing', 'milestones', ARRAY['milestones_set_updated_at', 'milestones_within_total']::name[], 'manufacturing.milestones: triggers ' || 'milestones_set_updated_at, milestones_within_total');
+SELECT triggers_are('manufacturing', 'milestones', ARRAY['milestones_set_updated_at', 'milestones_within_total', 'milestones_state_machine']::name[], 'manufacturing.milestones: triggers ' || 'milestones_set_updated_at, milestones_within_total');
 SELECT trigger_is('manufacturing', 'milestones', 'milestones_set_updated_at', 'core', 'set_updated_at', 'manufacturing.milestones.milestones_set_updated_at: calls core.set_updated_at()');
 SELECT trigger_is('manufacturing', 'milestones', 'milestones_within_total', 'manufacturing', 'check_milestone_total', 'manufacturing.milestones.milestones_within_total: calls manufacturing.check_milestone_total()');
 SELECT policies_are('manufacturing', 'milestones', ARRAY['milestones_delete_app', 'milestones_insert_app', 'milestones_select_app', 'milestones_select_party', 'milestones_select_owner', 'milestones_select_readonly', 'milestones_update_app']::name[], 'manufacturing.milestones: policies');
@@ -86,7 +86,7 @@ SELECT throws_ok($$INSERT INTO manufacturing.milestones (order_id, sequence_no, 
                  '23503', NULL, 'manufacturing.milestones.milestones_order_id_fkey: rejects an unknown order');
 SELECT ok((SELECT pg_catalog.pg_get_functiondef('manufacturing.check_milestone_total()'::regprocedure) ~ 'FOR NO KEY UPDATE'),
           'manufacturing.check_milestone_total(): locks the parent order row');
-UPDATE manufacturing.milestones SET updated_at = '2000-01-01', status = 'paid', paid_at = pg_catalog.now(), completed_at = pg_catalog.now(), due_date = '2026-12-01'
+UPDATE manufacturing.milestones SET updated_at = '2000-01-01', status = 'in_progress', due_date = '2026-12-01'
  WHERE order_id = 1 AND sequence_no = 1;
 SELECT is((SELECT updated_at FROM manufacturing.milestones WHERE order_id = 1 AND sequence_no = 1), pg_catalog.now(),
           'manufacturing.milestones.milestones_set_updated_at: fires on update');

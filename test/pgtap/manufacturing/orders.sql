@@ -20,7 +20,7 @@ SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_customer_id_idx'::reg
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_manufacturer_id_idx'::regclass), 'CREATE INDEX orders_manufacturer_id_idx ON manufacturing.orders USING btree (manufacturer_id)', 'manufacturing.orders.orders_manufacturer_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_pkey'::regclass), 'CREATE UNIQUE INDEX orders_pkey ON manufacturing.orders USING btree (id)', 'manufacturing.orders.orders_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_status_idx'::regclass), 'CREATE INDEX orders_status_idx ON manufacturing.orders USING btree (status)', 'manufacturing.orders.orders_status_idx: definition');
-SELECT triggers_are('manufacturing', 'orders', ARRAY['orders_set_updated_at', 'orders_total_covers_milestones']::name[], 'manufacturing.orders: triggers ' || 'orders_set_updated_at, orders_total_covers_milestones (from manufacturing/milestones)');
+SELECT triggers_are('manufacturing', 'orders', ARRAY['orders_set_updated_at', 'orders_total_covers_milestones', 'orders_state_machine']::name[], 'manufacturing.orders: triggers ' || 'orders_set_updated_at, orders_total_covers_milestones (from manufacturing/milestones)');
 SELECT tests.function_conventions('manufacturing.party_order_ids()');
 SELECT function_privs_are('manufacturing', 'party_order_ids', ARRAY[]::name[], 'chain_user', ARRAY['EXECUTE'], 'manufacturing.party_order_ids(): chain_user may execute (its policies call it)');
 SELECT trigger_is('manufacturing', 'orders', 'orders_set_updated_at', 'core', 'set_updated_at', 'manufacturing.orders.orders_set_updated_at: calls core.set_updated_at()');

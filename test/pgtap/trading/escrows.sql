@@ -20,7 +20,7 @@ SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_order_id_idx'::regclass), 
 SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_pkey'::regclass), 'CREATE UNIQUE INDEX escrows_pkey ON trading.escrows USING btree (id)', 'trading.escrows.escrows_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_seller_id_idx'::regclass), 'CREATE INDEX escrows_seller_id_idx ON trading.escrows USING btree (seller_id)', 'trading.escrows.escrows_seller_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_status_created_at_idx'::regclass), 'CREATE INDEX escrows_status_created_at_idx ON trading.escrows USING btree (status, created_at)', 'trading.escrows.escrows_status_created_at_idx: definition');
-SELECT triggers_are('trading', 'escrows', ARRAY['audit_capture', 'audit_capture_truncate', 'escrows_set_updated_at', 'escrows_transition']::name[], 'trading.escrows: triggers ' || 'audit_capture, audit_capture_truncate, escrows_set_updated_at, escrows_transition');
+SELECT triggers_are('trading', 'escrows', ARRAY['audit_capture', 'audit_capture_truncate', 'escrows_set_updated_at', 'escrows_transition', 'escrows_state_machine']::name[], 'trading.escrows: triggers ' || 'audit_capture, audit_capture_truncate, escrows_set_updated_at, escrows_transition');
 SELECT trigger_is('trading', 'escrows', 'audit_capture', 'audit', 'capture', 'trading.escrows.audit_capture: calls audit.capture()');
 SELECT trigger_is('trading', 'escrows', 'audit_capture_truncate', 'audit', 'capture_statement', 'trading.escrows.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('trading', 'escrows', 'escrows_set_updated_at', 'core', 'set_updated_at', 'trading.escrows.escrows_set_updated_at: calls core.set_updated_at()');
@@ -79,11 +79,15 @@ SELECT throws_ok($$INSERT INTO trading.escrows (order_id, buyer_id, seller_id, a
                  '23503', NULL, 'trading.escrows.escrows_seller_id_fkey: rejects an unknown seller');
 
 -- behaviour: the state machine (escrows_transition, SQLSTATE 55000)
+-- (every pair for every role: test/pgtap/core/state_machines.sql)
+SELECT tests.act_as_role('chain_app');
 SELECT throws_ok($$INSERT INTO trading.escrows (order_id, buyer_id, seller_id, amount, status) VALUES (1, 1, 2, 10, 'released')$$,
-                 '55000', 'trading.escrows: illegal escrow transition (new) -> released', 'trading.escrows.escrows_transition: a new escrow must be funded');
+                 '55000', 'trading.escrows: illegal trading.escrow_status transition (new) -> released for chain_app',
+                 'trading.escrows.escrows_state_machine: a new escrow must be funded');
+SELECT tests.reset_role();
 SELECT throws_ok($$UPDATE trading.escrows SET status = 'resolved_released' WHERE id = 1$$,
-                 '55000', 'trading.escrows: illegal escrow transition funded -> resolved_released (escrow 1)',
-                 'trading.escrow_transition(): rejects funded -> resolved_released');
+                 '55000', 'trading.escrows: illegal trading.escrow_status transition funded -> resolved_released for postgres',
+                 'trading.escrows.escrows_state_machine: rejects funded -> resolved_released');
 SELECT lives_ok($$UPDATE trading.escrows SET status = 'released' WHERE id = 1$$, 'trading.escrow_transition(): funded -> released');
 SELECT isnt((SELECT settled_at FROM trading.escrows WHERE id = 1), NULL, 'trading.escrows.settled_at: stamped on a final state');
 SELECT throws_ok($$UPDATE trading.escrows SET status = 'refunded' WHERE id = 1$$,

@@ -24,7 +24,7 @@ SELECT is(pg_catalog.pg_get_indexdef('trading.orders_open_book_idx'::regclass), 
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_pkey'::regclass), 'CREATE UNIQUE INDEX orders_pkey ON trading.orders USING btree (id)', 'trading.orders.orders_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_status_expires_at_idx'::regclass), 'CREATE INDEX orders_status_expires_at_idx ON trading.orders USING btree (status, expires_at) WHERE (status = ANY (ARRAY[''open''::trading.order_status, ''partially_filled''::trading.order_status]))', 'trading.orders.orders_status_expires_at_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_user_id_created_at_idx'::regclass), 'CREATE INDEX orders_user_id_created_at_idx ON trading.orders USING btree (user_id, created_at DESC)', 'trading.orders.orders_user_id_created_at_idx: definition');
-SELECT triggers_are('trading', 'orders', ARRAY['audit_capture', 'audit_capture_truncate', 'notify_change', 'notify_change_truncate', 'orders_set_updated_at']::name[], 'trading.orders: triggers ' || 'audit_capture, audit_capture_truncate, notify_change, notify_change_truncate, orders_set_updated_at');
+SELECT triggers_are('trading', 'orders', ARRAY['audit_capture', 'audit_capture_truncate', 'notify_change', 'notify_change_truncate', 'orders_set_updated_at', 'orders_state_machine']::name[], 'trading.orders: triggers ' || 'audit_capture, audit_capture_truncate, notify_change, notify_change_truncate, orders_set_updated_at');
 SELECT trigger_is('trading', 'orders', 'audit_capture', 'audit', 'capture', 'trading.orders.audit_capture: calls audit.capture()');
 SELECT trigger_is('trading', 'orders', 'audit_capture_truncate', 'audit', 'capture_statement', 'trading.orders.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('trading', 'orders', 'notify_change', 'core', 'notify_change', 'trading.orders.notify_change: calls core.notify_change()');
@@ -123,9 +123,9 @@ SELECT throws_ok($$INSERT INTO trading.orders (user_id, asset_id, side, price, q
 SELECT throws_ok($$UPDATE trading.orders SET filled_quantity = 3 WHERE id = 2$$,
                  '42501', NULL, 'trading.orders.filled_quantity: chain_user cannot fill');
 SELECT throws_ok($$UPDATE trading.orders SET status = 'expired' WHERE id = 2$$,
-                 '42501', NULL, 'trading.orders.orders_update_own: chain_user may only cancel (not expire)');
+                 '55000', NULL, 'trading.orders.orders_state_machine: chain_user may only cancel (not expire)');
 SELECT throws_ok($$UPDATE trading.orders SET status = 'partially_filled' WHERE id = 2$$,
-                 '23514', NULL, 'trading.orders.orders_update_own: chain_user cannot fake a fill (orders_status_matches_fill)');
+                 '55000', NULL, 'trading.orders.orders_state_machine: chain_user cannot fake a fill');
 SELECT lives_ok($$UPDATE trading.orders SET status = 'cancelled' WHERE id = 2$$, 'trading.orders.orders_update_own: user 2 cancels its order');
 UPDATE trading.orders SET status = 'cancelled' WHERE id = 1;
 SELECT throws_ok($$DELETE FROM trading.orders WHERE id = 2$$, '42501', NULL, 'trading.orders: chain_user cannot delete');
