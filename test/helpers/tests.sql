@@ -357,9 +357,10 @@ $$;
 COMMENT ON FUNCTION tests.outcome(text, name, bigint, text) IS
     'Runs p_setup (as the caller) then p_attempt as p_role (chain_user: with the claims of p_user_id) in a rolled-back subtransaction; returns ok, 0 rows or SQLSTATE: message.';
 
-GRANT USAGE ON SCHEMA tests TO chain_owner, chain_app, chain_user, chain_readonly, chain_analytics, chain_auditor, chain_monitor;
+GRANT USAGE ON SCHEMA tests TO chain_owner, chain_app, chain_user, chain_readonly, chain_analytics, chain_auditor, chain_monitor,
+    chain_authenticator;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA tests FROM PUBLIC;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA tests
-    TO chain_owner, chain_app, chain_user, chain_readonly, chain_analytics, chain_auditor, chain_monitor;
+    TO chain_owner, chain_app, chain_user, chain_readonly, chain_analytics, chain_auditor, chain_monitor, chain_authenticator;
 
 COMMIT;

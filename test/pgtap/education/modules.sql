@@ -1,20 +1,20 @@
 -- pgTAP: education/modules — education.modules, education.module_prerequisites, the difficulty
 -- enum, the cycle check, privileges and catalogue RLS.
 BEGIN;
-SELECT plan(114);
+SELECT plan(115);
 
 -- structure: education.modules
 SELECT has_table('education', 'modules', 'education.modules: exists');
 SELECT tests.table_conventions('education.modules');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('education', 'modules', ARRAY['id', 'slug', 'title', 'description', 'content', 'quiz', 'position',
                    'difficulty', 'min_quiz_score', 'is_required', 'estimated_minutes', 'is_published', 'created_at',
-                   'updated_at'], 'education.modules: exactly these columns');
+                   'updated_at', 'quiz_questions'], 'education.modules: exactly these columns (quiz_questions: education/quiz_answers)');
 SELECT col_type_is('education', 'modules', c, t, 'education.modules.' || c || ': ' || t)
   FROM (VALUES ('id', 'bigint'), ('content', 'jsonb'), ('quiz', 'jsonb'), ('position', 'integer'),
                ('difficulty', 'education.module_difficulty'), ('min_quiz_score', 'smallint'),
                ('is_published', 'boolean'), ('updated_at', 'timestamp with time zone')) AS v (c, t);
 SELECT ok(pg_catalog.col_description('education.modules'::regclass, a.attnum) IS NOT NULL
-          AND (a.attnotnull OR a.attname IN ('description', 'estimated_minutes')),
+          AND (a.attnotnull OR a.attname IN ('description', 'estimated_minutes', 'quiz_questions')),
           'education.modules.' || a.attname || ': has a comment; NOT NULL unless optional')
   FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'education.modules'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 SELECT set_eq(pg_catalog.format('SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = %L::regclass', 'education.modules'),
@@ -62,8 +62,8 @@ SELECT function_privs_are('education', 'check_prerequisite_cycle', ARRAY[]::name
 
 -- privileges and RLS
 SELECT table_privs_are('education', 'modules', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'education.modules: chain_app has DML');
-SELECT table_privs_are('education', 'modules', 'chain_user', ARRAY['SELECT'], 'education.modules: chain_user reads');
-SELECT table_privs_are('education', 'modules', 'chain_readonly', ARRAY['SELECT'], 'education.modules: chain_readonly reads');
+SELECT table_privs_are('education', 'modules', 'chain_user', ARRAY[]::text[], 'education.modules: chain_user reads column-wise (no quiz answer key)');
+SELECT table_privs_are('education', 'modules', 'chain_readonly', ARRAY[]::text[], 'education.modules: chain_readonly reads column-wise (no quiz answer key)');
 SELECT table_privs_are('education', 'module_prerequisites', 'chain_user', ARRAY['SELECT'], 'education.module_prerequisites: chain_user reads');
 SELECT policies_are('education', 'modules', ARRAY['modules_select_published', 'modules_select_app', 'modules_insert_app',
                     'modules_update_app', 'modules_delete_app', 'modules_select_readonly'], 'education.modules: exactly these policies');
