@@ -1,7 +1,9 @@
 -- test/helpers/tests.sql — helpers for pgTAP files, loaded into the test template database
 -- after deploy (psql -f). Not part of the plan: never deployed to a real database.
 --
---   tests.act_as(p_user_id)     SET LOCAL ROLE chain_user with the claims of that user
+--   tests.act_as(p_user_id)     SET LOCAL ROLE chain_user with the claims of that user: what the
+--                               identity path (chain_authenticator, README Security) sets; the
+--                               real login is exercised by test/python/test_identity.py
 --   tests.act_as_role(p_role)   SET LOCAL ROLE to a chain_* role, claims cleared
 --   tests.reset_role()          back to the session user (the superuser running the tests)
 --   tests.create_user(...)      insert a user (bypassing RLS) and return its id
