@@ -1,6 +1,6 @@
 -- pgTAP: blockchain/price_feeds — blockchain.price_feeds (monthly partitions), blockchain.price_symbols and their trigger.
 BEGIN;
-SELECT plan(106);
+SELECT plan(108);
 
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('blockchain', 'price_feeds', 'blockchain.price_feeds: exists');
@@ -58,9 +58,8 @@ SELECT table_privs_are('blockchain', 'price_symbols', 'chain_readonly', ARRAY['S
 SELECT has_function('blockchain', 'register_price_symbol', ARRAY[]::text[]::name[], 'blockchain.register_price_symbol(): exists');
 SELECT isnt_definer('blockchain', 'register_price_symbol', ARRAY[]::text[]::name[], 'blockchain.register_price_symbol(): SECURITY INVOKER');
 SELECT volatility_is('blockchain', 'register_price_symbol', ARRAY[]::text[]::name[], 'volatile', 'blockchain.register_price_symbol(): volatile');
-SELECT ok(pg_catalog.obj_description('blockchain.register_price_symbol()'::regprocedure, 'pg_proc') IS NOT NULL, 'blockchain.register_price_symbol(): has a comment');
+SELECT tests.function_conventions('blockchain.register_price_symbol()');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'blockchain.register_price_symbol()'::regprocedure), 'blockchain.register_price_symbol(): search_path pinned');
-SELECT function_privs_are('blockchain', 'register_price_symbol', ARRAY[]::text[]::name[], 'public', ARRAY[]::text[], 'blockchain.register_price_symbol(): PUBLIC cannot execute');
 
 
 -- behaviour: partitions, constraints, the symbol registry

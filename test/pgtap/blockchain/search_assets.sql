@@ -1,13 +1,12 @@
 -- pgTAP: blockchain/search_assets — blockchain.search_assets(): ranking, type filter, limit.
 BEGIN;
-SELECT plan(26);
+SELECT plan(28);
 
 SELECT has_function('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'blockchain.search_assets(): exists');
 SELECT isnt_definer('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'blockchain.search_assets(): SECURITY INVOKER');
 SELECT volatility_is('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'stable', 'blockchain.search_assets(): stable');
-SELECT ok(pg_catalog.obj_description('blockchain.search_assets(text,blockchain.asset_type,int)'::regprocedure, 'pg_proc') IS NOT NULL, 'blockchain.search_assets(): has a comment');
+SELECT tests.function_conventions('blockchain.search_assets(text,blockchain.asset_type,int)');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'blockchain.search_assets(text,blockchain.asset_type,int)'::regprocedure), 'blockchain.search_assets(): search_path pinned');
-SELECT function_privs_are('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'public', ARRAY[]::text[], 'blockchain.search_assets(): PUBLIC cannot execute');
 SELECT function_privs_are('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'chain_app', ARRAY['EXECUTE'], 'blockchain.search_assets(): chain_app may execute');
 SELECT function_privs_are('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'chain_user', ARRAY['EXECUTE'], 'blockchain.search_assets(): chain_user may execute');
 SELECT function_privs_are('blockchain', 'search_assets', ARRAY['text', 'blockchain.asset_type', 'integer']::name[], 'chain_readonly', ARRAY['EXECUTE'], 'blockchain.search_assets(): chain_readonly may execute');

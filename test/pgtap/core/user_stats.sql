@@ -1,13 +1,12 @@
 -- pgTAP: core/user_stats — core.user_stats(): a user's statistics.
 BEGIN;
-SELECT plan(17);
+SELECT plan(19);
 
 SELECT has_function('core', 'user_stats', ARRAY['bigint']::name[], 'core.user_stats(): exists');
 SELECT isnt_definer('core', 'user_stats', ARRAY['bigint']::name[], 'core.user_stats(): SECURITY INVOKER');
 SELECT volatility_is('core', 'user_stats', ARRAY['bigint']::name[], 'stable', 'core.user_stats(): stable');
-SELECT ok(pg_catalog.obj_description('core.user_stats(bigint)'::regprocedure, 'pg_proc') IS NOT NULL, 'core.user_stats(): has a comment');
+SELECT tests.function_conventions('core.user_stats(bigint)');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'core.user_stats(bigint)'::regprocedure), 'core.user_stats(): search_path pinned');
-SELECT function_privs_are('core', 'user_stats', ARRAY['bigint']::name[], 'public', ARRAY[]::text[], 'core.user_stats(): PUBLIC cannot execute');
 SELECT function_privs_are('core', 'user_stats', ARRAY['bigint']::name[], 'chain_app', ARRAY['EXECUTE'], 'core.user_stats(): chain_app may execute');
 SELECT function_privs_are('core', 'user_stats', ARRAY['bigint']::name[], 'chain_user', ARRAY['EXECUTE'], 'core.user_stats(): chain_user may execute');
 SELECT function_privs_are('core', 'user_stats', ARRAY['bigint']::name[], 'chain_readonly', ARRAY['EXECUTE'], 'core.user_stats(): chain_readonly may execute');

@@ -1,6 +1,6 @@
 -- pgTAP: manufacturing/milestones — manufacturing.milestones: amounts never above the order total.
 BEGIN;
-SELECT plan(99);
+SELECT plan(101);
 
 SELECT enum_has_labels('manufacturing', 'milestone_status', ARRAY['pending', 'in_progress', 'completed', 'paid']::name[], 'manufacturing.milestone_status: labels pending, in_progress, completed, paid');
 SELECT ok(pg_catalog.obj_description('manufacturing.milestone_status'::regtype, 'pg_type') IS NOT NULL, 'manufacturing.milestone_status: has a comment');
@@ -42,9 +42,8 @@ SELECT table_privs_are('manufacturing', 'milestones', 'chain_readonly', ARRAY['S
 SELECT has_function('manufacturing', 'check_milestone_total', ARRAY[]::text[]::name[], 'manufacturing.check_milestone_total(): exists');
 SELECT isnt_definer('manufacturing', 'check_milestone_total', ARRAY[]::text[]::name[], 'manufacturing.check_milestone_total(): SECURITY INVOKER');
 SELECT volatility_is('manufacturing', 'check_milestone_total', ARRAY[]::text[]::name[], 'volatile', 'manufacturing.check_milestone_total(): volatile');
-SELECT ok(pg_catalog.obj_description('manufacturing.check_milestone_total()'::regprocedure, 'pg_proc') IS NOT NULL, 'manufacturing.check_milestone_total(): has a comment');
+SELECT tests.function_conventions('manufacturing.check_milestone_total()');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'manufacturing.check_milestone_total()'::regprocedure), 'manufacturing.check_milestone_total(): search_path pinned');
-SELECT function_privs_are('manufacturing', 'check_milestone_total', ARRAY[]::text[]::name[], 'public', ARRAY[]::text[], 'manufacturing.check_milestone_total(): PUBLIC cannot execute');
 
 -- fixture, inserted as the test's owner: three users
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES

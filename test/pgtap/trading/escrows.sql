@@ -1,6 +1,6 @@
 -- pgTAP: trading/escrows — trading.escrows, its state machine trigger trading.escrow_transition() and enum trading.escrow_status.
 BEGIN;
-SELECT plan(105);
+SELECT plan(107);
 
 SELECT enum_has_labels('trading', 'escrow_status', ARRAY['funded', 'released', 'refunded', 'disputed', 'resolved_released', 'resolved_refunded']::name[], 'trading.escrow_status: labels funded, released, refunded, disputed, resolved_released, resolved_refunded');
 SELECT ok(pg_catalog.obj_description('trading.escrow_status'::regtype, 'pg_type') IS NOT NULL, 'trading.escrow_status: has a comment');
@@ -46,9 +46,8 @@ SELECT table_privs_are('trading', 'escrows', 'chain_readonly', ARRAY['SELECT'], 
 SELECT has_function('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'trading.escrow_transition(): exists');
 SELECT isnt_definer('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'trading.escrow_transition(): SECURITY INVOKER');
 SELECT volatility_is('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'volatile', 'trading.escrow_transition(): volatile');
-SELECT ok(pg_catalog.obj_description('trading.escrow_transition()'::regprocedure, 'pg_proc') IS NOT NULL, 'trading.escrow_transition(): has a comment');
+SELECT tests.function_conventions('trading.escrow_transition()');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'trading.escrow_transition()'::regprocedure), 'trading.escrow_transition(): search_path pinned');
-SELECT function_privs_are('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'public', ARRAY[]::text[], 'trading.escrow_transition(): PUBLIC cannot execute');
 
 -- fixture, inserted as the test's owner: three users
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES
