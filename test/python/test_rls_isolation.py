@@ -5,7 +5,8 @@ catalogs, so every later RLS table is held to the same rules):
   explicit role (never PUBLIC), and an index led by each column the policies use;
 * the isolation matrix, for every RLS table with an owner column (a column its policies
   compare to ``(SELECT core.current_user_id())``): two users, a row owned by each (built
-  by the table's entry in ``harness.ROW_BUILDERS``), then as user 2 (``tests.act_as``)
+  by the table's entry in ``harness.ROW_BUILDERS``), then as user 2 -- through the documented
+  identity path: a chain_authenticator login, SET LOCAL ROLE chain_user and its claims --
   SELECT/UPDATE/DELETE of user 1's row affect 0 rows or are refused, INSERT of a row owned
   by user 1 is refused (SQLSTATE 42501), and user 2's own row is allowed wherever
   chain_user holds the privilege.
@@ -106,8 +107,13 @@ def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[st
     ident = sql.Identifier(*table.name.split(".", 1))
     problems: list[str] = []
 
+    # user 2 acts through the identity path of the README (Security): a chain_authenticator
+    # login that takes on chain_user and the claims for one transaction
+    actor = psycopg.connect(host=conn.info.host, port=conn.info.port, dbname=conn.info.dbname,
+                            user="chain_authenticator", autocommit=True)
+
     def expect_denied(what: str, query, allow_rows: int = 0) -> None:
-        rows, state = attempt(conn, query)
+        rows, state = attempt(actor, query)
         if state is None and rows != allow_rows:
             problems.append(f"{table.name}: user 2 {what} of user 1's row affected {rows} row(s)")
         elif state is not None and state != DENIED:
@@ -115,14 +121,16 @@ def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[st
                             f"SQLSTATE {state}, expected 0 rows or {DENIED}")
 
     def expect_allowed(what: str, query) -> None:
-        rows, state = attempt(conn, query)
+        rows, state = attempt(actor, query)
         if state is not None or rows != 1:
             problems.append(f"{table.name}: user 2 {what} of its own row: "
                             f"{'SQLSTATE ' + state if state else str(rows) + ' row(s)'}")
 
     try:
-        with conn.transaction(force_rollback=True):
-            conn.execute("SELECT tests.act_as(%s)", (u2,))
+        with actor.transaction(force_rollback=True):
+            actor.execute("SET LOCAL ROLE chain_user")
+            actor.execute("SELECT set_config('request.jwt.claims', %s, true)",
+                          (f'{{"role": "chain_user", "user_id": {u2}}}',))
             count = sql.SQL("SELECT count(*) FROM {} WHERE {}")
             expect_denied("SELECT", count.format(ident, where_row(pk, theirs)))
             if privilege["SELECT"]:
@@ -138,7 +146,7 @@ def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[st
             expect_denied("DELETE", delete.format(ident, where_row(pk, theirs)))
             if privilege["DELETE"]:
                 expect_allowed("DELETE", delete.format(ident, where_row(pk, mine)))
-            rows, state = attempt(conn, insert_query(table.name, foreign_insert))
+            rows, state = attempt(actor, insert_query(table.name, foreign_insert))
             if state != DENIED:
                 problems.append(f"{table.name}: user 2 INSERT of a row owned by user 1: "
                                 f"{'SQLSTATE ' + state if state else 'accepted'}, "
@@ -147,6 +155,8 @@ def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[st
                 expect_allowed("INSERT", insert_query(table.name, own_insert))
     except psycopg.Error as exc:
         problems.append(f"{table.name}: the matrix itself failed: {exc.sqlstate} {exc}")
+    finally:
+        actor.close()
     return problems
 
 
