@@ -1,0 +1,9 @@
+-- Revert chaindb:memory/audit_logs from pg
+
+BEGIN;
+
+-- partitions, policies, grants, indexes and triggers go with the table
+DROP TABLE memory.audit_logs;
+DROP FUNCTION memory.audit_log_append_only();
+
+COMMIT;

@@ -1,0 +1,15 @@
+-- Revert chaindb:memory/minting_queue from pg
+
+BEGIN;
+
+DROP FUNCTION memory.release_stale_claims(interval);
+DROP FUNCTION memory.fail_mint_request(bigint, text, text);
+DROP FUNCTION memory.complete_mint_request(bigint, text, text, text);
+DROP FUNCTION memory.claim_mint_requests(text, integer);
+-- policies, grants, indexes and triggers go with the table
+DROP TABLE memory.minting_queue;
+DROP FUNCTION memory.mint_request_transition();
+DROP TYPE memory.mint_priority;
+DROP TYPE memory.mint_status;
+
+COMMIT;
