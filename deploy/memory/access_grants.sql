@@ -1,4 +1,5 @@
 -- Deploy chaindb:memory/access_grants to pg
+-- requires: core/backend_access
 -- requires: memory/assets
 -- requires: core/notify_change
 -- requires: audit/capture

@@ -1,4 +1,5 @@
 -- Deploy chaindb:memory/assets to pg
+-- requires: core/backend_access
 -- requires: memory/batches
 -- requires: core/wallet_address
 -- requires: core/current_user

@@ -1,4 +1,5 @@
 -- Deploy chaindb:memory/audit_logs to pg
+-- requires: core/backend_access
 -- requires: memory/schema
 -- requires: core/wallet_address
 -- requires: core/current_user

@@ -1,4 +1,5 @@
 -- Deploy chaindb:memory/batches to pg
+-- requires: core/backend_access
 -- requires: memory/merkle_trees
 -- requires: core/wallet_address
 -- requires: core/set_updated_at

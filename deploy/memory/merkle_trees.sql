@@ -1,4 +1,5 @@
 -- Deploy chaindb:memory/merkle_trees to pg
+-- requires: core/backend_access
 -- requires: memory/schema
 -- requires: core/set_updated_at
 

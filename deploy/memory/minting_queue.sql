@@ -1,4 +1,5 @@
 -- Deploy chaindb:memory/minting_queue to pg
+-- requires: core/backend_access
 -- requires: memory/assets
 -- requires: core/set_updated_at
 

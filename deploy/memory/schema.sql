@@ -1,4 +1,5 @@
 -- Deploy chaindb:memory/schema to pg
+-- requires: core/backend_access
 -- requires: roles/roles
 
 BEGIN;

@@ -1,4 +1,5 @@
 -- Deploy chaindb:memory/transfers to pg
+-- requires: core/backend_access
 -- requires: memory/access_grants
 -- requires: memory/audit_logs
 

@@ -1,4 +1,5 @@
 -- Deploy chaindb:memory/versions to pg
+-- requires: core/backend_access
 -- requires: memory/assets
 -- requires: memory/audit_logs
 

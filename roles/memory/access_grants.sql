@@ -8,7 +8,8 @@
 --   chain_app: everything; chain_readonly: reads every grant.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
-ALTER TABLE memory.access_grants ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+-- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
+SELECT core.enable_backend_access('memory.access_grants');
 
 GRANT SELECT ON memory.access_grants TO chain_user;
 GRANT INSERT (asset_id, grantee_address, grantor_address, permissions, expires_at, max_access) ON memory.access_grants TO chain_user;
@@ -23,19 +24,6 @@ CREATE POLICY access_grants_update_grantor ON memory.access_grants FOR UPDATE TO
 COMMENT ON POLICY access_grants_select_party ON memory.access_grants IS 'An end user sees the grants it gave or received (never reads memory.assets: no policy recursion).';
 COMMENT ON POLICY access_grants_insert_grantor ON memory.access_grants IS 'An end user grants in its own name; access_grants_guard checks it owns the asset.';
 COMMENT ON POLICY access_grants_update_grantor ON memory.access_grants IS 'A grantor revokes the grants it gave (revoked_at only; final).';
-
-CREATE POLICY access_grants_select_app ON memory.access_grants FOR SELECT TO chain_app USING (true);
-CREATE POLICY access_grants_insert_app ON memory.access_grants FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY access_grants_update_app ON memory.access_grants FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY access_grants_delete_app ON memory.access_grants FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY access_grants_select_app ON memory.access_grants IS 'The backend reads every grant.';
-COMMENT ON POLICY access_grants_insert_app ON memory.access_grants IS 'The backend records grants (the grantor must own the asset).';
-COMMENT ON POLICY access_grants_update_app ON memory.access_grants IS 'The backend counts uses and revokes grants.';
-COMMENT ON POLICY access_grants_delete_app ON memory.access_grants IS 'The backend deletes grants.';
-
-GRANT SELECT ON memory.access_grants TO chain_readonly;
-CREATE POLICY access_grants_select_readonly ON memory.access_grants FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY access_grants_select_readonly ON memory.access_grants IS 'Read-only reporting sees every grant.';
 
 CREATE POLICY access_grants_select_owner ON memory.access_grants FOR SELECT TO chain_owner USING (true);
 CREATE POLICY access_grants_update_owner ON memory.access_grants FOR UPDATE TO chain_owner USING (true) WITH CHECK (true);

@@ -11,7 +11,8 @@
 --   binds to policies too.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
-ALTER TABLE memory.assets ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+-- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
+SELECT core.enable_backend_access('memory.assets');
 
 GRANT SELECT ON memory.assets TO chain_user;
 GRANT UPDATE (metadata) ON memory.assets TO chain_user;
@@ -22,19 +23,6 @@ CREATE POLICY assets_update_own ON memory.assets FOR UPDATE TO chain_user
     WITH CHECK (owner_address = (SELECT core.current_wallet()));
 COMMENT ON POLICY assets_select_own ON memory.assets IS 'The seed''s owner_access: an end user sees the assets its wallet owns (core.current_wallet()).';
 COMMENT ON POLICY assets_update_own ON memory.assets IS 'The seed''s owner_access: an owner edits the metadata of its own assets (column grant; memory.assets_guard keeps the rest).';
-
-CREATE POLICY assets_select_app ON memory.assets FOR SELECT TO chain_app USING (true);
-CREATE POLICY assets_insert_app ON memory.assets FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY assets_update_app ON memory.assets FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY assets_delete_app ON memory.assets FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY assets_select_app ON memory.assets IS 'The backend (seed: blockchain_service) reads every asset.';
-COMMENT ON POLICY assets_insert_app ON memory.assets IS 'The backend indexes minted assets.';
-COMMENT ON POLICY assets_update_app ON memory.assets IS 'The backend updates metadata and burns assets.';
-COMMENT ON POLICY assets_delete_app ON memory.assets IS 'The backend deletes an asset without history (transfers and versions RESTRICT the rest).';
-
-GRANT SELECT ON memory.assets TO chain_readonly;
-CREATE POLICY assets_select_readonly ON memory.assets FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY assets_select_readonly ON memory.assets IS 'Read-only reporting sees every asset.';
 
 CREATE POLICY assets_select_owner ON memory.assets FOR SELECT TO chain_owner USING (true);
 CREATE POLICY assets_update_owner ON memory.assets FOR UPDATE TO chain_owner USING (true) WITH CHECK (true);

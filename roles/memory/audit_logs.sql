@@ -6,22 +6,21 @@
 --   archive, then delete rows older than 90 days).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
-ALTER TABLE memory.audit_logs ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+-- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
+SELECT core.enable_backend_access('memory.audit_logs');
 
+-- append-only for the backend: no UPDATE or DELETE (the trigger audit_logs_append_only backs it up)
 REVOKE UPDATE, DELETE ON memory.audit_logs FROM chain_app;
+DROP POLICY audit_logs_update_app ON memory.audit_logs;
+DROP POLICY audit_logs_delete_app ON memory.audit_logs;
 GRANT SELECT ON memory.audit_logs TO chain_user;
 CREATE POLICY audit_logs_select_own ON memory.audit_logs FOR SELECT TO chain_user
     USING (wallet_address = (SELECT core.current_wallet()));
 COMMENT ON POLICY audit_logs_select_own ON memory.audit_logs IS 'An end user reads the operations of its own wallet.';
 
-CREATE POLICY audit_logs_select_app ON memory.audit_logs FOR SELECT TO chain_app USING (true);
-CREATE POLICY audit_logs_insert_app ON memory.audit_logs FOR INSERT TO chain_app WITH CHECK (true);
-COMMENT ON POLICY audit_logs_select_app ON memory.audit_logs IS 'The backend reads every entry.';
-COMMENT ON POLICY audit_logs_insert_app ON memory.audit_logs IS 'The backend appends entries (append-only: no UPDATE or DELETE privilege).';
-
+-- personal data (ip_address, user_agent) hidden from reporting
+REVOKE SELECT ON memory.audit_logs FROM chain_readonly;
 GRANT SELECT (id, wallet_address, action, asset_id, transaction_signature, details, "timestamp") ON memory.audit_logs TO chain_readonly;
-CREATE POLICY audit_logs_select_readonly ON memory.audit_logs FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY audit_logs_select_readonly ON memory.audit_logs IS 'Read-only reporting sees every entry, without ip_address and user_agent (column privileges).';
 
 CREATE POLICY audit_logs_select_owner ON memory.audit_logs FOR SELECT TO chain_owner USING (true);
 CREATE POLICY audit_logs_insert_owner ON memory.audit_logs FOR INSERT TO chain_owner WITH CHECK (true);

@@ -6,27 +6,19 @@
 --   chain_owner: reads and deletes (retention: completed after 7 days, failed after 30).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
-ALTER TABLE memory.minting_queue ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+-- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
+SELECT core.enable_backend_access('memory.minting_queue');
 
 GRANT SELECT ON memory.minting_queue TO chain_user;
 CREATE POLICY minting_queue_select_own ON memory.minting_queue FOR SELECT TO chain_user
     USING (owner_address = (SELECT core.current_wallet()));
 COMMENT ON POLICY minting_queue_select_own ON memory.minting_queue IS 'An end user reads the mint requests of its own wallet.';
 
-CREATE POLICY minting_queue_select_app ON memory.minting_queue FOR SELECT TO chain_app USING (true);
-CREATE POLICY minting_queue_insert_app ON memory.minting_queue FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY minting_queue_update_app ON memory.minting_queue FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY minting_queue_delete_app ON memory.minting_queue FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY minting_queue_select_app ON memory.minting_queue IS 'The backend reads every request.';
-COMMENT ON POLICY minting_queue_insert_app ON memory.minting_queue IS 'The backend queues requests.';
-COMMENT ON POLICY minting_queue_update_app ON memory.minting_queue IS 'The workers claim, complete, fail and release requests.';
-COMMENT ON POLICY minting_queue_delete_app ON memory.minting_queue IS 'The backend deletes requests.';
-
+-- memory_content is a secret: hidden from reporting
+REVOKE SELECT ON memory.minting_queue FROM chain_readonly;
 GRANT SELECT (id, request_id, owner_address, memory_metadata, agent_id, priority, status, batch_id, asset_id,
               retry_count, max_retries, next_attempt_at, locked_by, locked_at, error_message, created_at,
               processed_at, completed_at, failed_at, updated_at) ON memory.minting_queue TO chain_readonly;
-CREATE POLICY minting_queue_select_readonly ON memory.minting_queue FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY minting_queue_select_readonly ON memory.minting_queue IS 'Read-only reporting sees every request, without memory_content (column privileges: a secret).';
 
 CREATE POLICY minting_queue_select_owner ON memory.minting_queue FOR SELECT TO chain_owner USING (true);
 CREATE POLICY minting_queue_delete_owner ON memory.minting_queue FOR DELETE TO chain_owner USING (true);

@@ -1,7 +1,7 @@
 -- roles/memory/schema.sql — who may use schema memory, and what later memory tables inherit.
 --
--- Contract (same as roles/trading/schema.sql): USAGE for the roles that read or call memory; default
--- privileges FOR ROLE chain_owner give every future memory table DML to chain_app (the seed's
+-- Contract: core.enable_schema_access (docs/conventions.md) — USAGE for the roles that read or call
+-- memory, default privileges FOR ROLE chain_owner giving every future memory table DML to chain_app (the seed's
 -- blockchain_service: "SELECT, INSERT, UPDATE, DELETE ON ALL TABLES", "USAGE, SELECT ON ALL
 -- SEQUENCES"). chain_readonly and chain_user get no default table privilege: each table grants
 -- them explicitly next to its policies — chain_readonly by columns where a table holds a secret
@@ -11,9 +11,7 @@
 -- EXECUTE one by one.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
-GRANT USAGE ON SCHEMA memory TO chain_app, chain_user, chain_readonly;
-
+SELECT core.enable_schema_access('memory');
+-- narrowed: reporting gets no default SELECT here (see above)
 ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA memory
-    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO chain_app;
-ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner IN SCHEMA memory
-    GRANT USAGE, SELECT ON SEQUENCES TO chain_app;
+    REVOKE SELECT ON TABLES FROM chain_readonly;
