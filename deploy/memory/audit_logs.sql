@@ -4,6 +4,7 @@
 -- requires: core/wallet_address
 -- requires: core/current_user
 -- requires: maint/partitions
+-- requires: ops/retention_policies
 
 BEGIN;
 
@@ -63,6 +64,12 @@ COMMENT ON INDEX memory.audit_logs_timestamp_brin IS 'Time-range scans (retentio
 COMMENT ON TRIGGER audit_logs_append_only ON memory.audit_logs IS 'Append-only: UPDATE and DELETE raise, except retention deletes run as chain_owner (memory.audit_log_append_only()).';
 
 \ir ../../roles/memory/audit_logs.sql
+
+-- retention (maint.cleanup_old_data): the seed deletes entries older than 90 days and advises archiving
+-- them instead (decision D-R1: archive, then remove from the hot table); whole months go by partition
+INSERT INTO ops.retention_policies (table_name, time_column, keep_hot, action, keep_archived, note) VALUES
+    ('memory.audit_logs', 'timestamp', interval '90 days', 'archive', NULL,
+     'seed 001 maintenance query (R-M2), decision D-R1: entries older than 90 days archived (schema archive, kept), then removed; monthly partitions moved whole, boundary rows one by one');
 
 -- the partitions of this month and the next 3; later ones come from maint.ensure_partitions
 DO $$ BEGIN PERFORM maint.ensure_partitions('memory.audit_logs', 3); END $$;

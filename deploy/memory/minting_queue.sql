@@ -2,6 +2,7 @@
 -- requires: core/backend_access
 -- requires: memory/assets
 -- requires: core/set_updated_at
+-- requires: ops/retention_policies
 
 BEGIN;
 
@@ -121,5 +122,12 @@ COMMENT ON TRIGGER minting_queue_transition ON memory.minting_queue IS 'Enforces
 COMMENT ON TRIGGER minting_queue_set_updated_at ON memory.minting_queue IS 'Keeps updated_at current on real changes.';
 
 \ir ../../roles/memory/minting_queue.sql
+
+-- retention (maint.cleanup_old_data): the seed's cleanup of completed entries, and failed ones beyond it
+INSERT INTO ops.retention_policies (table_name, rule_name, time_column, keep_hot, action, row_filter, batch_size, note) VALUES
+    ('memory.minting_queue', 'completed', 'completed_at', interval '7 days', 'delete', 'status = ''completed''', 5000,
+     'seed 001 maintenance query (R-M1): completed queue entries deleted after 7 days; served by minting_queue_completed_at_idx'),
+    ('memory.minting_queue', 'failed', 'failed_at', interval '30 days', 'delete', 'status = ''failed''', 5000,
+     'beyond seed 001, decision D-M8: failed queue entries deleted after 30 days; served by minting_queue_failed_at_idx');
 
 COMMIT;

@@ -2,6 +2,8 @@
 
 BEGIN;
 
+DELETE FROM ops.retention_policies WHERE table_name = 'memory.minting_queue'::regclass;
+
 DROP FUNCTION memory.release_stale_claims(interval);
 DROP FUNCTION memory.fail_mint_request(bigint, text, text);
 DROP FUNCTION memory.complete_mint_request(bigint, text, text, text);

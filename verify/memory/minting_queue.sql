@@ -6,5 +6,6 @@ SELECT id, request_id, owner_address, memory_content, memory_metadata, agent_id,
   FROM memory.minting_queue WHERE FALSE;
 SELECT 1 / (relrowsecurity AND relforcerowsecurity)::int FROM pg_catalog.pg_class WHERE oid = 'memory.minting_queue'::regclass;
 SELECT 1 / (NOT pg_catalog.has_column_privilege('chain_readonly', 'memory.minting_queue', 'memory_content', 'SELECT'))::int;
+SELECT 1 / (pg_catalog.count(*) = 2)::int FROM ops.retention_policies WHERE table_name = 'memory.minting_queue'::regclass;
 SELECT 'memory.claim_mint_requests(text, integer)'::regprocedure, 'memory.complete_mint_request(bigint, text, text, text)'::regprocedure,
        'memory.fail_mint_request(bigint, text, text)'::regprocedure, 'memory.release_stale_claims(interval)'::regprocedure;

@@ -1,6 +1,6 @@
--- pgTAP: memory/audit_logs — structure, partitions, append-only rule, constraints, privileges and RLS of memory.audit_logs.
+-- pgTAP: memory/audit_logs — structure, partitions, append-only rule, retention, constraints, privileges and RLS of memory.audit_logs.
 BEGIN;
-SELECT plan(88);
+SELECT plan(89);
 
 -- table memory.audit_logs: 56 assertions
 SELECT tests.table_conventions('memory.audit_logs');
@@ -112,6 +112,11 @@ SELECT throws_ok($$SELECT user_agent FROM memory.audit_logs$$, '42501', NULL, 'm
 SELECT throws_ok(pg_catalog.format('SELECT * FROM memory.%I', 'audit_logs_p' || pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY_MM')),
                  '42501', NULL, 'memory.audit_logs: a partition gives chain_readonly nothing past the parent''s column grants');
 SELECT tests.reset_role();
+
+-- the retention rule shipped with the table (maint.cleanup_old_data applies it)
+SELECT is((SELECT time_column || ' ' || keep_hot::text || ' ' || action || ' ' || COALESCE(keep_archived::text, 'kept')
+             FROM ops.retention_policies WHERE table_name = 'memory.audit_logs'::regclass),
+          'timestamp 90 days archive kept', 'memory.audit_logs: retention archives entries older than 90 days, then removes them (ops.retention_policies)');
 
 SELECT * FROM finish();
 ROLLBACK;

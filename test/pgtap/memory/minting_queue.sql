@@ -1,6 +1,6 @@
--- pgTAP: memory/minting_queue — structure, state machine, worker API (claim, complete, fail with capped backoff, release), constraints, privileges and RLS of memory.minting_queue and enums mint_status, mint_priority (SKIP LOCKED under 8 workers: test/python/test_memory_concurrency.py).
+-- pgTAP: memory/minting_queue — structure, state machine, worker API (claim, complete, fail with capped backoff, release), retention, constraints, privileges and RLS of memory.minting_queue and enums mint_status, mint_priority (SKIP LOCKED under 8 workers: test/python/test_memory_concurrency.py).
 BEGIN;
-SELECT plan(166);
+SELECT plan(167);
 
 -- table memory.minting_queue: 87 assertions
 SELECT tests.table_conventions('memory.minting_queue');
@@ -206,6 +206,12 @@ SELECT lives_ok($$DELETE FROM memory.minting_queue WHERE status = 'completed'$$,
                 'memory.minting_queue.minting_queue_delete_owner: retention (as chain_owner) deletes completed requests');
 RESET ROLE;
 SELECT is_empty($$SELECT 1 FROM memory.minting_queue WHERE status = 'completed'$$, 'memory.minting_queue: the completed request is gone');
+
+-- retention rules shipped with the table (maint.cleanup_old_data applies them)
+SELECT set_eq($$SELECT rule_name || ' ' || time_column || ' ' || keep_hot::text || ' ' || action || ' ' || row_filter
+                  FROM ops.retention_policies WHERE table_name = 'memory.minting_queue'::regclass$$,
+              ARRAY['completed completed_at 7 days delete status = ''completed''', 'failed failed_at 30 days delete status = ''failed'''],
+              'memory.minting_queue: retention deletes completed requests after 7 days and failed ones after 30 (ops.retention_policies)');
 
 SELECT * FROM finish();
 ROLLBACK;
