@@ -21,4 +21,6 @@ COMMENT ON COLUMN memory.active_assets.batch_status IS 'Status of the minting ba
 COMMENT ON COLUMN memory.active_assets.transaction_signature IS 'The batch''s Solana transaction signature.';
 COMMENT ON COLUMN memory.active_assets.confirmed_at IS 'When the batch''s transaction was confirmed.';
 COMMENT ON COLUMN memory.active_assets.active_grants_count IS 'Grants on the asset that are usable now (not revoked, expired or exhausted), as far as the caller may see them.';
+-- read-only: the schema's default privileges gave chain_app DML
+REVOKE INSERT, UPDATE, DELETE ON memory.active_assets FROM chain_app;
 GRANT SELECT ON memory.active_assets TO chain_app, chain_user, chain_readonly;

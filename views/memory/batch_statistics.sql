@@ -19,4 +19,6 @@ COMMENT ON COLUMN memory.batch_statistics.total_memories IS 'Memories minted in 
 COMMENT ON COLUMN memory.batch_statistics.avg_memories_per_batch IS 'Average memories per batch.';
 COMMENT ON COLUMN memory.batch_statistics.total_cost_lamports IS 'Their total Solana cost in lamports.';
 COMMENT ON COLUMN memory.batch_statistics.avg_cost_per_batch IS 'Average Solana cost per batch in lamports.';
+-- read-only: the schema's default privileges gave chain_app DML
+REVOKE INSERT, UPDATE, DELETE ON memory.batch_statistics FROM chain_app;
 GRANT SELECT ON memory.batch_statistics TO chain_app, chain_user, chain_readonly;

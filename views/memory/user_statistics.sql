@@ -39,4 +39,6 @@ COMMENT ON COLUMN memory.user_statistics.last_mint_at IS 'Creation time of its n
 COMMENT ON COLUMN memory.user_statistics.batched_mints IS 'Its assets minted in a batch.';
 COMMENT ON COLUMN memory.user_statistics.unique_agents IS 'Distinct agents among its assets.';
 COMMENT ON COLUMN memory.user_statistics.total_cost_lamports IS 'Sum of its recorded Solana costs in lamports (memory.cost_tracking).';
+-- read-only: the schema's default privileges gave chain_app DML
+REVOKE INSERT, UPDATE, DELETE ON memory.user_statistics FROM chain_app;
 GRANT SELECT ON memory.user_statistics TO chain_app, chain_user, chain_readonly;
