@@ -3,6 +3,8 @@
 -- (not revoked, not expired, not exhausted). The count is a correlated subquery (served by
 -- access_grants_live_asset_grantee_key), not a GROUP BY, so WHERE owner_address = … reaches
 -- memory.assets_owner_address_created_at_idx. security_invoker: the caller's policies apply.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 CREATE VIEW memory.active_assets WITH (security_invoker = true) AS
 SELECT a.asset_id, a.owner_address, a.arweave_id, a.content_hash, a.version, a.batch_id, a.encryption_key_id,
        a.agent_id, a.memory_type, a.metadata, a.created_at, a.updated_at,

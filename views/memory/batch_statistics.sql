@@ -2,8 +2,10 @@
 -- column "date" (the seed's usage query filters date >= CURRENT_DATE - INTERVAL '30 days'). The
 -- day expression is exactly memory.batches_completed_day_idx's, so that filter is index-served.
 -- security_invoker: an end user's statistics cover its own batches.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 CREATE VIEW memory.batch_statistics WITH (security_invoker = true) AS
-SELECT (b.created_at AT TIME ZONE 'UTC')::date AS date,
+SELECT CAST(b.created_at AT TIME ZONE 'UTC' AS pg_catalog.date) AS date,
        pg_catalog.count(*) AS batch_count,
        pg_catalog.sum(b.memory_count) AS total_memories,
        pg_catalog.avg(b.memory_count) AS avg_memories_per_batch,
@@ -11,7 +13,7 @@ SELECT (b.created_at AT TIME ZONE 'UTC')::date AS date,
        pg_catalog.avg(b.total_cost_lamports) AS avg_cost_per_batch
   FROM memory.batches AS b
  WHERE b.status = 'completed'
- GROUP BY (b.created_at AT TIME ZONE 'UTC')::date;
+ GROUP BY CAST(b.created_at AT TIME ZONE 'UTC' AS pg_catalog.date);
 COMMENT ON VIEW memory.batch_statistics IS 'Daily statistics on completed batch mints, one row per UTC day (column date) [seed: batch_statistics]; security_invoker.';
 COMMENT ON COLUMN memory.batch_statistics.date IS 'The UTC day the batches were created.';
 COMMENT ON COLUMN memory.batch_statistics.batch_count IS 'Completed batches that day.';

@@ -2,6 +2,8 @@
 -- its own subquery and LEFT JOINed to the set of wallets (no FULL JOIN), so WHERE owner_address =
 -- … is pushed into every branch and served by the owner indexes of assets, batches and
 -- cost_tracking. security_invoker: an end user sees its own row.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
 CREATE VIEW memory.user_statistics WITH (security_invoker = true) AS
 SELECT w.owner_address,
        COALESCE(a.total_assets, 0) AS total_assets,
