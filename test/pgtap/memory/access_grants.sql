@@ -1,6 +1,6 @@
 -- pgTAP: memory/access_grants — structure, guard, constraints, privileges and RLS of memory.access_grants, and memory.assets' grantee policy.
 BEGIN;
-SELECT plan(110);
+SELECT plan(111);
 
 -- table memory.access_grants: 73 assertions
 SELECT tests.table_conventions('memory.access_grants');
@@ -146,6 +146,9 @@ SELECT is_empty($$SELECT 1 FROM memory.access_grants WHERE asset_id = 'a-bob-1'$
 SELECT tests.act_as_role('chain_readonly');
 SELECT is((SELECT pg_catalog.count(*)::int FROM memory.access_grants), 2, 'memory.access_grants.access_grants_select_readonly: reporting sees every grant');
 SELECT tests.reset_role();
+SELECT throws_ok($$INSERT INTO memory.access_grants (id, asset_id, grantee_address, grantor_address) OVERRIDING SYSTEM VALUE
+                   SELECT id, asset_id, 'Eve11111111111111111111111111111111111111111', grantor_address FROM memory.access_grants WHERE revoked_at IS NOT NULL LIMIT 1$$,
+                 '23505', NULL, 'memory.access_grants.access_grants_pkey: rejects a duplicate id');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,6 +1,6 @@
 -- pgTAP: memory/transfers — structure, ownership moves, append-only rule, constraints, privileges and RLS of memory.transfers and memory.transfer_asset() (the concurrent race: test/python/test_memory_concurrency.py).
 BEGIN;
-SELECT plan(90);
+SELECT plan(91);
 
 -- table memory.transfers: 51 assertions
 SELECT tests.table_conventions('memory.transfers');
@@ -127,6 +127,10 @@ SELECT throws_ok($$INSERT INTO memory.transfers (asset_id, from_address, to_addr
                  '23514', NULL, 'memory.transfers.transfers_metadata_object: rejects a number');
 SELECT throws_ok($$INSERT INTO memory.transfers (asset_id, from_address, to_address, transaction_signature) VALUES ('a-eve-1', 'Eve11111111111111111111111111111111111111111', 'x', repeat('c', 88))$$,
                  '23514', NULL, 'memory.transfers.to_address: rejects an invalid wallet');
+SELECT throws_ok($$INSERT INTO memory.transfers (id, asset_id, from_address, to_address, transaction_signature) OVERRIDING SYSTEM VALUE
+                   SELECT t.id, 'a-eve-1', 'Dee11111111111111111111111111111111111111111', 'Eve11111111111111111111111111111111111111111', repeat('e', 88)
+                     FROM memory.transfers AS t LIMIT 1$$,
+                 '23505', NULL, 'memory.transfers.transfers_pkey: rejects a duplicate id');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,6 +1,6 @@
 -- pgTAP: memory/versions — structure, the version rule (drives memory.assets.version), append-only rule, constraints, privileges and RLS of memory.versions.
 BEGIN;
-SELECT plan(76);
+SELECT plan(77);
 
 -- table memory.versions: 49 assertions
 SELECT tests.table_conventions('memory.versions');
@@ -98,6 +98,9 @@ SELECT is_empty($$SELECT 1 FROM memory.versions$$, 'memory.versions.versions_sel
 SELECT tests.act_as_role('chain_readonly');
 SELECT is((SELECT pg_catalog.count(*)::int FROM memory.versions), 2, 'memory.versions.versions_select_readonly: reporting sees every version');
 SELECT tests.reset_role();
+SELECT throws_ok($$INSERT INTO memory.versions (id, asset_id, version_number, arweave_id, content_hash, created_by) OVERRIDING SYSTEM VALUE
+                   SELECT v.id, 'a-ann-1', 4, repeat('w', 43), repeat('8', 64), 'Ann11111111111111111111111111111111111111111' FROM memory.versions AS v LIMIT 1$$,
+                 '23505', NULL, 'memory.versions.versions_pkey: rejects a duplicate id');
 
 SELECT * FROM finish();
 ROLLBACK;
