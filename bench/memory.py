@@ -45,7 +45,6 @@ SELECT 'a' || a, 'G' || lpad(translate(((a + 7919 * (k + 1)) % {wallets})::text,
        CASE WHEN g % 7 = 0 THEN 'G' || lpad(translate((a % {wallets})::text, '0', 'z'), 40, 'x') END
   FROM generate_series(0, {grants} - 1) AS g, LATERAL (SELECT g % {assets} AS a, g / {assets} AS k) AS x;
 SET session_replication_role = origin;
-VACUUM ANALYZE memory.assets, memory.access_grants;
 """
 
 QUEUE = """
@@ -56,7 +55,6 @@ SELECT 'r' || g, 'G' || lpad(translate((g % {wallets})::text, '0', 'z'), 40, 'x'
        (ARRAY['low', 'medium', 'high'])[1 + g % 3]::memory.mint_priority, now() - interval '1 day' + g * interval '1 ms'
   FROM generate_series(1, {n}) AS g;
 SET session_replication_role = origin;
-VACUUM ANALYZE memory.minting_queue;
 """
 
 GRANTEE = "'G' || lpad(translate(((:a + 7919 * (:k + 1)) % {wallets})::text, '0', 'z'), 40, 'x')"
@@ -112,6 +110,7 @@ def main() -> None:
         deploy(cluster, "memory/user_statistics")
         with connect(cluster) as conn:
             conn.execute(FILL.format(assets=args.assets, grants=args.grants, wallets=WALLETS))
+            conn.execute("VACUUM ANALYZE memory.assets, memory.access_grants")
             counts = conn.execute("SELECT (SELECT count(*) FROM memory.assets), (SELECT count(*) FROM memory.access_grants), "
                                   "(SELECT count(*) FROM memory.access_grants WHERE revoked_at IS NULL)").fetchone()
             true_share = conn.execute(
@@ -125,6 +124,7 @@ def main() -> None:
             for name, script in (("claim", CLAIM), ("cycle", CLAIM_COMPLETE)):
                 with connect(cluster) as conn:
                     conn.execute(QUEUE.format(n=queue_size, wallets=WALLETS))
+                    conn.execute("VACUUM ANALYZE memory.minting_queue")
                 rounds[name].append(BATCH * pgbench(cluster, script.format(batch=BATCH), args.seconds, 8, "chain_app"))
                 with connect(cluster) as conn:
                     left = conn.execute("SELECT count(*) FROM memory.minting_queue WHERE status = 'pending'").fetchone()[0]
