@@ -8,7 +8,9 @@
   claimed again;
 * two concurrent memory.transfer_asset calls on one asset: one wins, the other fails with a clear
   42501 "does not own asset", and the history (transfers, audit entries, grants) is consistent;
-* two concurrent memory.reserve_leaves on the last leaves of a tree: never past its capacity.
+* two concurrent memory.reserve_leaves on the last leaves of a tree: never past its capacity;
+* the change feed (a second connection LISTENing on chaindb_changes) hears grant uses and
+  transfers, and nothing of a rolled-back transfer.
 
 Each race is run twice: once forced into the interleaving that matters (the first session holds
 its row lock while the second is seen waiting on it in pg_locks), and once as a free race of
@@ -343,3 +345,35 @@ def test_concurrent_reservations_never_pass_the_capacity(deployed_db):
         second.close()
     with deployed_db.connect() as conn:
         assert conn.execute("SELECT current_size, status::text FROM memory.merkle_trees").fetchone() == (8, "full")
+
+
+# ----------------------------------------------------------------------------- change feed
+
+def test_transfer_and_grant_use_reach_the_change_feed(deployed_db):
+    """A cache LISTENing on chaindb_changes hears the asset move and the grant change of one
+    transfer, and the use counted by consume_grant; nothing for a rolled-back transfer."""
+    import json
+
+    with deployed_db.connect() as writer, deployed_db.connect() as listener:
+        seed_asset(writer)
+        grant_id = writer.execute("""INSERT INTO memory.access_grants (asset_id, grantee_address, grantor_address)
+                                     VALUES ('a-race', %s, %s) RETURNING id""", (BOB, ANN)).fetchone()[0]
+        listener.execute("LISTEN chaindb_changes")
+
+        def heard(timeout: float = 2.0) -> list[tuple]:
+            return [(p["table"], p["op"], p["pk"]) for p in
+                    (json.loads(n.payload) for n in listener.notifies(timeout=timeout) if n.channel == "chaindb_changes")]
+
+        with writer.transaction():
+            act_as(writer, BOB)
+            writer.execute("SELECT memory.consume_grant('a-race')")
+        assert heard() == [("access_grants", "UPDATE", {"id": grant_id})]
+        with writer.transaction():
+            act_as(writer, ANN)
+            writer.execute("SELECT memory.transfer_asset('a-race', %s, %s)", (CYD, SIG))
+        assert sorted(heard()) == [("access_grants", "UPDATE", {"id": grant_id}),
+                                   ("assets", "UPDATE", {"asset_id": "a-race"})]
+        with writer.transaction(force_rollback=True):
+            act_as(writer, CYD)
+            writer.execute("SELECT memory.transfer_asset('a-race', %s, %s)", (DEE, "6" + SIG[1:]))
+        assert heard(timeout=0.5) == []
