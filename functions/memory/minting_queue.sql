@@ -15,6 +15,7 @@
 -- memory.complete_mint_request(p_id bigint, p_asset_id text, p_batch_id text DEFAULT NULL,
 --                              p_worker text DEFAULT NULL) → void
 --   processing → completed: completed_at, asset_id (and batch_id when given); the claim is cleared.
+--   A NULL p_asset_id raises 22004.
 -- memory.fail_mint_request(p_id bigint, p_error text, p_worker text DEFAULT NULL) → memory.mint_status
 --   processing → pending with retry_count + 1 and next_attempt_at = now() + least(1 hour,
 --   30 seconds * 2^retry_count before the increment) — 30 s, 1 min, 2 min, … capped at 1 hour —
@@ -100,6 +101,9 @@ AS $$
 DECLARE
     v_row record;
 BEGIN
+    IF p_asset_id IS NULL THEN
+        RAISE EXCEPTION 'memory.complete_mint_request: the minted asset (p_asset_id) is required' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
     UPDATE memory.minting_queue AS q
        SET status = 'completed', completed_at = pg_catalog.now(), asset_id = p_asset_id,
            batch_id = COALESCE(p_batch_id, q.batch_id), locked_by = NULL, locked_at = NULL, error_message = NULL

@@ -1,6 +1,6 @@
 -- pgTAP: memory/minting_queue — structure, state machine, worker API (claim, complete, fail with capped backoff, release), retention, constraints, privileges and RLS of memory.minting_queue and enums mint_status, mint_priority (SKIP LOCKED under 8 workers: test/python/test_memory_concurrency.py).
 BEGIN;
-SELECT plan(167);
+SELECT plan(168);
 
 -- table memory.minting_queue: 87 assertions
 SELECT tests.table_conventions('memory.minting_queue');
@@ -212,6 +212,8 @@ SELECT set_eq($$SELECT rule_name || ' ' || time_column || ' ' || keep_hot::text 
                   FROM ops.retention_policies WHERE table_name = 'memory.minting_queue'::regclass$$,
               ARRAY['completed completed_at 7 days delete status = ''completed''', 'failed failed_at 30 days delete status = ''failed'''],
               'memory.minting_queue: retention deletes completed requests after 7 days and failed ones after 30 (ops.retention_policies)');
+SELECT throws_ok($$SELECT memory.complete_mint_request((SELECT id FROM memory.minting_queue WHERE request_id = 'r-med'), NULL)$$,
+                 '22004', NULL, 'memory.complete_mint_request(): the minted asset is required');
 
 SELECT * FROM finish();
 ROLLBACK;
