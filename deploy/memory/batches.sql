@@ -13,7 +13,7 @@ SET LOCAL ROLE chain_owner;
 
 CREATE TYPE memory.batch_status AS ENUM ('pending', 'processing', 'completed', 'failed');
 COMMENT ON TYPE memory.batch_status IS
-    'A mint batch''s state machine (trigger batches_transition, memory.batch_transition()): (new) → pending | processing; pending → processing | failed; processing → completed | failed; failed → pending (resubmitted); completed is final.';
+    'A mint batch''s state machine (trigger batches_transition, memory.batch_transition()): (new) → pending | processing | completed (indexed after confirmation); pending → processing | failed; processing → completed | failed; failed → pending (resubmitted); completed is final.';
 
 CREATE TABLE memory.batches (
     batch_id              text NOT NULL,

@@ -1,6 +1,7 @@
 -- memory.batch_transition() → trigger (BEFORE INSERT OR UPDATE OF status ON memory.batches, row)
 --   The batch state machine, from one transition table (v_allowed below):
---       (new)      → pending | processing
+--       (new)      → pending | processing | completed (a batch indexed after its confirmation;
+--                    batches_completed_is_confirmed then requires its signature and time)
 --       pending    → processing | failed
 --       processing → completed | failed
 --       failed     → pending            (resubmitted)
@@ -16,7 +17,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     -- from:to pairs; '' is a new row
-    v_allowed constant text[] := ARRAY[':pending', ':processing',
+    v_allowed constant text[] := ARRAY[':pending', ':processing', ':completed',
                                        'pending:processing', 'pending:failed',
                                        'processing:completed', 'processing:failed',
                                        'failed:pending'];
@@ -29,11 +30,11 @@ BEGIN
         RAISE EXCEPTION 'memory.batches: illegal batch transition % -> % (batch %)',
                         COALESCE(NULLIF(v_from, ''), '(new)'), NEW.status, NEW.batch_id
             USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = '(new) -> pending | processing; pending -> processing | failed; processing -> completed | failed; failed -> pending.';
+                  HINT = '(new) -> pending | processing | completed; pending -> processing | failed; processing -> completed | failed; failed -> pending.';
     END IF;
     RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION memory.batch_transition() IS
-    'Trigger: batch state machine ((new) -> pending|processing; pending -> processing|failed; processing -> completed|failed; failed -> pending); SQLSTATE 55000 otherwise.';
+    'Trigger: batch state machine ((new) -> pending|processing|completed; pending -> processing|failed; processing -> completed|failed; failed -> pending); SQLSTATE 55000 otherwise.';
 REVOKE ALL ON FUNCTION memory.batch_transition() FROM PUBLIC;

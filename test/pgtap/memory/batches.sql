@@ -1,6 +1,6 @@
 -- pgTAP: memory/batches — structure, state machine, constraints, privileges and RLS of memory.batches and enum batch_status.
 BEGIN;
-SELECT plan(107);
+SELECT plan(108);
 
 -- table memory.batches: 71 assertions
 SELECT tests.table_conventions('memory.batches');
@@ -57,8 +57,10 @@ INSERT INTO memory.batches (batch_id, owner_address, memory_count, merkle_tree_a
     ('b-bob-1', 'Bob11111111111111111111111111111111111111111', 3, 'TreeA1111111111111111111111111111111111111');
 
 -- behaviour: the state machine (memory.batch_transition)
-SELECT throws_ok($$INSERT INTO memory.batches (batch_id, owner_address, memory_count, merkle_tree_address, status) VALUES ('b-x', 'Ann11111111111111111111111111111111111111111', 1, 'TreeA1111111111111111111111111111111111111', 'completed')$$,
-                 '55000', NULL, 'memory.batches.batches_transition: rejects a batch created completed');
+SELECT throws_ok($$INSERT INTO memory.batches (batch_id, owner_address, memory_count, merkle_tree_address, status, error_message) VALUES ('b-x', 'Ann11111111111111111111111111111111111111111', 1, 'TreeA1111111111111111111111111111111111111', 'failed', 'x')$$,
+                 '55000', NULL, 'memory.batches.batches_transition: rejects a batch created failed');
+SELECT lives_ok($$INSERT INTO memory.batches (batch_id, owner_address, memory_count, merkle_tree_address, status, transaction_signature, confirmed_at) VALUES ('b-indexed', 'Bob11111111111111111111111111111111111111111', 1, 'TreeA1111111111111111111111111111111111111', 'completed', repeat('4', 88), now())$$,
+                'memory.batch_transition(): a confirmed batch may be indexed as completed');
 SELECT throws_ok($$UPDATE memory.batches SET status = 'completed', confirmed_at = now(), transaction_signature = repeat('5', 88) WHERE batch_id = 'b-ann-1'$$,
                  '55000', NULL, 'memory.batch_transition(): rejects pending -> completed');
 SELECT lives_ok($$UPDATE memory.batches SET status = 'processing' WHERE batch_id = 'b-ann-1'$$, 'memory.batch_transition(): allows pending -> processing');
@@ -74,7 +76,7 @@ SELECT throws_ok($$UPDATE memory.batches SET status = 'processing' WHERE batch_i
                  '55000', NULL, 'memory.batch_transition(): rejects completed -> processing');
 UPDATE memory.batches SET updated_at = '2000-01-01' WHERE batch_id = 'b-bob-1';
 SELECT is((SELECT updated_at FROM memory.batches WHERE batch_id = 'b-bob-1'), pg_catalog.now(), 'memory.batches.batches_set_updated_at: fires on update');
-SELECT is((SELECT pg_catalog.count(*)::int FROM audit.logs WHERE table_schema = 'memory' AND table_name = 'batches'), 7,
+SELECT is((SELECT pg_catalog.count(*)::int FROM audit.logs WHERE table_schema = 'memory' AND table_name = 'batches'), 8,
           'memory.batches.audit_capture: inserts and real updates are audited (not the no-op one)');
 
 -- behaviour: constraints (each with a row it rejects)
@@ -114,12 +116,12 @@ SELECT is((SELECT pg_catalog.array_agg(batch_id ORDER BY batch_id) FROM memory.b
           'memory.batches.batches_select_own: Ann sees her batches only');
 SELECT throws_ok($$UPDATE memory.batches SET memory_count = 9$$, '42501', NULL, 'memory.batches: an end user cannot change batches');
 SELECT tests.act_as_wallet('Bob11111111111111111111111111111111111111111');
-SELECT is((SELECT pg_catalog.array_agg(batch_id ORDER BY batch_id) FROM memory.batches), ARRAY['b-bob-1'],
-          'memory.batches.batches_select_own: Bob sees his batch only');
+SELECT is((SELECT pg_catalog.array_agg(batch_id ORDER BY batch_id) FROM memory.batches), ARRAY['b-bob-1', 'b-indexed'],
+          'memory.batches.batches_select_own: Bob sees his batches only');
 SELECT tests.act_as_wallet(NULL);
 SELECT is_empty($$SELECT 1 FROM memory.batches$$, 'memory.batches.batches_select_own: no wallet, no rows');
 SELECT tests.act_as_role('chain_readonly');
-SELECT is((SELECT pg_catalog.count(*)::int FROM memory.batches), 3, 'memory.batches.batches_select_readonly: reporting sees every batch');
+SELECT is((SELECT pg_catalog.count(*)::int FROM memory.batches), 4, 'memory.batches.batches_select_readonly: reporting sees every batch');
 SELECT tests.act_as_role('chain_app');
 SELECT lives_ok($$UPDATE memory.batches SET status = 'processing' WHERE batch_id = 'b-bob-1'$$, 'memory.batches.batches_update_app: the backend advances batches');
 SELECT tests.reset_role();
