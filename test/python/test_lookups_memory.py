@@ -1,4 +1,4 @@
-"""Memory assets (seed 001): every usage example and maintenance query of the seed (checklist §2.8
+"""Memory assets (seed 001): the development fixture uses every enum value; every usage example and maintenance query of the seed (checklist §2.8
 M-Q1..M-Q11), adapted to schema memory,
 
 * runs, with its results checked on the development fixture test/fixtures/40_memory.sql, and
@@ -369,3 +369,26 @@ def test_audit_log_cleanup_prunes_to_the_old_month(filled):
             assert remaining_old == 0
         assert conn.execute("SELECT count(*) FROM memory.audit_logs WHERE timestamp >= date_trunc('month', now())"
                             ).fetchone()[0] == 20000
+
+
+def test_fixture_uses_every_enum_value(deployed_db):
+    """test/fixtures/40_memory.sql uses every value of every memory enum in some column of that type."""
+    load_fixture(deployed_db)
+    missing = []
+    with deployed_db.connect() as conn:
+        columns = conn.execute("""
+            SELECT a.attrelid::regclass::text, a.attname, t.oid::regtype::text
+              FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
+             WHERE c.relnamespace = 'memory'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+               AND t.typtype = 'e' AND a.attnum > 0 AND NOT a.attisdropped""").fetchall()
+        enums = {r[0] for r in conn.execute(
+            "SELECT oid::regtype::text FROM pg_type WHERE typnamespace = 'memory'::regnamespace AND typtype = 'e'")}
+        assert enums and {c[2] for c in columns} == enums, "an enum of memory is used by no column"
+        for enum in sorted(enums):
+            labels = {r[0] for r in conn.execute("SELECT unnest(enum_range(NULL::" + enum + "))::text")}
+            used = set()
+            for table, column, typ in columns:
+                if typ == enum:
+                    used |= {r[0] for r in conn.execute(f'SELECT DISTINCT "{column}"::text FROM {table}')}
+            missing += [f"{enum}: {label}" for label in sorted(labels - used)]
+    assert not missing, "enum values the fixture never uses:\n" + "\n".join(missing)
