@@ -13,6 +13,17 @@ SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schem
 
 -- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
 SELECT core.enable_backend_access('memory.assets');
+-- assets_select_owner (chain_owner reads every row): core.enable_backend_access creates it once issue 11's
+-- helper does (COORD a838c8b); until then it is created here, under the same name, so the result is one
+DO $owner$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy
+                    WHERE polrelid = 'memory.assets'::pg_catalog.regclass AND polname = 'assets_select_owner') THEN
+        CREATE POLICY assets_select_owner ON memory.assets FOR SELECT TO chain_owner USING (true);
+        COMMENT ON POLICY assets_select_owner ON memory.assets IS 'The SECURITY DEFINER triggers of transfers, versions and grants lock and read the asset.';
+    END IF;
+END
+$owner$;
 
 GRANT SELECT ON memory.assets TO chain_user;
 GRANT UPDATE (metadata) ON memory.assets TO chain_user;
@@ -24,7 +35,5 @@ CREATE POLICY assets_update_own ON memory.assets FOR UPDATE TO chain_user
 COMMENT ON POLICY assets_select_own ON memory.assets IS 'The seed''s owner_access: an end user sees the assets its wallet owns (core.current_wallet()).';
 COMMENT ON POLICY assets_update_own ON memory.assets IS 'The seed''s owner_access: an owner edits the metadata of its own assets (column grant; memory.assets_guard keeps the rest).';
 
-CREATE POLICY assets_select_owner ON memory.assets FOR SELECT TO chain_owner USING (true);
 CREATE POLICY assets_update_owner ON memory.assets FOR UPDATE TO chain_owner USING (true) WITH CHECK (true);
-COMMENT ON POLICY assets_select_owner ON memory.assets IS 'The SECURITY DEFINER triggers of transfers, versions and grants lock and read the asset.';
 COMMENT ON POLICY assets_update_owner ON memory.assets IS 'The SECURITY DEFINER triggers of transfers and versions move ownership and advance versions.';

@@ -8,6 +8,17 @@ SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schem
 
 -- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
 SELECT core.enable_backend_access('memory.minting_queue');
+-- minting_queue_select_owner (chain_owner reads every row): core.enable_backend_access creates it once issue 11's
+-- helper does (COORD a838c8b); until then it is created here, under the same name, so the result is one
+DO $owner$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy
+                    WHERE polrelid = 'memory.minting_queue'::pg_catalog.regclass AND polname = 'minting_queue_select_owner') THEN
+        CREATE POLICY minting_queue_select_owner ON memory.minting_queue FOR SELECT TO chain_owner USING (true);
+        COMMENT ON POLICY minting_queue_select_owner ON memory.minting_queue IS 'Retention (maint, as chain_owner) finds expired requests.';
+    END IF;
+END
+$owner$;
 
 GRANT SELECT ON memory.minting_queue TO chain_user;
 CREATE POLICY minting_queue_select_own ON memory.minting_queue FOR SELECT TO chain_user
@@ -20,7 +31,5 @@ GRANT SELECT (id, request_id, owner_address, memory_metadata, agent_id, priority
               retry_count, max_retries, next_attempt_at, locked_by, locked_at, error_message, created_at,
               processed_at, completed_at, failed_at, updated_at) ON memory.minting_queue TO chain_readonly;
 
-CREATE POLICY minting_queue_select_owner ON memory.minting_queue FOR SELECT TO chain_owner USING (true);
 CREATE POLICY minting_queue_delete_owner ON memory.minting_queue FOR DELETE TO chain_owner USING (true);
-COMMENT ON POLICY minting_queue_select_owner ON memory.minting_queue IS 'Retention (maint, as chain_owner) finds expired requests.';
 COMMENT ON POLICY minting_queue_delete_owner ON memory.minting_queue IS 'Retention (maint, as chain_owner) deletes completed requests after 7 days and failed ones after 30.';

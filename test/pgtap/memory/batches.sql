@@ -1,8 +1,8 @@
 -- pgTAP: memory/batches — structure, state machine, constraints, privileges and RLS of memory.batches and enum batch_status.
 BEGIN;
-SELECT plan(108);
+SELECT plan(110);
 
--- table memory.batches: 71 assertions
+-- table memory.batches: 73 assertions
 SELECT tests.table_conventions('memory.batches');
 SELECT columns_are('memory', 'batches', ARRAY['batch_id', 'owner_address', 'memory_count', 'total_size_bytes', 'merkle_tree_address', 'transaction_signature', 'status', 'total_cost_lamports', 'solana_cost_lamports', 'arweave_cost_winston', 'priority_fee_lamports', 'created_at', 'confirmed_at', 'error_message', 'updated_at']::name[], 'memory.batches: exactly these columns');
 SELECT col_type_is('memory', 'batches', c, ty, 'memory.batches.' || c || ': ' || ty)
@@ -24,7 +24,7 @@ SELECT trigger_is('memory', 'batches', 'audit_capture', 'audit', 'capture', 'mem
 SELECT trigger_is('memory', 'batches', 'audit_capture_truncate', 'audit', 'capture_statement', 'memory.batches.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('memory', 'batches', 'batches_set_updated_at', 'core', 'set_updated_at', 'memory.batches.batches_set_updated_at: calls core.set_updated_at()');
 SELECT trigger_is('memory', 'batches', 'batches_transition', 'memory', 'batch_transition', 'memory.batches.batches_transition: calls memory.batch_transition()');
-SELECT policies_are('memory', 'batches', ARRAY['batches_delete_app', 'batches_insert_app', 'batches_select_app', 'batches_select_own', 'batches_select_readonly', 'batches_update_app']::name[], 'memory.batches: policies');
+SELECT policies_are('memory', 'batches', ARRAY['batches_delete_app', 'batches_insert_app', 'batches_select_app', 'batches_select_own', 'batches_select_owner', 'batches_select_readonly', 'batches_update_app']::name[], 'memory.batches: policies');
 SELECT policy_cmd_is('memory', 'batches', 'batches_delete_app'::name, 'delete', 'memory.batches.batches_delete_app: FOR delete');
 SELECT policy_roles_are('memory', 'batches', 'batches_delete_app', ARRAY['chain_app']::name[], 'memory.batches.batches_delete_app: TO chain_app');
 SELECT policy_cmd_is('memory', 'batches', 'batches_insert_app'::name, 'insert', 'memory.batches.batches_insert_app: FOR insert');
@@ -33,6 +33,8 @@ SELECT policy_cmd_is('memory', 'batches', 'batches_select_app'::name, 'select', 
 SELECT policy_roles_are('memory', 'batches', 'batches_select_app', ARRAY['chain_app']::name[], 'memory.batches.batches_select_app: TO chain_app');
 SELECT policy_cmd_is('memory', 'batches', 'batches_select_own'::name, 'select', 'memory.batches.batches_select_own: FOR select');
 SELECT policy_roles_are('memory', 'batches', 'batches_select_own', ARRAY['chain_user']::name[], 'memory.batches.batches_select_own: TO chain_user');
+SELECT policy_cmd_is('memory', 'batches', 'batches_select_owner'::name, 'select', 'memory.batches.batches_select_owner: FOR select');
+SELECT policy_roles_are('memory', 'batches', 'batches_select_owner', ARRAY['chain_owner']::name[], 'memory.batches.batches_select_owner: TO chain_owner');
 SELECT policy_cmd_is('memory', 'batches', 'batches_select_readonly'::name, 'select', 'memory.batches.batches_select_readonly: FOR select');
 SELECT policy_roles_are('memory', 'batches', 'batches_select_readonly', ARRAY['chain_readonly']::name[], 'memory.batches.batches_select_readonly: TO chain_readonly');
 SELECT policy_cmd_is('memory', 'batches', 'batches_update_app'::name, 'update', 'memory.batches.batches_update_app: FOR update');

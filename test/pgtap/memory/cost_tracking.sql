@@ -1,8 +1,8 @@
 -- pgTAP: memory/cost_tracking — structure, constraints, privileges and RLS of memory.cost_tracking (the seed's usage query 4 index-served: test/python/test_lookups_memory.py).
 BEGIN;
-SELECT plan(72);
+SELECT plan(74);
 
--- table memory.cost_tracking: 57 assertions
+-- table memory.cost_tracking: 59 assertions
 SELECT tests.table_conventions('memory.cost_tracking');
 SELECT columns_are('memory', 'cost_tracking', ARRAY['id', 'operation_type', 'operation_id', 'wallet_address', 'solana_cost_lamports', 'arweave_cost_winston', 'priority_fee_lamports', 'total_cost_lamports', 'total_cost_usd', 'sol_price_usd', 'ar_price_usd', 'timestamp']::name[], 'memory.cost_tracking: exactly these columns');
 SELECT col_type_is('memory', 'cost_tracking', c, ty, 'memory.cost_tracking.' || c || ': ' || ty)
@@ -16,7 +16,7 @@ SELECT is(pg_catalog.pg_get_indexdef('memory.cost_tracking_operation_type_timest
 SELECT is(pg_catalog.pg_get_indexdef('memory.cost_tracking_pkey'::regclass), 'CREATE UNIQUE INDEX cost_tracking_pkey ON memory.cost_tracking USING btree (id)', 'memory.cost_tracking.cost_tracking_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('memory.cost_tracking_timestamp_idx'::regclass), 'CREATE INDEX cost_tracking_timestamp_idx ON memory.cost_tracking USING btree ("timestamp")', 'memory.cost_tracking.cost_tracking_timestamp_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('memory.cost_tracking_wallet_address_timestamp_idx'::regclass), 'CREATE INDEX cost_tracking_wallet_address_timestamp_idx ON memory.cost_tracking USING btree (wallet_address, "timestamp" DESC) INCLUDE (total_cost_lamports)', 'memory.cost_tracking.cost_tracking_wallet_address_timestamp_idx: definition');
-SELECT policies_are('memory', 'cost_tracking', ARRAY['cost_tracking_delete_app', 'cost_tracking_insert_app', 'cost_tracking_select_app', 'cost_tracking_select_own', 'cost_tracking_select_readonly', 'cost_tracking_update_app']::name[], 'memory.cost_tracking: policies');
+SELECT policies_are('memory', 'cost_tracking', ARRAY['cost_tracking_delete_app', 'cost_tracking_insert_app', 'cost_tracking_select_app', 'cost_tracking_select_own', 'cost_tracking_select_owner', 'cost_tracking_select_readonly', 'cost_tracking_update_app']::name[], 'memory.cost_tracking: policies');
 SELECT policy_cmd_is('memory', 'cost_tracking', 'cost_tracking_delete_app'::name, 'delete', 'memory.cost_tracking.cost_tracking_delete_app: FOR delete');
 SELECT policy_roles_are('memory', 'cost_tracking', 'cost_tracking_delete_app', ARRAY['chain_app']::name[], 'memory.cost_tracking.cost_tracking_delete_app: TO chain_app');
 SELECT policy_cmd_is('memory', 'cost_tracking', 'cost_tracking_insert_app'::name, 'insert', 'memory.cost_tracking.cost_tracking_insert_app: FOR insert');
@@ -25,6 +25,8 @@ SELECT policy_cmd_is('memory', 'cost_tracking', 'cost_tracking_select_app'::name
 SELECT policy_roles_are('memory', 'cost_tracking', 'cost_tracking_select_app', ARRAY['chain_app']::name[], 'memory.cost_tracking.cost_tracking_select_app: TO chain_app');
 SELECT policy_cmd_is('memory', 'cost_tracking', 'cost_tracking_select_own'::name, 'select', 'memory.cost_tracking.cost_tracking_select_own: FOR select');
 SELECT policy_roles_are('memory', 'cost_tracking', 'cost_tracking_select_own', ARRAY['chain_user']::name[], 'memory.cost_tracking.cost_tracking_select_own: TO chain_user');
+SELECT policy_cmd_is('memory', 'cost_tracking', 'cost_tracking_select_owner'::name, 'select', 'memory.cost_tracking.cost_tracking_select_owner: FOR select');
+SELECT policy_roles_are('memory', 'cost_tracking', 'cost_tracking_select_owner', ARRAY['chain_owner']::name[], 'memory.cost_tracking.cost_tracking_select_owner: TO chain_owner');
 SELECT policy_cmd_is('memory', 'cost_tracking', 'cost_tracking_select_readonly'::name, 'select', 'memory.cost_tracking.cost_tracking_select_readonly: FOR select');
 SELECT policy_roles_are('memory', 'cost_tracking', 'cost_tracking_select_readonly', ARRAY['chain_readonly']::name[], 'memory.cost_tracking.cost_tracking_select_readonly: TO chain_readonly');
 SELECT policy_cmd_is('memory', 'cost_tracking', 'cost_tracking_update_app'::name, 'update', 'memory.cost_tracking.cost_tracking_update_app: FOR update');

@@ -1,8 +1,8 @@
 -- pgTAP: memory/merkle_trees — structure, constraints, privileges and RLS of memory.merkle_trees, enum tree_status, memory.reserve_leaves().
 BEGIN;
-SELECT plan(90);
+SELECT plan(92);
 
--- table memory.merkle_trees: 56 assertions
+-- table memory.merkle_trees: 58 assertions
 SELECT tests.table_conventions('memory.merkle_trees');
 SELECT columns_are('memory', 'merkle_trees', ARRAY['tree_address', 'max_depth', 'max_buffer_size', 'canopy_depth', 'capacity', 'current_size', 'utilization_percent', 'status', 'created_at', 'last_mint_at', 'updated_at']::name[], 'memory.merkle_trees: exactly these columns');
 SELECT col_type_is('memory', 'merkle_trees', c, ty, 'memory.merkle_trees.' || c || ': ' || ty)
@@ -17,13 +17,15 @@ SELECT is(pg_catalog.pg_get_indexdef('memory.merkle_trees_pkey'::regclass), 'CRE
 SELECT is(pg_catalog.pg_get_indexdef('memory.merkle_trees_status_idx'::regclass), 'CREATE INDEX merkle_trees_status_idx ON memory.merkle_trees USING btree (status)', 'memory.merkle_trees.merkle_trees_status_idx: definition');
 SELECT triggers_are('memory', 'merkle_trees', ARRAY['merkle_trees_set_updated_at']::name[], 'memory.merkle_trees: triggers merkle_trees_set_updated_at');
 SELECT trigger_is('memory', 'merkle_trees', 'merkle_trees_set_updated_at', 'core', 'set_updated_at', 'memory.merkle_trees.merkle_trees_set_updated_at: calls core.set_updated_at()');
-SELECT policies_are('memory', 'merkle_trees', ARRAY['merkle_trees_delete_app', 'merkle_trees_insert_app', 'merkle_trees_select_app', 'merkle_trees_select_readonly', 'merkle_trees_select_user', 'merkle_trees_update_app']::name[], 'memory.merkle_trees: policies');
+SELECT policies_are('memory', 'merkle_trees', ARRAY['merkle_trees_delete_app', 'merkle_trees_insert_app', 'merkle_trees_select_app', 'merkle_trees_select_owner', 'merkle_trees_select_readonly', 'merkle_trees_select_user', 'merkle_trees_update_app']::name[], 'memory.merkle_trees: policies');
 SELECT policy_cmd_is('memory', 'merkle_trees', 'merkle_trees_delete_app'::name, 'delete', 'memory.merkle_trees.merkle_trees_delete_app: FOR delete');
 SELECT policy_roles_are('memory', 'merkle_trees', 'merkle_trees_delete_app', ARRAY['chain_app']::name[], 'memory.merkle_trees.merkle_trees_delete_app: TO chain_app');
 SELECT policy_cmd_is('memory', 'merkle_trees', 'merkle_trees_insert_app'::name, 'insert', 'memory.merkle_trees.merkle_trees_insert_app: FOR insert');
 SELECT policy_roles_are('memory', 'merkle_trees', 'merkle_trees_insert_app', ARRAY['chain_app']::name[], 'memory.merkle_trees.merkle_trees_insert_app: TO chain_app');
 SELECT policy_cmd_is('memory', 'merkle_trees', 'merkle_trees_select_app'::name, 'select', 'memory.merkle_trees.merkle_trees_select_app: FOR select');
 SELECT policy_roles_are('memory', 'merkle_trees', 'merkle_trees_select_app', ARRAY['chain_app']::name[], 'memory.merkle_trees.merkle_trees_select_app: TO chain_app');
+SELECT policy_cmd_is('memory', 'merkle_trees', 'merkle_trees_select_owner'::name, 'select', 'memory.merkle_trees.merkle_trees_select_owner: FOR select');
+SELECT policy_roles_are('memory', 'merkle_trees', 'merkle_trees_select_owner', ARRAY['chain_owner']::name[], 'memory.merkle_trees.merkle_trees_select_owner: TO chain_owner');
 SELECT policy_cmd_is('memory', 'merkle_trees', 'merkle_trees_select_readonly'::name, 'select', 'memory.merkle_trees.merkle_trees_select_readonly: FOR select');
 SELECT policy_roles_are('memory', 'merkle_trees', 'merkle_trees_select_readonly', ARRAY['chain_readonly']::name[], 'memory.merkle_trees.merkle_trees_select_readonly: TO chain_readonly');
 SELECT policy_cmd_is('memory', 'merkle_trees', 'merkle_trees_select_user'::name, 'select', 'memory.merkle_trees.merkle_trees_select_user: FOR select');

@@ -1,8 +1,8 @@
 -- pgTAP: memory/versions — structure, the version rule (drives memory.assets.version), append-only rule, constraints, privileges and RLS of memory.versions.
 BEGIN;
-SELECT plan(77);
+SELECT plan(79);
 
--- table memory.versions: 49 assertions
+-- table memory.versions: 51 assertions
 SELECT tests.table_conventions('memory.versions');
 SELECT columns_are('memory', 'versions', ARRAY['id', 'asset_id', 'version_number', 'arweave_id', 'content_hash', 'changes_description', 'created_by', 'created_at', 'metadata']::name[], 'memory.versions: exactly these columns');
 SELECT col_type_is('memory', 'versions', c, ty, 'memory.versions.' || c || ': ' || ty)
@@ -18,11 +18,13 @@ SELECT is(pg_catalog.pg_get_indexdef('memory.versions_pkey'::regclass), 'CREATE 
 SELECT triggers_are('memory', 'versions', ARRAY['versions_append_only', 'versions_apply']::name[], 'memory.versions: triggers versions_append_only, versions_apply');
 SELECT trigger_is('memory', 'versions', 'versions_append_only', 'memory', 'audit_log_append_only', 'memory.versions.versions_append_only: calls memory.audit_log_append_only()');
 SELECT trigger_is('memory', 'versions', 'versions_apply', 'memory', 'apply_version', 'memory.versions.versions_apply: calls memory.apply_version()');
-SELECT policies_are('memory', 'versions', ARRAY['versions_insert_app', 'versions_select_app', 'versions_select_readonly', 'versions_select_visible']::name[], 'memory.versions: policies');
+SELECT policies_are('memory', 'versions', ARRAY['versions_insert_app', 'versions_select_app', 'versions_select_owner', 'versions_select_readonly', 'versions_select_visible']::name[], 'memory.versions: policies');
 SELECT policy_cmd_is('memory', 'versions', 'versions_insert_app'::name, 'insert', 'memory.versions.versions_insert_app: FOR insert');
 SELECT policy_roles_are('memory', 'versions', 'versions_insert_app', ARRAY['chain_app']::name[], 'memory.versions.versions_insert_app: TO chain_app');
 SELECT policy_cmd_is('memory', 'versions', 'versions_select_app'::name, 'select', 'memory.versions.versions_select_app: FOR select');
 SELECT policy_roles_are('memory', 'versions', 'versions_select_app', ARRAY['chain_app']::name[], 'memory.versions.versions_select_app: TO chain_app');
+SELECT policy_cmd_is('memory', 'versions', 'versions_select_owner'::name, 'select', 'memory.versions.versions_select_owner: FOR select');
+SELECT policy_roles_are('memory', 'versions', 'versions_select_owner', ARRAY['chain_owner']::name[], 'memory.versions.versions_select_owner: TO chain_owner');
 SELECT policy_cmd_is('memory', 'versions', 'versions_select_readonly'::name, 'select', 'memory.versions.versions_select_readonly: FOR select');
 SELECT policy_roles_are('memory', 'versions', 'versions_select_readonly', ARRAY['chain_readonly']::name[], 'memory.versions.versions_select_readonly: TO chain_readonly');
 SELECT policy_cmd_is('memory', 'versions', 'versions_select_visible'::name, 'select', 'memory.versions.versions_select_visible: FOR select');
