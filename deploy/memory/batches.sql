@@ -4,6 +4,7 @@
 -- requires: core/wallet_address
 -- requires: core/set_updated_at
 -- requires: audit/capture
+-- requires: core/state_machines
 
 BEGIN;
 
@@ -13,7 +14,7 @@ SET LOCAL ROLE chain_owner;
 
 CREATE TYPE memory.batch_status AS ENUM ('pending', 'processing', 'completed', 'failed');
 COMMENT ON TYPE memory.batch_status IS
-    'A mint batch''s state machine (trigger batches_transition, memory.batch_transition()): (new) → pending | processing | completed (indexed after confirmation); pending → processing | failed; processing → completed | failed; failed → pending (resubmitted); completed is final.';
+    'State machine (transition table: core.state_transitions, machine memory.batch_status; enforced by core.enforce_transition(), trigger batches_state_machine): (new) → pending | processing | completed (a batch indexed after its confirmation); pending → processing | failed; processing → completed | failed; failed → pending (resubmitted); completed is final. All by chain_app (the backend); chain_owner loads rows in any state.';
 
 CREATE TABLE memory.batches (
     batch_id              text NOT NULL,
@@ -53,10 +54,6 @@ CREATE INDEX batches_merkle_tree_address_idx ON memory.batches (merkle_tree_addr
 CREATE INDEX batches_completed_day_idx ON memory.batches (((created_at AT TIME ZONE 'UTC')::date))
     WHERE status = 'completed';
 
-\ir ../../functions/memory/batches.sql
-
-CREATE TRIGGER batches_transition BEFORE INSERT OR UPDATE OF status ON memory.batches
-    FOR EACH ROW EXECUTE FUNCTION memory.batch_transition();
 CREATE TRIGGER batches_set_updated_at BEFORE UPDATE ON memory.batches
     FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW) EXECUTE FUNCTION core.set_updated_at();
 
@@ -92,10 +89,22 @@ COMMENT ON INDEX memory.batches_created_at_idx IS 'Batches by date.';
 COMMENT ON INDEX memory.batches_transaction_signature_idx IS 'Batch by Solana transaction signature.';
 COMMENT ON INDEX memory.batches_merkle_tree_address_idx IS 'Batches of a tree; the FK to memory.merkle_trees.';
 COMMENT ON INDEX memory.batches_completed_day_idx IS 'Partial expression index: completed batches by UTC day; serves memory.batch_statistics filtered by date.';
-COMMENT ON TRIGGER batches_transition ON memory.batches IS 'Enforces the batch state machine (memory.batch_transition(), SQLSTATE 55000).';
 COMMENT ON TRIGGER batches_set_updated_at ON memory.batches IS 'Keeps updated_at current on real changes.';
 
 \ir ../../roles/memory/batches.sql
+
+-- the state machine: its transition table rows, and the trigger batches_state_machine
+INSERT INTO core.state_transitions (machine, from_state, to_state, who)
+SELECT 'memory.batch_status'::pg_catalog.regtype, v.from_state, v.to_state, 'chain_app'
+  FROM (VALUES (NULL, 'pending'), (NULL, 'processing'), (NULL, 'completed'),
+               ('pending', 'processing'), ('pending', 'failed'),
+               ('processing', 'completed'), ('processing', 'failed'),
+               ('failed', 'pending')) AS v (from_state, to_state)
+UNION ALL
+-- chain_owner: a new row in any state (data loads, fixtures)
+SELECT 'memory.batch_status'::pg_catalog.regtype, NULL, e.enumlabel::text, 'chain_owner'
+  FROM pg_catalog.pg_enum AS e WHERE e.enumtypid = 'memory.batch_status'::pg_catalog.regtype;
+SELECT core.enable_state_machine('memory.batches');
 
 SELECT audit.enable_tracking('memory.batches');
 

@@ -3,6 +3,7 @@
 -- requires: memory/assets
 -- requires: core/set_updated_at
 -- requires: ops/retention_policies
+-- requires: core/state_machines
 
 BEGIN;
 
@@ -12,7 +13,7 @@ SET LOCAL ROLE chain_owner;
 
 CREATE TYPE memory.mint_status AS ENUM ('pending', 'processing', 'completed', 'failed');
 COMMENT ON TYPE memory.mint_status IS
-    'A mint request''s state machine (trigger minting_queue_transition, memory.mint_request_transition()): (new) → pending; pending → processing (memory.claim_mint_requests) | failed (cancelled); processing → completed (memory.complete_mint_request) | pending (retry with backoff: memory.fail_mint_request; or memory.release_stale_claims) | failed (retries exhausted); completed and failed are final.';
+    'State machine (transition table: core.state_transitions, machine memory.mint_status; enforced by core.enforce_transition(), trigger minting_queue_state_machine): (new) → pending; pending → processing (memory.claim_mint_requests) | failed (cancelled); processing → completed (memory.complete_mint_request) | pending (retry with backoff: memory.fail_mint_request; or memory.release_stale_claims) | failed (retries exhausted); completed and failed are final. All by chain_app (the workers); chain_owner loads rows in any state.';
 CREATE TYPE memory.mint_priority AS ENUM ('low', 'medium', 'high');
 COMMENT ON TYPE memory.mint_priority IS
     'Priority of a mint request; declaration order is sort order (low < medium < high), so ORDER BY priority DESC serves high first (the seed''s upstream varchar sorted high < low < medium).';
@@ -68,8 +69,6 @@ CREATE INDEX minting_queue_failed_at_idx ON memory.minting_queue (failed_at) WHE
 
 \ir ../../functions/memory/minting_queue.sql
 
-CREATE TRIGGER minting_queue_transition BEFORE INSERT OR UPDATE OF status ON memory.minting_queue
-    FOR EACH ROW EXECUTE FUNCTION memory.mint_request_transition();
 CREATE TRIGGER minting_queue_set_updated_at BEFORE UPDATE ON memory.minting_queue
     FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW) EXECUTE FUNCTION core.set_updated_at();
 
@@ -118,10 +117,21 @@ COMMENT ON INDEX memory.minting_queue_asset_id_idx IS 'Request of an asset; the 
 COMMENT ON INDEX memory.minting_queue_stale_claims_idx IS 'Partial: claims by age; serves memory.release_stale_claims.';
 COMMENT ON INDEX memory.minting_queue_completed_at_idx IS 'Partial: completed requests by completion time; serves the 7-day cleanup (seed maintenance query).';
 COMMENT ON INDEX memory.minting_queue_failed_at_idx IS 'Partial: failed requests by failure time; serves the 30-day cleanup.';
-COMMENT ON TRIGGER minting_queue_transition ON memory.minting_queue IS 'Enforces the mint request state machine (memory.mint_request_transition(), SQLSTATE 55000).';
 COMMENT ON TRIGGER minting_queue_set_updated_at ON memory.minting_queue IS 'Keeps updated_at current on real changes.';
 
 \ir ../../roles/memory/minting_queue.sql
+
+-- the state machine: its transition table rows, and the trigger minting_queue_state_machine
+INSERT INTO core.state_transitions (machine, from_state, to_state, who)
+SELECT 'memory.mint_status'::pg_catalog.regtype, v.from_state, v.to_state, 'chain_app'
+  FROM (VALUES (NULL, 'pending'),
+               ('pending', 'processing'), ('pending', 'failed'),
+               ('processing', 'completed'), ('processing', 'pending'), ('processing', 'failed')) AS v (from_state, to_state)
+UNION ALL
+-- chain_owner: a new row in any state (data loads, fixtures)
+SELECT 'memory.mint_status'::pg_catalog.regtype, NULL, e.enumlabel::text, 'chain_owner'
+  FROM pg_catalog.pg_enum AS e WHERE e.enumtypid = 'memory.mint_status'::pg_catalog.regtype;
+SELECT core.enable_state_machine('memory.minting_queue');
 
 -- retention (maint.cleanup_old_data): the seed's cleanup of completed entries, and failed ones beyond it
 INSERT INTO ops.retention_policies (table_name, rule_name, time_column, keep_hot, action, row_filter, batch_size, note) VALUES

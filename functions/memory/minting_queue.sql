@@ -1,9 +1,7 @@
--- The minting queue: its state machine and the worker API (chain_app only).
+-- The minting queue: the worker API (chain_app only).
 --
--- memory.mint_request_transition() → trigger (BEFORE INSERT OR UPDATE OF status, row)
---   From one transition table (v_allowed): (new) → pending; pending → processing | failed;
---   processing → completed | pending | failed; completed and failed are final. Anything else:
---   SQLSTATE 55000 "illegal mint request transition".
+-- The state machine itself is core.state_transitions (machine memory.mint_status), enforced by
+-- core.enforce_transition() (trigger minting_queue_state_machine, deploy/memory/minting_queue.sql).
 --
 -- memory.claim_mint_requests(p_worker text, p_limit int DEFAULT 10) → SETOF memory.minting_queue
 --   Claims up to p_limit pending requests due now (next_attempt_at <= now()), highest priority
@@ -30,34 +28,6 @@
 --
 -- All SECURITY INVOKER: chain_app (the workers) updates the queue under its own policies.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
-
-CREATE FUNCTION memory.mint_request_transition()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    -- from:to pairs; '' is a new row
-    v_allowed constant text[] := ARRAY[':pending',
-                                       'pending:processing', 'pending:failed',
-                                       'processing:completed', 'processing:pending', 'processing:failed'];
-    v_from text := CASE WHEN TG_OP = 'INSERT' THEN '' ELSE OLD.status::text END;
-BEGIN
-    IF TG_OP = 'UPDATE' AND NEW.status = OLD.status THEN
-        RETURN NEW;
-    END IF;
-    IF NOT (v_from || ':' || NEW.status::text) = ANY (v_allowed) THEN
-        RAISE EXCEPTION 'memory.minting_queue: illegal mint request transition % -> % (request %)',
-                        COALESCE(NULLIF(v_from, ''), '(new)'), NEW.status, NEW.request_id
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = '(new) -> pending; pending -> processing | failed; processing -> completed | pending | failed.';
-    END IF;
-    RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION memory.mint_request_transition() IS
-    'Trigger: mint request state machine ((new) -> pending; pending -> processing|failed; processing -> completed|pending|failed); SQLSTATE 55000 otherwise.';
-REVOKE ALL ON FUNCTION memory.mint_request_transition() FROM PUBLIC;
 
 CREATE FUNCTION memory.claim_mint_requests(p_worker text, p_limit integer DEFAULT 10)
 RETURNS SETOF memory.minting_queue

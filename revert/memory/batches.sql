@@ -2,10 +2,11 @@
 
 BEGIN;
 
+DELETE FROM core.state_transitions WHERE machine = 'memory.batch_status'::regtype;
+
 SELECT audit.disable_tracking('memory.batches');
 -- policies, grants, indexes and triggers go with the table
 DROP TABLE memory.batches;
-DROP FUNCTION memory.batch_transition();
 DROP TYPE memory.batch_status;
 
 COMMIT;

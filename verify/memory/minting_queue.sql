@@ -9,3 +9,4 @@ SELECT 1 / (NOT pg_catalog.has_column_privilege('chain_readonly', 'memory.mintin
 SELECT 1 / (pg_catalog.count(*) = 2)::int FROM ops.retention_policies WHERE table_name = 'memory.minting_queue'::regclass;
 SELECT 'memory.claim_mint_requests(text, integer)'::regprocedure, 'memory.complete_mint_request(bigint, text, text, text)'::regprocedure,
        'memory.fail_mint_request(bigint, text, text)'::regprocedure, 'memory.release_stale_claims(interval)'::regprocedure;
+SELECT 1 / (pg_catalog.count(*) = 10)::int FROM core.state_transitions WHERE machine = 'memory.mint_status'::regtype;

@@ -14,9 +14,9 @@ SELECT is((SELECT pg_catalog.array_agg(DISTINCT c.relname::text ORDER BY c.relna
           'memory.audit_logs: every partition is named audit_logs_pYYYY_MM');
 SELECT views_are('memory', ARRAY['active_assets', 'batch_statistics', 'user_statistics'], 'memory: views');
 SELECT materialized_views_are('memory', ARRAY[]::name[], 'memory: materialized views');
-SELECT functions_are('memory', ARRAY['reserve_leaves', 'batch_transition', 'asset_guard', 'access_grant_guard', 'has_access',
+SELECT functions_are('memory', ARRAY['reserve_leaves', 'asset_guard', 'access_grant_guard', 'has_access',
                      'consume_grant', 'audit_log_append_only', 'apply_transfer', 'transfer_asset', 'apply_version',
-                     'mint_request_transition', 'claim_mint_requests', 'complete_mint_request', 'fail_mint_request',
+                     'claim_mint_requests', 'complete_mint_request', 'fail_mint_request',
                      'release_stale_claims'], 'memory: functions');
 SELECT enums_are('memory', ARRAY['tree_status', 'batch_status', 'mint_status', 'mint_priority'], 'memory: enums');
 SELECT sequences_are('memory', ARRAY['access_grants_id_seq', 'audit_logs_id_seq', 'cost_tracking_id_seq', 'minting_queue_id_seq',

@@ -1,6 +1,6 @@
 -- pgTAP: memory/batches — structure, state machine, constraints, privileges and RLS of memory.batches and enum batch_status.
 BEGIN;
-SELECT plan(110);
+SELECT plan(108);
 
 -- table memory.batches: 73 assertions
 SELECT tests.table_conventions('memory.batches');
@@ -19,11 +19,11 @@ SELECT is(pg_catalog.pg_get_indexdef('memory.batches_owner_address_created_at_id
 SELECT is(pg_catalog.pg_get_indexdef('memory.batches_pkey'::regclass), 'CREATE UNIQUE INDEX batches_pkey ON memory.batches USING btree (batch_id)', 'memory.batches.batches_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('memory.batches_status_created_at_idx'::regclass), 'CREATE INDEX batches_status_created_at_idx ON memory.batches USING btree (status, created_at)', 'memory.batches.batches_status_created_at_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('memory.batches_transaction_signature_idx'::regclass), 'CREATE INDEX batches_transaction_signature_idx ON memory.batches USING btree (transaction_signature)', 'memory.batches.batches_transaction_signature_idx: definition');
-SELECT triggers_are('memory', 'batches', ARRAY['audit_capture', 'audit_capture_truncate', 'batches_set_updated_at', 'batches_transition']::name[], 'memory.batches: triggers audit_capture, audit_capture_truncate, batches_set_updated_at, batches_transition');
+SELECT triggers_are('memory', 'batches', ARRAY['audit_capture', 'audit_capture_truncate', 'batches_set_updated_at', 'batches_state_machine']::name[], 'memory.batches: triggers audit_capture, audit_capture_truncate, batches_set_updated_at, batches_state_machine');
 SELECT trigger_is('memory', 'batches', 'audit_capture', 'audit', 'capture', 'memory.batches.audit_capture: calls audit.capture()');
 SELECT trigger_is('memory', 'batches', 'audit_capture_truncate', 'audit', 'capture_statement', 'memory.batches.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('memory', 'batches', 'batches_set_updated_at', 'core', 'set_updated_at', 'memory.batches.batches_set_updated_at: calls core.set_updated_at()');
-SELECT trigger_is('memory', 'batches', 'batches_transition', 'memory', 'batch_transition', 'memory.batches.batches_transition: calls memory.batch_transition()');
+SELECT trigger_is('memory', 'batches', 'batches_state_machine', 'core', 'enforce_transition', 'memory.batches.batches_state_machine: calls core.enforce_transition()');
 SELECT policies_are('memory', 'batches', ARRAY['batches_delete_app', 'batches_insert_app', 'batches_select_app', 'batches_select_own', 'batches_select_owner', 'batches_select_readonly', 'batches_update_app']::name[], 'memory.batches: policies');
 SELECT policy_cmd_is('memory', 'batches', 'batches_delete_app'::name, 'delete', 'memory.batches.batches_delete_app: FOR delete');
 SELECT policy_roles_are('memory', 'batches', 'batches_delete_app', ARRAY['chain_app']::name[], 'memory.batches.batches_delete_app: TO chain_app');
@@ -48,9 +48,6 @@ SELECT table_privs_are('memory', 'batches', 'public', ARRAY[]::text[], 'memory.b
 SELECT enum_has_labels('memory', 'batch_status', ARRAY['pending', 'processing', 'completed', 'failed']::name[], 'memory.batch_status: labels pending, processing, completed, failed (in this order)');
 SELECT ok(pg_catalog.obj_description('memory.batch_status'::regtype, 'pg_type') IS NOT NULL, 'memory.batch_status: has a comment');
 
--- func memory.batch_transition(): 4 assertions
-SELECT tests.function_conventions('memory.batch_transition()');
-
 -- fixture, as the test's owner: a tree and two batches of Ann, one of Bob
 INSERT INTO memory.merkle_trees (tree_address, max_depth, max_buffer_size) VALUES ('TreeA1111111111111111111111111111111111111', 14, 64);
 INSERT INTO memory.batches (batch_id, owner_address, memory_count, merkle_tree_address) VALUES
@@ -58,24 +55,30 @@ INSERT INTO memory.batches (batch_id, owner_address, memory_count, merkle_tree_a
     ('b-ann-2', 'Ann11111111111111111111111111111111111111111', 1, 'TreeA1111111111111111111111111111111111111'),
     ('b-bob-1', 'Bob11111111111111111111111111111111111111111', 3, 'TreeA1111111111111111111111111111111111111');
 
--- behaviour: the state machine (memory.batch_transition)
+-- behaviour: the state machine (core.state_transitions, machine memory.batch_status), as the backend
+SELECT tests.act_as_role('chain_app');
 SELECT throws_ok($$INSERT INTO memory.batches (batch_id, owner_address, memory_count, merkle_tree_address, status, error_message) VALUES ('b-x', 'Ann11111111111111111111111111111111111111111', 1, 'TreeA1111111111111111111111111111111111111', 'failed', 'x')$$,
-                 '55000', NULL, 'memory.batches.batches_transition: rejects a batch created failed');
+                 '55000', NULL, 'memory.batches.batches_state_machine: rejects a batch created failed');
 SELECT lives_ok($$INSERT INTO memory.batches (batch_id, owner_address, memory_count, merkle_tree_address, status, transaction_signature, confirmed_at) VALUES ('b-indexed', 'Bob11111111111111111111111111111111111111111', 1, 'TreeA1111111111111111111111111111111111111', 'completed', repeat('4', 88), now())$$,
-                'memory.batch_transition(): a confirmed batch may be indexed as completed');
+                'memory.batch_status: a confirmed batch may be indexed as completed');
 SELECT throws_ok($$UPDATE memory.batches SET status = 'completed', confirmed_at = now(), transaction_signature = repeat('5', 88) WHERE batch_id = 'b-ann-1'$$,
-                 '55000', NULL, 'memory.batch_transition(): rejects pending -> completed');
-SELECT lives_ok($$UPDATE memory.batches SET status = 'processing' WHERE batch_id = 'b-ann-1'$$, 'memory.batch_transition(): allows pending -> processing');
+                 '55000', NULL, 'memory.batch_status: rejects pending -> completed');
+SELECT lives_ok($$UPDATE memory.batches SET status = 'processing' WHERE batch_id = 'b-ann-1'$$, 'memory.batch_status: allows pending -> processing');
 SELECT lives_ok($$UPDATE memory.batches SET status = 'completed', confirmed_at = now(), transaction_signature = repeat('5', 88),
                   total_cost_lamports = 15000, solana_cost_lamports = 10000, priority_fee_lamports = 5000 WHERE batch_id = 'b-ann-1'$$,
-                'memory.batch_transition(): allows processing -> completed');
+                'memory.batch_status: allows processing -> completed');
 SELECT throws_ok($$UPDATE memory.batches SET status = 'failed' WHERE batch_id = 'b-ann-1'$$,
-                 '55000', NULL, 'memory.batch_transition(): completed is final');
+                 '55000', NULL, 'memory.batch_status: completed is final');
 SELECT lives_ok($$UPDATE memory.batches SET status = 'failed', error_message = 'blockhash expired' WHERE batch_id = 'b-ann-2'$$,
-                'memory.batch_transition(): allows pending -> failed');
-SELECT lives_ok($$UPDATE memory.batches SET status = 'pending' WHERE batch_id = 'b-ann-2'$$, 'memory.batch_transition(): allows failed -> pending (resubmitted)');
+                'memory.batch_status: allows pending -> failed');
+SELECT lives_ok($$UPDATE memory.batches SET status = 'pending' WHERE batch_id = 'b-ann-2'$$, 'memory.batch_status: allows failed -> pending (resubmitted)');
 SELECT throws_ok($$UPDATE memory.batches SET status = 'processing' WHERE batch_id = 'b-ann-1'$$,
-                 '55000', NULL, 'memory.batch_transition(): rejects completed -> processing');
+                 '55000', NULL, 'memory.batch_status: rejects completed -> processing');
+SELECT throws_ok($$UPDATE memory.batches SET status = 'pending' WHERE batch_id = 'b-bob-1'$$,
+                 '55000', NULL, 'memory.batch_status: a no-op transition (pending -> pending) is refused');
+SELECT tests.reset_role();
+SELECT is((SELECT pg_catalog.count(*)::int FROM core.state_transitions WHERE machine = 'memory.batch_status'::regtype AND who = 'chain_app'), 8,
+          'memory.batch_status: its transition table has 8 transitions for chain_app');
 UPDATE memory.batches SET updated_at = '2000-01-01' WHERE batch_id = 'b-bob-1';
 SELECT is((SELECT updated_at FROM memory.batches WHERE batch_id = 'b-bob-1'), pg_catalog.now(), 'memory.batches.batches_set_updated_at: fires on update');
 SELECT is((SELECT pg_catalog.count(*)::int FROM audit.logs WHERE table_schema = 'memory' AND table_name = 'batches'), 8,

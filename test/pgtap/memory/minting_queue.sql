@@ -1,6 +1,6 @@
 -- pgTAP: memory/minting_queue — structure, state machine, worker API (claim, complete, fail with capped backoff, release), retention, constraints, privileges and RLS of memory.minting_queue and enums mint_status, mint_priority (SKIP LOCKED under 8 workers: test/python/test_memory_concurrency.py).
 BEGIN;
-SELECT plan(168);
+SELECT plan(166);
 
 -- table memory.minting_queue: 87 assertions
 SELECT tests.table_conventions('memory.minting_queue');
@@ -21,9 +21,9 @@ SELECT is(pg_catalog.pg_get_indexdef('memory.minting_queue_owner_address_created
 SELECT is(pg_catalog.pg_get_indexdef('memory.minting_queue_pkey'::regclass), 'CREATE UNIQUE INDEX minting_queue_pkey ON memory.minting_queue USING btree (id)', 'memory.minting_queue.minting_queue_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('memory.minting_queue_request_id_key'::regclass), 'CREATE UNIQUE INDEX minting_queue_request_id_key ON memory.minting_queue USING btree (request_id)', 'memory.minting_queue.minting_queue_request_id_key: definition');
 SELECT is(pg_catalog.pg_get_indexdef('memory.minting_queue_stale_claims_idx'::regclass), 'CREATE INDEX minting_queue_stale_claims_idx ON memory.minting_queue USING btree (locked_at) WHERE (status = ''processing''::memory.mint_status)', 'memory.minting_queue.minting_queue_stale_claims_idx: definition');
-SELECT triggers_are('memory', 'minting_queue', ARRAY['minting_queue_set_updated_at', 'minting_queue_transition']::name[], 'memory.minting_queue: triggers minting_queue_set_updated_at, minting_queue_transition');
+SELECT triggers_are('memory', 'minting_queue', ARRAY['minting_queue_set_updated_at', 'minting_queue_state_machine']::name[], 'memory.minting_queue: triggers minting_queue_set_updated_at, minting_queue_state_machine');
 SELECT trigger_is('memory', 'minting_queue', 'minting_queue_set_updated_at', 'core', 'set_updated_at', 'memory.minting_queue.minting_queue_set_updated_at: calls core.set_updated_at()');
-SELECT trigger_is('memory', 'minting_queue', 'minting_queue_transition', 'memory', 'mint_request_transition', 'memory.minting_queue.minting_queue_transition: calls memory.mint_request_transition()');
+SELECT trigger_is('memory', 'minting_queue', 'minting_queue_state_machine', 'core', 'enforce_transition', 'memory.minting_queue.minting_queue_state_machine: calls core.enforce_transition()');
 SELECT policies_are('memory', 'minting_queue', ARRAY['minting_queue_delete_app', 'minting_queue_delete_owner', 'minting_queue_insert_app', 'minting_queue_select_app', 'minting_queue_select_own', 'minting_queue_select_owner', 'minting_queue_select_readonly', 'minting_queue_update_app']::name[], 'memory.minting_queue: policies');
 SELECT policy_cmd_is('memory', 'minting_queue', 'minting_queue_delete_app'::name, 'delete', 'memory.minting_queue.minting_queue_delete_app: FOR delete');
 SELECT policy_roles_are('memory', 'minting_queue', 'minting_queue_delete_app', ARRAY['chain_app']::name[], 'memory.minting_queue.minting_queue_delete_app: TO chain_app');
@@ -53,9 +53,6 @@ SELECT ok(pg_catalog.obj_description('memory.mint_status'::regtype, 'pg_type') I
 -- enum memory.mint_priority: 2 assertions
 SELECT enum_has_labels('memory', 'mint_priority', ARRAY['low', 'medium', 'high']::name[], 'memory.mint_priority: labels low, medium, high (in this order)');
 SELECT ok(pg_catalog.obj_description('memory.mint_priority'::regtype, 'pg_type') IS NOT NULL, 'memory.mint_priority: has a comment');
-
--- func memory.mint_request_transition(): 4 assertions
-SELECT tests.function_conventions('memory.mint_request_transition()');
 
 -- func memory.claim_mint_requests(text, integer): 4 assertions
 SELECT tests.function_conventions('memory.claim_mint_requests(text, integer)');
@@ -146,12 +143,18 @@ SELECT throws_ok($$SELECT memory.release_stale_claims('-1 minute')$$, '22023', N
 SELECT tests.reset_role();
 
 -- behaviour: the state machine and constraints (each with a row it rejects)
+SELECT tests.act_as_role('chain_app');
 SELECT throws_ok($$INSERT INTO memory.minting_queue (request_id, owner_address, memory_content, agent_id, status, completed_at, asset_id) VALUES ('r-x', 'Ann11111111111111111111111111111111111111111', 's', 'a', 'completed', now(), 'a-ann-1')$$,
-                 '55000', NULL, 'memory.minting_queue.minting_queue_transition: a request starts pending');
+                 '55000', NULL, 'memory.minting_queue.minting_queue_state_machine: a request starts pending');
+SELECT throws_ok($$UPDATE memory.minting_queue SET status = 'pending' WHERE request_id = 'r-later'$$,
+                 '55000', NULL, 'memory.mint_status: a no-op transition (pending -> pending) is refused');
+SELECT tests.reset_role();
+SELECT is((SELECT pg_catalog.count(*)::int FROM core.state_transitions WHERE machine = 'memory.mint_status'::regtype AND who = 'chain_app'), 6,
+          'memory.mint_status: its transition table has 6 transitions for chain_app');
 SELECT throws_ok($$UPDATE memory.minting_queue SET status = 'pending' WHERE request_id = 'r-high-old'$$,
-                 '55000', NULL, 'memory.mint_request_transition(): completed is final');
+                 '55000', NULL, 'memory.mint_status: completed is final');
 SELECT throws_ok($$UPDATE memory.minting_queue SET status = 'completed', completed_at = now(), asset_id = 'a-ann-1' WHERE request_id = 'r-later'$$,
-                 '55000', NULL, 'memory.mint_request_transition(): pending -> completed skips processing');
+                 '55000', NULL, 'memory.mint_status: pending -> completed skips processing');
 SELECT throws_ok($$INSERT INTO memory.minting_queue (request_id, owner_address, memory_content, agent_id) VALUES ('r-med', 'Ann11111111111111111111111111111111111111111', 's', 'a')$$,
                  '23505', NULL, 'memory.minting_queue.minting_queue_request_id_key: rejects a second request with one idempotency key');
 SELECT throws_ok($$INSERT INTO memory.minting_queue (id, request_id, owner_address, memory_content, agent_id) OVERRIDING SYSTEM VALUE SELECT id, 'r-y', owner_address, 's', 'a' FROM memory.minting_queue LIMIT 1$$,
