@@ -1,6 +1,6 @@
 -- pgTAP: memory/batches — structure, state machine, constraints, privileges and RLS of memory.batches and enum batch_status.
 BEGIN;
-SELECT plan(108);
+SELECT plan(110);
 
 -- table memory.batches: 73 assertions
 SELECT tests.table_conventions('memory.batches');
@@ -77,8 +77,14 @@ SELECT throws_ok($$UPDATE memory.batches SET status = 'processing' WHERE batch_i
 SELECT throws_ok($$UPDATE memory.batches SET status = 'pending' WHERE batch_id = 'b-bob-1'$$,
                  '55000', NULL, 'memory.batch_status: a no-op transition (pending -> pending) is refused');
 SELECT tests.reset_role();
-SELECT is((SELECT pg_catalog.count(*)::int FROM core.state_transitions WHERE machine = 'memory.batch_status'::regtype AND who = 'chain_app'), 8,
-          'memory.batch_status: its transition table has 8 transitions for chain_app');
+SELECT set_eq($$SELECT from_state, to_state FROM core.state_transitions WHERE machine = 'memory.batch_status'::regtype AND who = 'chain_app'$$,
+              $$VALUES (NULL::text, 'pending'::text), (NULL, 'processing'), (NULL, 'completed'), ('pending', 'processing'), ('pending', 'failed'),
+                       ('processing', 'completed'), ('processing', 'failed'), ('failed', 'pending')$$,
+              'memory.batch_status: the transition table (core.state_transitions) is the spec for chain_app');
+SELECT set_eq($$SELECT to_state FROM core.state_transitions WHERE machine = 'memory.batch_status'::regtype AND who = 'chain_owner' AND from_state IS NULL$$,
+              ARRAY['pending', 'processing', 'completed', 'failed'], 'memory.batch_status: chain_owner loads rows in any state');
+SELECT is_empty($$SELECT 1 FROM core.state_transitions WHERE machine = 'memory.batch_status'::regtype AND who = 'chain_user'$$,
+                'memory.batch_status: an end user makes no transition');
 UPDATE memory.batches SET updated_at = '2000-01-01' WHERE batch_id = 'b-bob-1';
 SELECT is((SELECT updated_at FROM memory.batches WHERE batch_id = 'b-bob-1'), pg_catalog.now(), 'memory.batches.batches_set_updated_at: fires on update');
 SELECT is((SELECT pg_catalog.count(*)::int FROM audit.logs WHERE table_schema = 'memory' AND table_name = 'batches'), 8,
