@@ -1,0 +1,82 @@
+-- trace.rebuild_traceability_chain(p_product_id) → integer (steps written)
+--   Replaces the product's chain rows by its checkpoints in the order ("timestamp",
+--   checkpoint_index, id): sequence_order 1..n, previous location and stakeholder, duration in
+--   hours since the previous step. Takes the product's chain lock first. Owner-only: it is the
+--   trigger's workhorse and the repair tool (SELECT trace.rebuild_traceability_chain(p) as
+--   chain_owner).
+--
+-- trace.checkpoints_maintain_chain() → trigger (AFTER INSERT / UPDATE OF ... / DELETE ON
+--   trace.checkpoints, row)
+--   INSERT: when the new checkpoint sorts after the product's last step (the common case) it is
+--   appended (one index probe of traceability_chain_product_sequence_key, one insert); otherwise
+--   (a late insert with an earlier timestamp) the product's chain is rebuilt. UPDATE of an order
+--   or chain column, DELETE: the product's chain is rebuilt (product_id itself never changes:
+--   checkpoints_product_fixed). SECURITY DEFINER
+--   (chain_owner; policies traceability_chain_*_owner): nobody else may write the chain.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+CREATE FUNCTION trace.rebuild_traceability_chain(p_product_id bigint)
+RETURNS integer
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_rows integer;
+BEGIN
+    PERFORM trace.lock_product_chain(p_product_id);
+    DELETE FROM trace.traceability_chain AS t WHERE t.product_id = p_product_id;
+    INSERT INTO trace.traceability_chain (product_id, checkpoint_id, sequence_order, checkpoint_at, checkpoint_index,
+                                          from_location, to_location, from_stakeholder_id, to_stakeholder_id,
+                                          duration_hours)
+    SELECT c.product_id, c.id, pg_catalog.row_number() OVER w, c."timestamp", c.checkpoint_index,
+           pg_catalog.lag(c.location) OVER w, c.location, pg_catalog.lag(c.stakeholder_id) OVER w, c.stakeholder_id,
+           pg_catalog.round(EXTRACT(EPOCH FROM c."timestamp" - pg_catalog.lag(c."timestamp") OVER w) / 3600, 2)
+      FROM trace.checkpoints AS c
+     WHERE c.product_id = p_product_id
+    WINDOW w AS (ORDER BY c."timestamp", c.checkpoint_index, c.id);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END
+$$;
+COMMENT ON FUNCTION trace.rebuild_traceability_chain(bigint) IS
+    'Rebuilds one product''s traceability chain from its checkpoints (order "timestamp", checkpoint_index, id; sequence 1..n); returns the number of steps. Owner-only repair tool and trigger helper.';
+REVOKE ALL ON FUNCTION trace.rebuild_traceability_chain(bigint) FROM PUBLIC;
+
+CREATE FUNCTION trace.checkpoints_maintain_chain()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_last trace.traceability_chain%ROWTYPE;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM trace.lock_product_chain(NEW.product_id);
+        SELECT t.* INTO v_last
+          FROM trace.traceability_chain AS t
+         WHERE t.product_id = NEW.product_id
+         ORDER BY t.sequence_order DESC
+         LIMIT 1;
+        IF NOT FOUND OR (NEW."timestamp", NEW.checkpoint_index, NEW.id)
+                        > (v_last.checkpoint_at, v_last.checkpoint_index, v_last.checkpoint_id) THEN
+            INSERT INTO trace.traceability_chain (product_id, checkpoint_id, sequence_order, checkpoint_at,
+                                                  checkpoint_index, from_location, to_location, from_stakeholder_id,
+                                                  to_stakeholder_id, duration_hours)
+            VALUES (NEW.product_id, NEW.id, COALESCE(v_last.sequence_order, 0) + 1, NEW."timestamp",
+                    NEW.checkpoint_index, v_last.to_location, NEW.location, v_last.to_stakeholder_id,
+                    NEW.stakeholder_id,
+                    pg_catalog.round(EXTRACT(EPOCH FROM NEW."timestamp" - v_last.checkpoint_at) / 3600, 2));
+        ELSE
+            PERFORM trace.rebuild_traceability_chain(NEW.product_id);
+        END IF;
+    ELSE
+        PERFORM trace.rebuild_traceability_chain(OLD.product_id);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION trace.checkpoints_maintain_chain() IS
+    'Trigger: keeps trace.traceability_chain equal to the product''s checkpoints in time order: appends in order, rebuilds the product''s chain after a late insert, an update of an order/chain column or a delete.';
+REVOKE ALL ON FUNCTION trace.checkpoints_maintain_chain() FROM PUBLIC;
