@@ -1,0 +1,7 @@
+-- Revert chaindb:core/users_owner_read from pg
+
+BEGIN;
+
+DROP POLICY users_select_owner ON core.users;
+
+COMMIT;
