@@ -1,6 +1,6 @@
 -- pgTAP: trace/calculate_trust_score — the user trust score (formula in its COMMENT) at its edges, and the product trust score.
 BEGIN;
-SELECT plan(24);
+SELECT plan(39);
 
 -- structure (from the deployed catalog)
 SELECT has_function('trace', 'calculate_trust_score', ARRAY['bigint']::name[], 'trace.calculate_trust_score(): exists');
@@ -45,7 +45,7 @@ SELECT 200 + g, 'Bulk ' || g, 'other', 2, 'BULK-' || g, '2026-01-01' FROM genera
 INSERT INTO compliance.standards (id, standard_name, standard_code, category, is_active) OVERRIDING SYSTEM VALUE VALUES
     (1, 'Quality', 'QUAL', 'quality', true), (2, 'Safety', 'SAFE', 'safety', true), (3, 'Retired', 'OLD', 'regulatory', false);
 INSERT INTO trace.checkpoints (product_id, "timestamp", location, stakeholder_id, status)
-SELECT s.product_id, '2026-01-01'::timestamptz + g * interval '1 day', 'L' || g, s.id, 'stored'
+SELECT s.product_id, '2026-01-01'::timestamptz + g * interval '1 day', 'L' || g, s.id, 'stored'::trace.checkpoint_status
   FROM trace.stakeholders AS s, generate_series(1, 3) AS g WHERE s.product_id = 100
 UNION ALL
 SELECT s.product_id, '2026-01-01'::timestamptz + g * interval '1 day', 'L' || g, s.id, 'stored'
@@ -88,7 +88,7 @@ INSERT INTO compliance.certifications (product_id, standard_id, certification_nu
 SELECT is(trace.calculate_product_trust_score(100), 100.00::numeric, 'trace.calculate_product_trust_score(): all checks passed and every active standard certified = 100');
 SELECT is(trace.calculate_product_trust_score(999), NULL::numeric, 'trace.calculate_product_trust_score(): NULL for an unknown product');
 SELECT tests.act_as(3);
-SELECT is(trace.calculate_trust_score(1), 30.50::numeric, 'trace.calculate_trust_score(): an end user computes anyone''s score from public data');
+SELECT is(trace.calculate_trust_score(1), 55.50::numeric, 'trace.calculate_trust_score(): an end user computes anyone''s score from public data');
 SELECT tests.reset_role();
 
 SELECT * FROM finish();
