@@ -25,7 +25,8 @@ DECLARE
 BEGIN
     SELECT p.* INTO v_pool FROM token.staking_pools AS p WHERE p.id = NEW.pool_id;
     IF NOT FOUND THEN
-        RETURN NEW;  -- the foreign key reports the missing pool
+        NEW.unlock_at := COALESCE(NEW.unlock_at, NEW.staked_at);  -- so the foreign key, not NOT NULL, reports it
+        RETURN NEW;
     END IF;
     IF TG_OP = 'INSERT' AND NOT v_pool.is_active THEN
         RAISE EXCEPTION 'token.stakes: pool % is not active', v_pool.id
