@@ -1,5 +1,6 @@
 -- Deploy chaindb:nft/schema to pg
 -- requires: roles/roles
+-- requires: core/backend_access
 
 BEGIN;
 

@@ -1,5 +1,6 @@
 -- Deploy chaindb:payment/schema to pg
 -- requires: roles/roles
+-- requires: core/backend_access
 
 BEGIN;
 

@@ -12,8 +12,8 @@
 --   message, so it says nothing about which) when nothing matches. used_by is
 --   core.current_user_id() of the caller.
 --
--- Both SECURITY DEFINER (chain_owner, policies certificate_codes_*_owner): nobody has direct
--- access to the table's rows.
+-- Both SECURITY DEFINER (chain_owner, policies certificate_codes_*_owner): nobody writes the
+-- table directly, and nobody but chain_owner reads the hashes.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
 CREATE FUNCTION nft.add_certificate_code(p_certificate_id bigint, p_code text, p_expires_at timestamptz DEFAULT NULL)

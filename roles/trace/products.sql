@@ -5,7 +5,7 @@
 --   the analytics materialized views).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
-ALTER TABLE trace.products ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+SELECT core.enable_backend_access('trace.products');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
 
 GRANT SELECT ON trace.products TO chain_user;
 GRANT INSERT (product_id, product_name, product_type, manufacturer_id, batch_number, manufacture_date, expiry_date,
@@ -21,18 +21,6 @@ CREATE POLICY products_update_own ON trace.products FOR UPDATE TO chain_user
 COMMENT ON POLICY products_select_all ON trace.products IS 'Public traceability data: an end user reads every product.';
 COMMENT ON POLICY products_insert_own ON trace.products IS 'An end user registers products only as their manufacturer.';
 COMMENT ON POLICY products_update_own ON trace.products IS 'A manufacturer edits or deactivates only its own products.';
-
-CREATE POLICY products_select_app ON trace.products FOR SELECT TO chain_app USING (true);
-CREATE POLICY products_insert_app ON trace.products FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY products_update_app ON trace.products FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY products_delete_app ON trace.products FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY products_select_app ON trace.products IS 'The backend reads every product.';
-COMMENT ON POLICY products_insert_app ON trace.products IS 'The backend (chain indexer) registers products.';
-COMMENT ON POLICY products_update_app ON trace.products IS 'The backend updates products from chain data.';
-COMMENT ON POLICY products_delete_app ON trace.products IS 'The backend deletes products that have no history (children RESTRICT).';
-
-CREATE POLICY products_select_readonly ON trace.products FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY products_select_readonly ON trace.products IS 'Read-only reporting sees every product.';
 
 CREATE POLICY products_select_owner ON trace.products FOR SELECT TO chain_owner USING (true);
 COMMENT ON POLICY products_select_owner ON trace.products IS 'SECURITY DEFINER functions and the analytics materialized views (owned by chain_owner) read every product.';

@@ -4,7 +4,7 @@
 --   chain_owner: reads (definer functions, matviews) and inserts (the manufacturer trigger).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
-ALTER TABLE trace.stakeholders ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+SELECT core.enable_backend_access('trace.stakeholders');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
 
 GRANT SELECT ON trace.stakeholders TO chain_user;
 GRANT INSERT (product_id, user_id, role, added_by) ON trace.stakeholders TO chain_user;
@@ -25,18 +25,6 @@ CREATE POLICY stakeholders_update_manufacturer ON trace.stakeholders FOR UPDATE 
 COMMENT ON POLICY stakeholders_select_all ON trace.stakeholders IS 'Public traceability data: an end user reads every stakeholder.';
 COMMENT ON POLICY stakeholders_insert_manufacturer ON trace.stakeholders IS 'Only the product''s manufacturer adds stakeholders to it, in its own name (products_pkey serves the check).';
 COMMENT ON POLICY stakeholders_update_manufacturer ON trace.stakeholders IS 'Only the product''s manufacturer (de)activates its stakeholders.';
-
-CREATE POLICY stakeholders_select_app ON trace.stakeholders FOR SELECT TO chain_app USING (true);
-CREATE POLICY stakeholders_insert_app ON trace.stakeholders FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY stakeholders_update_app ON trace.stakeholders FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY stakeholders_delete_app ON trace.stakeholders FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY stakeholders_select_app ON trace.stakeholders IS 'The backend reads every stakeholder.';
-COMMENT ON POLICY stakeholders_insert_app ON trace.stakeholders IS 'The backend adds stakeholders.';
-COMMENT ON POLICY stakeholders_update_app ON trace.stakeholders IS 'The backend updates stakeholders.';
-COMMENT ON POLICY stakeholders_delete_app ON trace.stakeholders IS 'The backend removes stakeholders that recorded nothing (checkpoints RESTRICT).';
-
-CREATE POLICY stakeholders_select_readonly ON trace.stakeholders FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY stakeholders_select_readonly ON trace.stakeholders IS 'Read-only reporting sees every stakeholder.';
 
 CREATE POLICY stakeholders_select_owner ON trace.stakeholders FOR SELECT TO chain_owner USING (true);
 CREATE POLICY stakeholders_insert_owner ON trace.stakeholders FOR INSERT TO chain_owner WITH CHECK (true);

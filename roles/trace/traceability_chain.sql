@@ -3,18 +3,17 @@
 --   chain_readonly read every row (public traceability data); nobody else writes.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
-ALTER TABLE trace.traceability_chain ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+SELECT core.enable_backend_access('trace.traceability_chain');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
 
--- the schema's default privileges gave chain_app DML: the chain is derived, so read-only
+-- the chain is derived: chain_app reads it, never writes it
 REVOKE INSERT, UPDATE, DELETE ON trace.traceability_chain FROM chain_app;
+DROP POLICY traceability_chain_insert_app ON trace.traceability_chain;
+DROP POLICY traceability_chain_update_app ON trace.traceability_chain;
+DROP POLICY traceability_chain_delete_app ON trace.traceability_chain;
 GRANT SELECT ON trace.traceability_chain TO chain_user;
 
 CREATE POLICY traceability_chain_select_all ON trace.traceability_chain FOR SELECT TO chain_user USING (true);
 COMMENT ON POLICY traceability_chain_select_all ON trace.traceability_chain IS 'Public traceability data: an end user reads every chain.';
-CREATE POLICY traceability_chain_select_app ON trace.traceability_chain FOR SELECT TO chain_app USING (true);
-COMMENT ON POLICY traceability_chain_select_app ON trace.traceability_chain IS 'The backend reads every chain (it never writes one: the triggers do).';
-CREATE POLICY traceability_chain_select_readonly ON trace.traceability_chain FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY traceability_chain_select_readonly ON trace.traceability_chain IS 'Read-only reporting sees every chain.';
 
 CREATE POLICY traceability_chain_select_owner ON trace.traceability_chain FOR SELECT TO chain_owner USING (true);
 CREATE POLICY traceability_chain_insert_owner ON trace.traceability_chain FOR INSERT TO chain_owner WITH CHECK (true);
