@@ -21,7 +21,7 @@ CREATE TABLE compliance.checkpoint_checks (
     metadata           jsonb NOT NULL DEFAULT '{}' CHECK (pg_catalog.jsonb_typeof(metadata) = 'object'),
     CONSTRAINT checkpoint_checks_checkpoint_fkey FOREIGN KEY (checkpoint_id, product_id)
         REFERENCES trace.checkpoints (id, product_id),
-    CONSTRAINT checkpoint_checks_checkpoint_standard_key UNIQUE (checkpoint_id, standard_id)
+    CONSTRAINT checkpoint_checks_checkpoint_standard_key UNIQUE (checkpoint_id, product_id, standard_id)
 );
 CREATE INDEX checkpoint_checks_product_standard_checked_idx
     ON compliance.checkpoint_checks (product_id, standard_id, checked_at DESC);
@@ -41,7 +41,7 @@ COMMENT ON COLUMN compliance.checkpoint_checks.checked_at IS 'When it was checke
 COMMENT ON COLUMN compliance.checkpoint_checks.evidence_uri IS 'Evidence document (ipfs://, ar:// or https://).';
 COMMENT ON COLUMN compliance.checkpoint_checks.metadata IS 'Further data as a JSON object.';
 COMMENT ON CONSTRAINT checkpoint_checks_checkpoint_fkey ON compliance.checkpoint_checks IS 'The checkpoint belongs to product_id.';
-COMMENT ON CONSTRAINT checkpoint_checks_checkpoint_standard_key ON compliance.checkpoint_checks IS 'One verdict per checkpoint and standard (D-T11); serves lookups by checkpoint.';
+COMMENT ON CONSTRAINT checkpoint_checks_checkpoint_standard_key ON compliance.checkpoint_checks IS 'One verdict per checkpoint and standard (D-T11; a checkpoint has one product, so product_id adds no freedom); serves lookups by checkpoint and the composite FK.';
 COMMENT ON INDEX compliance.checkpoint_checks_product_standard_checked_idx IS 'A product''s checks per standard, latest first (seed product index; T-L2 latest check per standard).';
 COMMENT ON INDEX compliance.checkpoint_checks_compliance_status_idx IS 'Checks by status (seed index).';
 COMMENT ON INDEX compliance.checkpoint_checks_standard_id_idx IS 'Checks of a standard (FK).';

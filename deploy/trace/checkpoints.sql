@@ -28,7 +28,7 @@ CREATE TABLE trace.checkpoints (
         REFERENCES trace.stakeholders (product_id, id)
 );
 CREATE INDEX checkpoints_product_id_timestamp_idx ON trace.checkpoints (product_id, "timestamp");
-CREATE INDEX checkpoints_stakeholder_id_idx ON trace.checkpoints (stakeholder_id);
+CREATE INDEX checkpoints_stakeholder_id_idx ON trace.checkpoints (stakeholder_id, product_id);
 CREATE INDEX checkpoints_status_idx ON trace.checkpoints (status);
 CREATE INDEX checkpoints_timestamp_idx ON trace.checkpoints ("timestamp");
 CREATE INDEX checkpoints_location_idx ON trace.checkpoints (location);
@@ -60,7 +60,7 @@ COMMENT ON CONSTRAINT checkpoints_id_product_id_key ON trace.checkpoints IS 'Tar
 COMMENT ON CONSTRAINT checkpoints_product_index_key ON trace.checkpoints IS 'One checkpoint per contract array index and product.';
 COMMENT ON CONSTRAINT checkpoints_stakeholder_of_product_fkey ON trace.checkpoints IS 'Only a stakeholder of this product records its checkpoints.';
 COMMENT ON INDEX trace.checkpoints_product_id_timestamp_idx IS 'Checkpoints of a product by time (seed product index, T-L5).';
-COMMENT ON INDEX trace.checkpoints_stakeholder_id_idx IS 'Checkpoints by stakeholder (seed index, T-L6).';
+COMMENT ON INDEX trace.checkpoints_stakeholder_id_idx IS 'Checkpoints by stakeholder (seed index, T-L6); with product_id it serves the composite FK to trace.stakeholders.';
 COMMENT ON INDEX trace.checkpoints_status_idx IS 'Checkpoints by status (seed index, T-L6).';
 COMMENT ON INDEX trace.checkpoints_timestamp_idx IS 'Checkpoints by time (seed index).';
 COMMENT ON INDEX trace.checkpoints_location_idx IS 'Checkpoints by location (seed index, T-L6).';

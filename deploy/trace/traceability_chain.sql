@@ -20,7 +20,7 @@ CREATE TABLE trace.traceability_chain (
     to_stakeholder_id    bigint NOT NULL REFERENCES trace.stakeholders (id),
     duration_hours       numeric(10, 2) CHECK (duration_hours >= 0),
     created_at           timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    CONSTRAINT traceability_chain_checkpoint_id_key UNIQUE (checkpoint_id),
+    CONSTRAINT traceability_chain_checkpoint_id_key UNIQUE (checkpoint_id, product_id),
     CONSTRAINT traceability_chain_product_sequence_key UNIQUE (product_id, sequence_order),
     CONSTRAINT traceability_chain_checkpoint_fkey FOREIGN KEY (checkpoint_id, product_id)
         REFERENCES trace.checkpoints (id, product_id) ON DELETE CASCADE,
@@ -43,7 +43,7 @@ COMMENT ON COLUMN trace.traceability_chain.from_stakeholder_id IS 'Stakeholder o
 COMMENT ON COLUMN trace.traceability_chain.to_stakeholder_id IS 'Stakeholder who recorded this step.';
 COMMENT ON COLUMN trace.traceability_chain.duration_hours IS 'Hours since the previous step, round(epoch difference / 3600, 2), >= 0; NULL for the first.';
 COMMENT ON COLUMN trace.traceability_chain.created_at IS 'When this row was (re)built.';
-COMMENT ON CONSTRAINT traceability_chain_checkpoint_id_key ON trace.traceability_chain IS 'One step per checkpoint.';
+COMMENT ON CONSTRAINT traceability_chain_checkpoint_id_key ON trace.traceability_chain IS 'One step per checkpoint (a checkpoint has one product, so unique (checkpoint_id, product_id) is unique checkpoint_id; the pair also serves the composite FK).';
 COMMENT ON CONSTRAINT traceability_chain_product_sequence_key ON trace.traceability_chain IS 'No two steps of a product share a position; serves the chain read in order (T-L1).';
 COMMENT ON CONSTRAINT traceability_chain_checkpoint_fkey ON trace.traceability_chain IS 'The checkpoint belongs to the same product; a deleted checkpoint takes its step along (then the chain is rebuilt).';
 COMMENT ON CONSTRAINT traceability_chain_first_step ON trace.traceability_chain IS 'Exactly the first step has no duration and no previous stakeholder.';

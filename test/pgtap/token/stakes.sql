@@ -1,6 +1,11 @@
 -- pgTAP: token/stakes — minimum and maximum stake, lock period, rewards, own-row RLS.
 BEGIN;
-SELECT plan(146);
+SELECT plan(163);
+
+-- the project's conventions (docs/conventions.md)
+SELECT tests.table_conventions('token.stakes');
+SELECT tests.function_conventions('token.stakes_check_limits()');
+SELECT tests.function_conventions('token.stake_rewards(bigint)');
 
 -- structure (from the deployed catalog)
 SELECT has_table('token', 'stakes', 'token.stakes: exists');

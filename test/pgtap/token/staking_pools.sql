@@ -1,6 +1,9 @@
 -- pgTAP: token/staking_pools — structure, limits, RLS.
 BEGIN;
-SELECT plan(87);
+SELECT plan(96);
+
+-- the project's conventions (docs/conventions.md)
+SELECT tests.table_conventions('token.staking_pools');
 
 -- structure (from the deployed catalog)
 SELECT has_table('token', 'staking_pools', 'token.staking_pools: exists');

@@ -1,6 +1,9 @@
 -- pgTAP: token/trace_points — structure, constraints, own-row RLS.
 BEGIN;
-SELECT plan(102);
+SELECT plan(111);
+
+-- the project's conventions (docs/conventions.md)
+SELECT tests.table_conventions('token.trace_points');
 
 -- structure (from the deployed catalog)
 SELECT has_table('token', 'trace_points', 'token.trace_points: exists');

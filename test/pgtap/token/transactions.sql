@@ -1,6 +1,9 @@
 -- pgTAP: token/transactions — structure, constraints, audit, change feed, own-row RLS.
 BEGIN;
-SELECT plan(121);
+SELECT plan(130);
+
+-- the project's conventions (docs/conventions.md)
+SELECT tests.table_conventions('token.transactions');
 
 -- structure (from the deployed catalog)
 SELECT has_table('token', 'transactions', 'token.transactions: exists');

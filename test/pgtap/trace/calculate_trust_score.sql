@@ -1,6 +1,10 @@
 -- pgTAP: trace/calculate_trust_score — the user trust score (formula in its COMMENT) at its edges, and the product trust score.
 BEGIN;
-SELECT plan(39);
+SELECT plan(47);
+
+-- the project's conventions (docs/conventions.md)
+SELECT tests.function_conventions('trace.calculate_trust_score(bigint)');
+SELECT tests.function_conventions('trace.calculate_product_trust_score(bigint)');
 
 -- structure (from the deployed catalog)
 SELECT has_function('trace', 'calculate_trust_score', ARRAY['bigint']::name[], 'trace.calculate_trust_score(): exists');

@@ -1,6 +1,11 @@
 -- pgTAP: trace/checkpoints — structure, ranges, the recorder-is-a-stakeholder rule, index assignment, RLS.
 BEGIN;
-SELECT plan(160);
+SELECT plan(177);
+
+-- the project's conventions (docs/conventions.md)
+SELECT tests.table_conventions('trace.checkpoints');
+SELECT tests.function_conventions('trace.lock_product_chain(bigint)');
+SELECT tests.function_conventions('trace.checkpoints_before_write()');
 
 -- structure (from the deployed catalog)
 SELECT has_table('trace', 'checkpoints', 'trace.checkpoints: exists');
@@ -22,7 +27,7 @@ SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_location_idx'::regclass)
 SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_pkey'::regclass), 'CREATE UNIQUE INDEX checkpoints_pkey ON trace.checkpoints USING btree (id)', 'trace.checkpoints.checkpoints_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_product_id_timestamp_idx'::regclass), 'CREATE INDEX checkpoints_product_id_timestamp_idx ON trace.checkpoints USING btree (product_id, "timestamp")', 'trace.checkpoints.checkpoints_product_id_timestamp_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_product_index_key'::regclass), 'CREATE UNIQUE INDEX checkpoints_product_index_key ON trace.checkpoints USING btree (product_id, checkpoint_index)', 'trace.checkpoints.checkpoints_product_index_key: definition');
-SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_stakeholder_id_idx'::regclass), 'CREATE INDEX checkpoints_stakeholder_id_idx ON trace.checkpoints USING btree (stakeholder_id)', 'trace.checkpoints.checkpoints_stakeholder_id_idx: definition');
+SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_stakeholder_id_idx'::regclass), 'CREATE INDEX checkpoints_stakeholder_id_idx ON trace.checkpoints USING btree (stakeholder_id, product_id)', 'trace.checkpoints.checkpoints_stakeholder_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_status_idx'::regclass), 'CREATE INDEX checkpoints_status_idx ON trace.checkpoints USING btree (status)', 'trace.checkpoints.checkpoints_status_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_timestamp_idx'::regclass), 'CREATE INDEX checkpoints_timestamp_idx ON trace.checkpoints USING btree ("timestamp")', 'trace.checkpoints.checkpoints_timestamp_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_tx_hash_key'::regclass), 'CREATE UNIQUE INDEX checkpoints_tx_hash_key ON trace.checkpoints USING btree (tx_hash)', 'trace.checkpoints.checkpoints_tx_hash_key: definition');
@@ -71,7 +76,7 @@ SELECT has_function('trace', 'lock_product_chain', ARRAY['bigint']::name[], 'tra
 SELECT function_owner_is('trace', 'lock_product_chain', ARRAY['bigint']::name[], 'chain_owner', 'trace.lock_product_chain(): owned by chain_owner');
 SELECT isnt_definer('trace', 'lock_product_chain', ARRAY['bigint']::name[], 'trace.lock_product_chain(): SECURITY INVOKER');
 SELECT volatility_is('trace', 'lock_product_chain', ARRAY['bigint']::name[], 'volatile', 'trace.lock_product_chain(): volatile');
-SELECT function_returns('trace', 'lock_product_chain', ARRAY['bigint']::name[], 'void', 'trace.lock_product_chain(): returns void');
+SELECT is(pg_catalog.pg_get_function_result('trace.lock_product_chain(bigint)'::regprocedure), 'void', 'trace.lock_product_chain(): returns ' || 'void');
 SELECT ok(pg_catalog.obj_description('trace.lock_product_chain(bigint)'::regprocedure, 'pg_proc') IS NOT NULL, 'trace.lock_product_chain(): has a comment');
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'trace.lock_product_chain(bigint)'::regprocedure), 'trace.lock_product_chain(): search_path pinned');
 SELECT function_privs_are('trace', 'lock_product_chain', ARRAY['bigint']::name[], 'public', ARRAY[]::text[], 'trace.lock_product_chain(): public cannot execute');
@@ -83,7 +88,7 @@ SELECT has_function('trace', 'checkpoints_before_write', ARRAY[]::name[], 'trace
 SELECT function_owner_is('trace', 'checkpoints_before_write', ARRAY[]::name[], 'chain_owner', 'trace.checkpoints_before_write(): owned by chain_owner');
 SELECT is_definer('trace', 'checkpoints_before_write', ARRAY[]::name[], 'trace.checkpoints_before_write(): SECURITY DEFINER');
 SELECT volatility_is('trace', 'checkpoints_before_write', ARRAY[]::name[], 'volatile', 'trace.checkpoints_before_write(): volatile');
-SELECT function_returns('trace', 'checkpoints_before_write', ARRAY[]::name[], 'trigger', 'trace.checkpoints_before_write(): returns trigger');
+SELECT is(pg_catalog.pg_get_function_result('trace.checkpoints_before_write()'::regprocedure), 'trigger', 'trace.checkpoints_before_write(): returns ' || 'trigger');
 SELECT ok(pg_catalog.obj_description('trace.checkpoints_before_write()'::regprocedure, 'pg_proc') IS NOT NULL, 'trace.checkpoints_before_write(): has a comment');
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'trace.checkpoints_before_write()'::regprocedure), 'trace.checkpoints_before_write(): search_path pinned');
 SELECT function_privs_are('trace', 'checkpoints_before_write', ARRAY[]::name[], 'public', ARRAY[]::text[], 'trace.checkpoints_before_write(): public cannot execute');

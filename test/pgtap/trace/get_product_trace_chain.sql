@@ -1,6 +1,9 @@
 -- pgTAP: trace/get_product_trace_chain — the chain in order with stakeholder role and wallet, for every reader.
 BEGIN;
-SELECT plan(19);
+SELECT plan(23);
+
+-- the project's conventions (docs/conventions.md)
+SELECT tests.function_conventions('trace.get_product_trace_chain(bigint)');
 
 -- structure (from the deployed catalog)
 SELECT has_function('trace', 'get_product_trace_chain', ARRAY['bigint']::name[], 'trace.get_product_trace_chain(): exists');

@@ -1,6 +1,9 @@
 -- pgTAP: trace/products — structure, constraints, privileges and RLS of trace.products.
 BEGIN;
-SELECT plan(150);
+SELECT plan(159);
+
+-- the project's conventions (docs/conventions.md)
+SELECT tests.table_conventions('trace.products');
 
 -- structure (from the deployed catalog)
 SELECT has_table('trace', 'products', 'trace.products: exists');

@@ -1,6 +1,10 @@
 -- pgTAP: trace/stakeholders — per-product stakeholders, the manufacturer trigger, RLS.
 BEGIN;
-SELECT plan(110);
+SELECT plan(123);
+
+-- the project's conventions (docs/conventions.md)
+SELECT tests.table_conventions('trace.stakeholders');
+SELECT tests.function_conventions('trace.add_manufacturer_stakeholder()');
 
 -- structure (from the deployed catalog)
 SELECT has_table('trace', 'stakeholders', 'trace.stakeholders: exists');

@@ -1,6 +1,11 @@
 -- pgTAP: trace/traceability_chain — the chain kept by trigger: order after late inserts, updates, deletes; nobody else writes it.
 BEGIN;
-SELECT plan(138);
+SELECT plan(155);
+
+-- the project's conventions (docs/conventions.md)
+SELECT tests.table_conventions('trace.traceability_chain');
+SELECT tests.function_conventions('trace.rebuild_traceability_chain(bigint)');
+SELECT tests.function_conventions('trace.checkpoints_maintain_chain()');
 
 -- structure (from the deployed catalog)
 SELECT has_table('trace', 'traceability_chain', 'trace.traceability_chain: exists');
@@ -17,7 +22,7 @@ SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conreli
               ARRAY['traceability_chain_checkpoint_fkey', 'traceability_chain_checkpoint_id_key', 'traceability_chain_duration_hours_check', 'traceability_chain_first_step', 'traceability_chain_from_stakeholder_id_fkey', 'traceability_chain_pkey', 'traceability_chain_product_id_fkey', 'traceability_chain_product_sequence_key', 'traceability_chain_sequence_order_check', 'traceability_chain_to_stakeholder_id_fkey'], 'trace.traceability_chain: constraints ' || 'traceability_chain_checkpoint_fkey, traceability_chain_checkpoint_id_key, traceability_chain_duration_hours_check, traceability_chain_first_step, traceability_chain_from_stakeholder_id_fkey, traceability_chain_pkey, traceability_chain_product_id_fkey, traceability_chain_product_sequence_key, traceability_chain_sequence_order_check, traceability_chain_to_stakeholder_id_fkey');
 SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_constraint WHERE conrelid = 'trace.traceability_chain'::regclass AND conname = 'traceability_chain_first_step'), 'pg_constraint') IS NOT NULL, 'trace.traceability_chain.traceability_chain_first_step: has a comment');
 SELECT indexes_are('trace', 'traceability_chain', ARRAY['traceability_chain_checkpoint_id_key', 'traceability_chain_from_stakeholder_id_idx', 'traceability_chain_pkey', 'traceability_chain_product_sequence_key', 'traceability_chain_to_stakeholder_id_idx']::name[], 'trace.traceability_chain: indexes ' || 'traceability_chain_checkpoint_id_key, traceability_chain_from_stakeholder_id_idx, traceability_chain_pkey, traceability_chain_product_sequence_key, traceability_chain_to_stakeholder_id_idx');
-SELECT is(pg_catalog.pg_get_indexdef('trace.traceability_chain_checkpoint_id_key'::regclass), 'CREATE UNIQUE INDEX traceability_chain_checkpoint_id_key ON trace.traceability_chain USING btree (checkpoint_id)', 'trace.traceability_chain.traceability_chain_checkpoint_id_key: definition');
+SELECT is(pg_catalog.pg_get_indexdef('trace.traceability_chain_checkpoint_id_key'::regclass), 'CREATE UNIQUE INDEX traceability_chain_checkpoint_id_key ON trace.traceability_chain USING btree (checkpoint_id, product_id)', 'trace.traceability_chain.traceability_chain_checkpoint_id_key: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.traceability_chain_from_stakeholder_id_idx'::regclass), 'CREATE INDEX traceability_chain_from_stakeholder_id_idx ON trace.traceability_chain USING btree (from_stakeholder_id)', 'trace.traceability_chain.traceability_chain_from_stakeholder_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.traceability_chain_pkey'::regclass), 'CREATE UNIQUE INDEX traceability_chain_pkey ON trace.traceability_chain USING btree (id)', 'trace.traceability_chain.traceability_chain_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.traceability_chain_product_sequence_key'::regclass), 'CREATE UNIQUE INDEX traceability_chain_product_sequence_key ON trace.traceability_chain USING btree (product_id, sequence_order)', 'trace.traceability_chain.traceability_chain_product_sequence_key: definition');
@@ -52,7 +57,7 @@ SELECT has_function('trace', 'rebuild_traceability_chain', ARRAY['bigint']::name
 SELECT function_owner_is('trace', 'rebuild_traceability_chain', ARRAY['bigint']::name[], 'chain_owner', 'trace.rebuild_traceability_chain(): owned by chain_owner');
 SELECT is_definer('trace', 'rebuild_traceability_chain', ARRAY['bigint']::name[], 'trace.rebuild_traceability_chain(): SECURITY DEFINER');
 SELECT volatility_is('trace', 'rebuild_traceability_chain', ARRAY['bigint']::name[], 'volatile', 'trace.rebuild_traceability_chain(): volatile');
-SELECT function_returns('trace', 'rebuild_traceability_chain', ARRAY['bigint']::name[], 'integer', 'trace.rebuild_traceability_chain(): returns integer');
+SELECT is(pg_catalog.pg_get_function_result('trace.rebuild_traceability_chain(bigint)'::regprocedure), 'integer', 'trace.rebuild_traceability_chain(): returns ' || 'integer');
 SELECT ok(pg_catalog.obj_description('trace.rebuild_traceability_chain(bigint)'::regprocedure, 'pg_proc') IS NOT NULL, 'trace.rebuild_traceability_chain(): has a comment');
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'trace.rebuild_traceability_chain(bigint)'::regprocedure), 'trace.rebuild_traceability_chain(): search_path pinned');
 SELECT function_privs_are('trace', 'rebuild_traceability_chain', ARRAY['bigint']::name[], 'public', ARRAY[]::text[], 'trace.rebuild_traceability_chain(): public cannot execute');
@@ -64,7 +69,7 @@ SELECT has_function('trace', 'checkpoints_maintain_chain', ARRAY[]::name[], 'tra
 SELECT function_owner_is('trace', 'checkpoints_maintain_chain', ARRAY[]::name[], 'chain_owner', 'trace.checkpoints_maintain_chain(): owned by chain_owner');
 SELECT is_definer('trace', 'checkpoints_maintain_chain', ARRAY[]::name[], 'trace.checkpoints_maintain_chain(): SECURITY DEFINER');
 SELECT volatility_is('trace', 'checkpoints_maintain_chain', ARRAY[]::name[], 'volatile', 'trace.checkpoints_maintain_chain(): volatile');
-SELECT function_returns('trace', 'checkpoints_maintain_chain', ARRAY[]::name[], 'trigger', 'trace.checkpoints_maintain_chain(): returns trigger');
+SELECT is(pg_catalog.pg_get_function_result('trace.checkpoints_maintain_chain()'::regprocedure), 'trigger', 'trace.checkpoints_maintain_chain(): returns ' || 'trigger');
 SELECT ok(pg_catalog.obj_description('trace.checkpoints_maintain_chain()'::regprocedure, 'pg_proc') IS NOT NULL, 'trace.checkpoints_maintain_chain(): has a comment');
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'trace.checkpoints_maintain_chain()'::regprocedure), 'trace.checkpoints_maintain_chain(): search_path pinned');
 SELECT function_privs_are('trace', 'checkpoints_maintain_chain', ARRAY[]::name[], 'public', ARRAY[]::text[], 'trace.checkpoints_maintain_chain(): public cannot execute');
