@@ -1,6 +1,6 @@
 -- pgTAP: core/users — structure, constraints, trigger, privileges, RLS of core.users.
 BEGIN;
-SELECT plan(107);
+SELECT plan(110);
 
 SELECT has_table('core', 'users', 'core.users: exists');
 SELECT table_owner_is('core', 'users', 'chain_owner', 'core.users: owned by chain_owner');
@@ -64,15 +64,15 @@ SELECT column_privs_are('core', 'users', 'tier', 'chain_user', ARRAY['SELECT'], 
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'core.users'::regclass),
           'core.users: RLS enabled and forced');
 SELECT policies_are('core', 'users', ARRAY['users_select_own', 'users_update_own', 'users_select_app', 'users_insert_app',
-                    'users_update_app', 'users_delete_app', 'users_select_readonly'], 'core.users: exactly these policies');
+                    'users_update_app', 'users_delete_app', 'users_select_readonly', 'users_select_owner'], 'core.users: exactly these policies');
 SELECT policy_cmd_is('core', 'users', p::name, c, 'core.users.' || p || ': FOR ' || c)
   FROM (VALUES ('users_select_own', 'select'), ('users_update_own', 'update'), ('users_select_app', 'select'),
                ('users_insert_app', 'insert'), ('users_update_app', 'update'), ('users_delete_app', 'delete'),
-               ('users_select_readonly', 'select')) AS v (p, c);
+               ('users_select_readonly', 'select'), ('users_select_owner', 'select')) AS v (p, c);
 SELECT policy_roles_are('core', 'users', p, ARRAY[r], 'core.users.' || p || ': TO ' || r)
   FROM (VALUES ('users_select_own', 'chain_user'), ('users_update_own', 'chain_user'), ('users_select_app', 'chain_app'),
                ('users_insert_app', 'chain_app'), ('users_update_app', 'chain_app'), ('users_delete_app', 'chain_app'),
-               ('users_select_readonly', 'chain_readonly')) AS v (p, r);
+               ('users_select_readonly', 'chain_readonly'), ('users_select_owner', 'chain_owner')) AS v (p, r);
 
 -- behaviour: constraints
 INSERT INTO core.users (id, wallet_address, email) OVERRIDING SYSTEM VALUE VALUES
@@ -129,7 +129,10 @@ SELECT throws_ok($$SELECT email FROM core.users$$, '42501', NULL, 'core.users.em
 SELECT tests.act_as_role('chain_app');
 SELECT is((SELECT pg_catalog.count(*)::int FROM core.users), 4, 'core.users.users_select_app: chain_app sees every row');
 SELECT tests.act_as_role('chain_owner');
-SELECT is_empty($$SELECT 1 FROM core.users$$, 'core.users: the owner sees nothing (FORCE ROW LEVEL SECURITY)');
+-- core/users_owner_read: chain_owner reads (SECURITY DEFINER functions, materialized views), writes nothing
+SELECT is((SELECT pg_catalog.count(*)::int FROM core.users), 4, 'core.users.users_select_owner: the owner reads every row (definer functions, matviews)');
+SELECT results_eq($$WITH u AS (UPDATE core.users SET tier = 'enterprise' RETURNING 1) SELECT pg_catalog.count(*)::int FROM u$$, ARRAY[0],
+                  'core.users: the owner still updates nothing (FORCE ROW LEVEL SECURITY)');
 SELECT tests.reset_role();
 
 SELECT * FROM finish();
