@@ -36,6 +36,7 @@ CREATE TABLE trace.products (
                                                        AND (deactivated_by IS NULL OR deactivated_at IS NOT NULL))
 );
 CREATE INDEX products_manufacturer_id_idx ON trace.products (manufacturer_id);
+CREATE INDEX products_batch_number_idx ON trace.products (batch_number);
 CREATE INDEX products_product_type_idx ON trace.products (product_type);
 CREATE INDEX products_active_type_idx ON trace.products (product_type) WHERE is_active;
 CREATE INDEX products_active_manufacturer_idx ON trace.products (manufacturer_id) WHERE is_active;
@@ -71,6 +72,7 @@ COMMENT ON COLUMN trace.products.search_vector IS 'Generated full-text document 
 COMMENT ON CONSTRAINT products_manufacturer_batch_key ON trace.products IS 'A batch number is unique per manufacturer (D-T4; the seed''s batch number index).';
 COMMENT ON CONSTRAINT products_expiry_after_manufacture ON trace.products IS 'An expiry lies after manufacture.';
 COMMENT ON CONSTRAINT products_deactivation_consistent ON trace.products IS 'deactivated_at is set exactly when the product is inactive; deactivated_by only with it.';
+COMMENT ON INDEX trace.products_batch_number_idx IS 'Products by batch number alone (seed batch number index, T-L4; the unique key leads with the manufacturer).';
 COMMENT ON INDEX trace.products_manufacturer_id_idx IS 'Products of a manufacturer (seed index; FK).';
 COMMENT ON INDEX trace.products_product_type_idx IS 'Products by type (seed index).';
 COMMENT ON INDEX trace.products_active_type_idx IS 'Partial: active products by type (seed active-status index).';
