@@ -38,7 +38,8 @@ CREATE INDEX checkpoints_additional_data_idx ON trace.checkpoints USING gin (add
 
 CREATE TRIGGER checkpoints_assign_index BEFORE INSERT ON trace.checkpoints
     FOR EACH ROW EXECUTE FUNCTION trace.checkpoints_before_write();
-CREATE TRIGGER checkpoints_product_fixed BEFORE UPDATE OF product_id ON trace.checkpoints
+CREATE TRIGGER checkpoints_lock_chain BEFORE UPDATE OF product_id, "timestamp", checkpoint_index, location, stakeholder_id
+    OR DELETE ON trace.checkpoints
     FOR EACH ROW EXECUTE FUNCTION trace.checkpoints_before_write();
 
 COMMENT ON TABLE trace.checkpoints IS 'Seed checkpoints: supply-chain events of a product with environmental data, recorded by a stakeholder of that product (composite FK). History: nothing references it with CASCADE except the derived traceability chain. RLS: readable by everyone; a stakeholder records checkpoints of its products.';
@@ -66,7 +67,7 @@ COMMENT ON INDEX trace.checkpoints_timestamp_idx IS 'Checkpoints by time (seed i
 COMMENT ON INDEX trace.checkpoints_location_idx IS 'Checkpoints by location (seed index, T-L6).';
 COMMENT ON INDEX trace.checkpoints_additional_data_idx IS 'Containment queries on additional_data (seed "GIN for JSONB").';
 COMMENT ON TRIGGER checkpoints_assign_index ON trace.checkpoints IS 'Takes the product''s chain lock and assigns the next checkpoint_index when none is given.';
-COMMENT ON TRIGGER checkpoints_product_fixed ON trace.checkpoints IS 'Rejects moving a checkpoint to another product (23514).';
+COMMENT ON TRIGGER checkpoints_lock_chain ON trace.checkpoints IS 'Takes the product''s chain lock before an update of an order or chain column or a delete; rejects moving a checkpoint to another product (23514).';
 
 \ir ../../roles/trace/checkpoints.sql
 

@@ -20,17 +20,21 @@ CREATE TABLE trace.traceability_chain (
     to_stakeholder_id    bigint NOT NULL REFERENCES trace.stakeholders (id),
     duration_hours       numeric(10, 2) CHECK (duration_hours >= 0),
     created_at           timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    CONSTRAINT traceability_chain_checkpoint_id_key UNIQUE (checkpoint_id, product_id),
+    -- no foreign key to trace.checkpoints, deliberately: its check takes FOR KEY SHARE on the
+    -- checkpoint, and a session deleting that checkpoint holds it FOR UPDATE (taken before its
+    -- BEFORE trigger can queue for the product's chain lock) while the session holding that lock
+    -- rebuilds the chain: a deadlock (test_tracechain.py found it). The steps are the triggers'
+    -- own derived rows: every write of a checkpoint rebuilds its product's steps under the lock,
+    -- a delete removes the step, TRUNCATE empties the chain (checkpoints_chain_truncate).
+    CONSTRAINT traceability_chain_checkpoint_id_key UNIQUE (checkpoint_id),
     CONSTRAINT traceability_chain_product_sequence_key UNIQUE (product_id, sequence_order),
-    CONSTRAINT traceability_chain_checkpoint_fkey FOREIGN KEY (checkpoint_id, product_id)
-        REFERENCES trace.checkpoints (id, product_id) ON DELETE CASCADE,
     CONSTRAINT traceability_chain_first_step CHECK ((sequence_order = 1) = (duration_hours IS NULL)
                                                     AND (sequence_order = 1) = (from_stakeholder_id IS NULL))
 );
 CREATE INDEX traceability_chain_from_stakeholder_id_idx ON trace.traceability_chain (from_stakeholder_id);
 CREATE INDEX traceability_chain_to_stakeholder_id_idx ON trace.traceability_chain (to_stakeholder_id);
 
-COMMENT ON TABLE trace.traceability_chain IS 'Seed traceability_chain: the denormalised chain of a product''s checkpoints in time order, one row per checkpoint, sequence_order 1..n without gaps. Maintained only by the triggers on trace.checkpoints (inserts, late inserts with an earlier timestamp, updates, deletes), under the product''s chain lock; nobody else writes it. Derived data: CASCADE from products and checkpoints.';
+COMMENT ON TABLE trace.traceability_chain IS 'Seed traceability_chain: the denormalised chain of a product''s checkpoints in time order, one row per checkpoint, sequence_order 1..n without gaps. Maintained only by the triggers on trace.checkpoints (inserts, late inserts with an earlier timestamp, updates, deletes), under the product''s chain lock; nobody else writes it. Derived data: CASCADE from products; no foreign key to checkpoints (its row lock would deadlock with the chain lock; the triggers keep one step per checkpoint).';
 COMMENT ON COLUMN trace.traceability_chain.id IS 'Identity (rows of a product are replaced when its chain is rebuilt).';
 COMMENT ON COLUMN trace.traceability_chain.product_id IS 'The product.';
 COMMENT ON COLUMN trace.traceability_chain.checkpoint_id IS 'The checkpoint of this step (unique).';
@@ -43,9 +47,8 @@ COMMENT ON COLUMN trace.traceability_chain.from_stakeholder_id IS 'Stakeholder o
 COMMENT ON COLUMN trace.traceability_chain.to_stakeholder_id IS 'Stakeholder who recorded this step.';
 COMMENT ON COLUMN trace.traceability_chain.duration_hours IS 'Hours since the previous step, round(epoch difference / 3600, 2), >= 0; NULL for the first.';
 COMMENT ON COLUMN trace.traceability_chain.created_at IS 'When this row was (re)built.';
-COMMENT ON CONSTRAINT traceability_chain_checkpoint_id_key ON trace.traceability_chain IS 'One step per checkpoint (a checkpoint has one product, so unique (checkpoint_id, product_id) is unique checkpoint_id; the pair also serves the composite FK).';
+COMMENT ON CONSTRAINT traceability_chain_checkpoint_id_key ON trace.traceability_chain IS 'One step per checkpoint.';
 COMMENT ON CONSTRAINT traceability_chain_product_sequence_key ON trace.traceability_chain IS 'No two steps of a product share a position; serves the chain read in order (T-L1).';
-COMMENT ON CONSTRAINT traceability_chain_checkpoint_fkey ON trace.traceability_chain IS 'The checkpoint belongs to the same product; a deleted checkpoint takes its step along (then the chain is rebuilt).';
 COMMENT ON CONSTRAINT traceability_chain_first_step ON trace.traceability_chain IS 'Exactly the first step has no duration and no previous stakeholder.';
 COMMENT ON INDEX trace.traceability_chain_from_stakeholder_id_idx IS 'Steps handed over by a stakeholder (seed "stakeholder relationships"; FK).';
 COMMENT ON INDEX trace.traceability_chain_to_stakeholder_id_idx IS 'Steps received by a stakeholder (seed "stakeholder relationships"; FK).';
@@ -63,9 +66,12 @@ CREATE TRIGGER checkpoints_chain_update AFTER UPDATE OF "timestamp", checkpoint_
     EXECUTE FUNCTION trace.checkpoints_maintain_chain();
 CREATE TRIGGER checkpoints_chain_delete AFTER DELETE ON trace.checkpoints
     FOR EACH ROW EXECUTE FUNCTION trace.checkpoints_maintain_chain();
+CREATE TRIGGER checkpoints_chain_truncate AFTER TRUNCATE ON trace.checkpoints
+    FOR EACH STATEMENT EXECUTE FUNCTION trace.checkpoints_maintain_chain();
 COMMENT ON TRIGGER checkpoints_chain_insert ON trace.checkpoints IS 'Appends the new checkpoint to the chain, or rebuilds the chain when it sorts before the last step (late insert).';
 COMMENT ON TRIGGER checkpoints_chain_update ON trace.checkpoints IS 'Rebuilds the product''s chain when an order or chain column ("timestamp", checkpoint_index, location, stakeholder_id) changes.';
 COMMENT ON TRIGGER checkpoints_chain_delete ON trace.checkpoints IS 'Rebuilds the product''s chain without the deleted checkpoint (no gaps).';
+COMMENT ON TRIGGER checkpoints_chain_truncate ON trace.checkpoints IS 'Empties the chain with its checkpoints.';
 
 \ir ../../roles/trace/traceability_chain.sql
 

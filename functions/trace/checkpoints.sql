@@ -5,9 +5,12 @@
 --   fresh snapshot per statement). Writers of different products do not wait for each other (a
 --   hash collision only serialises two products, it never breaks correctness).
 --
--- trace.checkpoints_before_write() → trigger (BEFORE INSERT, BEFORE UPDATE OF product_id ON
---   trace.checkpoints, row)
---   INSERT: takes the lock and, when checkpoint_index is NULL, assigns max + 1 (0 for the first).
+-- trace.checkpoints_before_write() → trigger (BEFORE INSERT, and BEFORE UPDATE OF an order or
+--   chain column OR DELETE, ON trace.checkpoints, row)
+--   Takes the product's chain lock BEFORE the row changes: a delete cascades to its chain step and
+--   an update locks the row, so taking the lock only in the AFTER trigger would let two writers
+--   each hold a row the other's rebuild needs (a deadlock, found by test_tracechain.py).
+--   INSERT: also assigns max + 1 (0 for the first) when checkpoint_index is NULL.
 --   UPDATE: a checkpoint never moves to another product (23514): its stakeholder, chain step and
 --   compliance checks are the old product's.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
@@ -30,12 +33,16 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' THEN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM trace.lock_product_chain(OLD.product_id);
+        RETURN OLD;
+    ELSIF TG_OP = 'UPDATE' THEN
         IF NEW.product_id IS DISTINCT FROM OLD.product_id THEN
             RAISE EXCEPTION 'trace.checkpoints: checkpoint % cannot move from product % to product %',
                             OLD.id, OLD.product_id, NEW.product_id
-                USING ERRCODE = 'check_violation', CONSTRAINT = 'checkpoints_product_fixed';
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'checkpoints_lock_chain';
         END IF;
+        PERFORM trace.lock_product_chain(OLD.product_id);
         RETURN NEW;
     END IF;
     PERFORM trace.lock_product_chain(NEW.product_id);

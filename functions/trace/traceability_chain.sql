@@ -11,7 +11,7 @@
 --   appended (one index probe of traceability_chain_product_sequence_key, one insert); otherwise
 --   (a late insert with an earlier timestamp) the product's chain is rebuilt. UPDATE of an order
 --   or chain column, DELETE: the product's chain is rebuilt (product_id itself never changes:
---   checkpoints_product_fixed). SECURITY DEFINER
+--   checkpoints_lock_chain). TRUNCATE of the checkpoints empties the chain. SECURITY DEFINER
 --   (chain_owner; policies traceability_chain_*_owner): nobody else may write the chain.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
@@ -71,12 +71,14 @@ BEGIN
         ELSE
             PERFORM trace.rebuild_traceability_chain(NEW.product_id);
         END IF;
-    ELSE
+    ELSIF TG_OP IN ('UPDATE', 'DELETE') THEN
         PERFORM trace.rebuild_traceability_chain(OLD.product_id);
+    ELSE  -- TRUNCATE (statement level)
+        TRUNCATE trace.traceability_chain;
     END IF;
     RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION trace.checkpoints_maintain_chain() IS
-    'Trigger: keeps trace.traceability_chain equal to the product''s checkpoints in time order: appends in order, rebuilds the product''s chain after a late insert, an update of an order/chain column or a delete.';
+    'Trigger: keeps trace.traceability_chain equal to the product''s checkpoints in time order: appends in order, rebuilds the product''s chain after a late insert, an update of an order/chain column or a delete; empties it on TRUNCATE.';
 REVOKE ALL ON FUNCTION trace.checkpoints_maintain_chain() FROM PUBLIC;

@@ -2,6 +2,7 @@
 
 BEGIN;
 
+DROP TRIGGER checkpoints_chain_truncate ON trace.checkpoints;
 DROP TRIGGER checkpoints_chain_delete ON trace.checkpoints;
 DROP TRIGGER checkpoints_chain_update ON trace.checkpoints;
 DROP TRIGGER checkpoints_chain_insert ON trace.checkpoints;

@@ -1,6 +1,6 @@
 -- pgTAP: trace/checkpoints — structure, ranges, the recorder-is-a-stakeholder rule, index assignment, RLS.
 BEGIN;
-SELECT plan(177);
+SELECT plan(178);
 
 -- the project's conventions (docs/conventions.md)
 SELECT tests.table_conventions('trace.checkpoints');
@@ -31,14 +31,15 @@ SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_stakeholder_id_idx'::reg
 SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_status_idx'::regclass), 'CREATE INDEX checkpoints_status_idx ON trace.checkpoints USING btree (status)', 'trace.checkpoints.checkpoints_status_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_timestamp_idx'::regclass), 'CREATE INDEX checkpoints_timestamp_idx ON trace.checkpoints USING btree ("timestamp")', 'trace.checkpoints.checkpoints_timestamp_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.checkpoints_tx_hash_key'::regclass), 'CREATE UNIQUE INDEX checkpoints_tx_hash_key ON trace.checkpoints USING btree (tx_hash)', 'trace.checkpoints.checkpoints_tx_hash_key: definition');
-SELECT triggers_are('trace', 'checkpoints', ARRAY['audit_capture', 'audit_capture_truncate', 'checkpoints_assign_index', 'checkpoints_chain_delete', 'checkpoints_chain_insert', 'checkpoints_chain_update', 'checkpoints_product_fixed']::name[], 'trace.checkpoints: triggers ' || 'audit_capture, audit_capture_truncate, checkpoints_assign_index, checkpoints_chain_delete, checkpoints_chain_insert, checkpoints_chain_update, checkpoints_product_fixed');
+SELECT triggers_are('trace', 'checkpoints', ARRAY['audit_capture', 'audit_capture_truncate', 'checkpoints_assign_index', 'checkpoints_chain_delete', 'checkpoints_chain_insert', 'checkpoints_chain_truncate', 'checkpoints_chain_update', 'checkpoints_lock_chain']::name[], 'trace.checkpoints: triggers ' || 'audit_capture, audit_capture_truncate, checkpoints_assign_index, checkpoints_chain_delete, checkpoints_chain_insert, checkpoints_chain_truncate, checkpoints_chain_update, checkpoints_lock_chain');
 SELECT trigger_is('trace', 'checkpoints', 'audit_capture', 'audit', 'capture', 'trace.checkpoints.audit_capture: calls audit.capture()');
 SELECT trigger_is('trace', 'checkpoints', 'audit_capture_truncate', 'audit', 'capture_statement', 'trace.checkpoints.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('trace', 'checkpoints', 'checkpoints_assign_index', 'trace', 'checkpoints_before_write', 'trace.checkpoints.checkpoints_assign_index: calls trace.checkpoints_before_write()');
 SELECT trigger_is('trace', 'checkpoints', 'checkpoints_chain_delete', 'trace', 'checkpoints_maintain_chain', 'trace.checkpoints.checkpoints_chain_delete: calls trace.checkpoints_maintain_chain()');
 SELECT trigger_is('trace', 'checkpoints', 'checkpoints_chain_insert', 'trace', 'checkpoints_maintain_chain', 'trace.checkpoints.checkpoints_chain_insert: calls trace.checkpoints_maintain_chain()');
+SELECT trigger_is('trace', 'checkpoints', 'checkpoints_chain_truncate', 'trace', 'checkpoints_maintain_chain', 'trace.checkpoints.checkpoints_chain_truncate: calls trace.checkpoints_maintain_chain()');
 SELECT trigger_is('trace', 'checkpoints', 'checkpoints_chain_update', 'trace', 'checkpoints_maintain_chain', 'trace.checkpoints.checkpoints_chain_update: calls trace.checkpoints_maintain_chain()');
-SELECT trigger_is('trace', 'checkpoints', 'checkpoints_product_fixed', 'trace', 'checkpoints_before_write', 'trace.checkpoints.checkpoints_product_fixed: calls trace.checkpoints_before_write()');
+SELECT trigger_is('trace', 'checkpoints', 'checkpoints_lock_chain', 'trace', 'checkpoints_before_write', 'trace.checkpoints.checkpoints_lock_chain: calls trace.checkpoints_before_write()');
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'trace.checkpoints'::regclass), 'trace.checkpoints: RLS enabled and forced');
 SELECT policies_are('trace', 'checkpoints', ARRAY['checkpoints_delete_app', 'checkpoints_insert_app', 'checkpoints_insert_stakeholder', 'checkpoints_select_all', 'checkpoints_select_app', 'checkpoints_select_owner', 'checkpoints_select_readonly', 'checkpoints_update_app']::name[], 'trace.checkpoints: policies');
 SELECT policy_cmd_is('trace', 'checkpoints', 'checkpoints_delete_app'::name, 'delete', 'trace.checkpoints.checkpoints_delete_app: FOR delete');
@@ -153,7 +154,7 @@ SELECT throws_ok($$INSERT INTO trace.checkpoints (product_id, "timestamp", locat
                  '22P02', NULL, 'trace.checkpoints.status: rejects an unknown status');
 SELECT throws_ok($$UPDATE trace.checkpoints SET product_id = 101 WHERE location = 'Port'$$,
                  '23514', 'trace.checkpoints: checkpoint ' || (SELECT id FROM trace.checkpoints WHERE location = 'Port') || ' cannot move from product 100 to product 101',
-                 'trace.checkpoints.checkpoints_product_fixed: rejects moving a checkpoint to another product');
+                 'trace.checkpoints.checkpoints_lock_chain: rejects moving a checkpoint to another product');
 SELECT throws_ok($$DELETE FROM trace.products WHERE product_id = 100$$, '23503', NULL, 'trace.checkpoints.checkpoints_product_id_fkey: a product with checkpoints cannot be deleted (history)');
 SELECT throws_ok($$DELETE FROM trace.stakeholders WHERE id = 50$$, '23503', NULL, 'trace.checkpoints.checkpoints_stakeholder_of_product_fkey: a stakeholder who recorded checkpoints cannot be removed');
 SELECT lives_ok($$SELECT trace.lock_product_chain(100)$$, 'trace.lock_product_chain(): takes the product''s lock (re-entrant in one transaction)');

@@ -1,6 +1,6 @@
 -- pgTAP: trace/traceability_chain — the chain kept by trigger: order after late inserts, updates, deletes; nobody else writes it.
 BEGIN;
-SELECT plan(155);
+SELECT plan(157);
 
 -- the project's conventions (docs/conventions.md)
 SELECT tests.table_conventions('trace.traceability_chain');
@@ -19,10 +19,10 @@ SELECT col_is_null('trace', 'traceability_chain', c, 'trace.traceability_chain.'
 SELECT ok(pg_catalog.col_description('trace.traceability_chain'::regclass, a.attnum) IS NOT NULL, 'trace.traceability_chain.' || a.attname || ': has a comment')
   FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'trace.traceability_chain'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'trace.traceability_chain'::regclass$$,
-              ARRAY['traceability_chain_checkpoint_fkey', 'traceability_chain_checkpoint_id_key', 'traceability_chain_duration_hours_check', 'traceability_chain_first_step', 'traceability_chain_from_stakeholder_id_fkey', 'traceability_chain_pkey', 'traceability_chain_product_id_fkey', 'traceability_chain_product_sequence_key', 'traceability_chain_sequence_order_check', 'traceability_chain_to_stakeholder_id_fkey'], 'trace.traceability_chain: constraints ' || 'traceability_chain_checkpoint_fkey, traceability_chain_checkpoint_id_key, traceability_chain_duration_hours_check, traceability_chain_first_step, traceability_chain_from_stakeholder_id_fkey, traceability_chain_pkey, traceability_chain_product_id_fkey, traceability_chain_product_sequence_key, traceability_chain_sequence_order_check, traceability_chain_to_stakeholder_id_fkey');
+              ARRAY['traceability_chain_checkpoint_id_key', 'traceability_chain_duration_hours_check', 'traceability_chain_first_step', 'traceability_chain_from_stakeholder_id_fkey', 'traceability_chain_pkey', 'traceability_chain_product_id_fkey', 'traceability_chain_product_sequence_key', 'traceability_chain_sequence_order_check', 'traceability_chain_to_stakeholder_id_fkey'], 'trace.traceability_chain: constraints ' || 'traceability_chain_checkpoint_id_key, traceability_chain_duration_hours_check, traceability_chain_first_step, traceability_chain_from_stakeholder_id_fkey, traceability_chain_pkey, traceability_chain_product_id_fkey, traceability_chain_product_sequence_key, traceability_chain_sequence_order_check, traceability_chain_to_stakeholder_id_fkey');
 SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_constraint WHERE conrelid = 'trace.traceability_chain'::regclass AND conname = 'traceability_chain_first_step'), 'pg_constraint') IS NOT NULL, 'trace.traceability_chain.traceability_chain_first_step: has a comment');
 SELECT indexes_are('trace', 'traceability_chain', ARRAY['traceability_chain_checkpoint_id_key', 'traceability_chain_from_stakeholder_id_idx', 'traceability_chain_pkey', 'traceability_chain_product_sequence_key', 'traceability_chain_to_stakeholder_id_idx']::name[], 'trace.traceability_chain: indexes ' || 'traceability_chain_checkpoint_id_key, traceability_chain_from_stakeholder_id_idx, traceability_chain_pkey, traceability_chain_product_sequence_key, traceability_chain_to_stakeholder_id_idx');
-SELECT is(pg_catalog.pg_get_indexdef('trace.traceability_chain_checkpoint_id_key'::regclass), 'CREATE UNIQUE INDEX traceability_chain_checkpoint_id_key ON trace.traceability_chain USING btree (checkpoint_id, product_id)', 'trace.traceability_chain.traceability_chain_checkpoint_id_key: definition');
+SELECT is(pg_catalog.pg_get_indexdef('trace.traceability_chain_checkpoint_id_key'::regclass), 'CREATE UNIQUE INDEX traceability_chain_checkpoint_id_key ON trace.traceability_chain USING btree (checkpoint_id)', 'trace.traceability_chain.traceability_chain_checkpoint_id_key: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.traceability_chain_from_stakeholder_id_idx'::regclass), 'CREATE INDEX traceability_chain_from_stakeholder_id_idx ON trace.traceability_chain USING btree (from_stakeholder_id)', 'trace.traceability_chain.traceability_chain_from_stakeholder_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.traceability_chain_pkey'::regclass), 'CREATE UNIQUE INDEX traceability_chain_pkey ON trace.traceability_chain USING btree (id)', 'trace.traceability_chain.traceability_chain_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trace.traceability_chain_product_sequence_key'::regclass), 'CREATE UNIQUE INDEX traceability_chain_product_sequence_key ON trace.traceability_chain USING btree (product_id, sequence_order)', 'trace.traceability_chain.traceability_chain_product_sequence_key: definition');
@@ -79,9 +79,9 @@ SELECT function_privs_are('trace', 'checkpoints_maintain_chain', ARRAY[]::name[]
 SELECT function_privs_are('trace', 'checkpoints_maintain_chain', ARRAY[]::name[], 'chain_analytics', ARRAY[]::text[], 'trace.checkpoints_maintain_chain(): chain_analytics cannot execute');
 
 SELECT trigger_is('trace', 'checkpoints', t, 'trace', 'checkpoints_maintain_chain', 'trace.checkpoints.' || t || ': calls trace.checkpoints_maintain_chain()')
-  FROM pg_catalog.unnest(ARRAY['checkpoints_chain_insert', 'checkpoints_chain_update', 'checkpoints_chain_delete']::name[]) AS t;
+  FROM pg_catalog.unnest(ARRAY['checkpoints_chain_insert', 'checkpoints_chain_update', 'checkpoints_chain_delete', 'checkpoints_chain_truncate']::name[]) AS t;
 SELECT ok(pg_catalog.obj_description(t.oid, 'pg_trigger') IS NOT NULL, 'trace.checkpoints.' || t.tgname || ': has a comment')
-  FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid = 'trace.checkpoints'::regclass AND t.tgname IN ('checkpoints_chain_insert', 'checkpoints_chain_update', 'checkpoints_chain_delete');
+  FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid = 'trace.checkpoints'::regclass AND t.tgname IN ('checkpoints_chain_insert', 'checkpoints_chain_update', 'checkpoints_chain_delete', 'checkpoints_chain_truncate');
 
 -- fixture, inserted as the test's owner: product 100 of user 1, user 2 its distributor (stakeholder 50)
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES
@@ -163,8 +163,6 @@ SELECT throws_ok($$INSERT INTO trace.traceability_chain (product_id, checkpoint_
                  '23505', NULL, 'trace.traceability_chain.traceability_chain_checkpoint_id_key: rejects a second step for one checkpoint');
 -- the Mine step removed for a moment, so the key checks are not masked by traceability_chain_checkpoint_id_key
 DELETE FROM trace.traceability_chain WHERE checkpoint_id = (SELECT id FROM trace.checkpoints WHERE location = 'Mine');
-SELECT throws_ok($$INSERT INTO trace.traceability_chain (product_id, checkpoint_id, sequence_order, checkpoint_at, checkpoint_index, to_location, to_stakeholder_id, duration_hours, from_stakeholder_id) SELECT 101, id, 9, now(), 0, 'X', 50, 1, 50 FROM trace.checkpoints WHERE location = 'Mine'$$,
-                 '23503', NULL, 'trace.traceability_chain.traceability_chain_checkpoint_fkey: rejects a checkpoint of another product');
 SELECT throws_ok($$INSERT INTO trace.traceability_chain (product_id, checkpoint_id, sequence_order, checkpoint_at, checkpoint_index, to_location, to_stakeholder_id, duration_hours, from_stakeholder_id) SELECT 100, id, 9, now(), 0, 'X', 50, 1, 999 FROM trace.checkpoints WHERE location = 'Mine'$$,
                  '23503', NULL, 'trace.traceability_chain.traceability_chain_from_stakeholder_id_fkey: rejects an unknown previous stakeholder');
 SELECT throws_ok($$INSERT INTO trace.traceability_chain (product_id, checkpoint_id, sequence_order, checkpoint_at, checkpoint_index, to_location, to_stakeholder_id, duration_hours, from_stakeholder_id) SELECT 100, id, 9, now(), 0, 'X', 999, 1, 50 FROM trace.checkpoints WHERE location = 'Mine'$$,
@@ -191,7 +189,10 @@ SELECT lives_ok($$SELECT trace.rebuild_traceability_chain(100)$$, 'trace.traceab
 RESET ROLE;
 -- pure child: deleting the product's checkpoints (and then the product) takes the chain along
 DELETE FROM trace.checkpoints WHERE product_id = 100;
-SELECT is((SELECT pg_catalog.count(*)::int FROM trace.traceability_chain WHERE product_id = 100), 0, 'trace.traceability_chain.traceability_chain_checkpoint_fkey: steps go with their checkpoints');
+SELECT is((SELECT pg_catalog.count(*)::int FROM trace.traceability_chain WHERE product_id = 100), 0, 'trace.checkpoints.checkpoints_chain_delete: steps go with their checkpoints');
+INSERT INTO trace.checkpoints (product_id, "timestamp", location, stakeholder_id, status) SELECT 100, now(), 'Again', s, 'manufactured' FROM m;
+TRUNCATE trace.checkpoints CASCADE;
+SELECT is((SELECT pg_catalog.count(*)::int FROM trace.traceability_chain), 0, 'trace.checkpoints.checkpoints_chain_truncate: TRUNCATE of the checkpoints empties the chain');
 
 SELECT * FROM finish();
 ROLLBACK;
