@@ -4,6 +4,7 @@
 --   certificates current at refresh time (is_valid, issued, not expired:
 --   compliance.is_certification_current). compliance_score = round(100 × passed / all checks, 2),
 --   NULL without checks. Unique index compliance_summary_product_id_key.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 CREATE MATERIALIZED VIEW analytics.compliance_summary AS
 SELECT p.product_id, p.product_name, p.batch_number,
        COALESCE(ce.total_certifications, 0)::integer AS total_certifications,

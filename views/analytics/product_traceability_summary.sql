@@ -4,6 +4,7 @@
 --   stakeholders first would multiply the counts). Created WITH NO DATA; the deploy script
 --   refreshes it once, plainly; maint.refresh_materialized_views() refreshes it CONCURRENTLY
 --   (unique index product_traceability_summary_product_id_key).
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 CREATE MATERIALIZED VIEW analytics.product_traceability_summary AS
 SELECT p.product_id, p.product_name, p.product_type, p.batch_number, p.manufacture_date, p.expiry_date, p.is_active,
        COALESCE(c.total_checkpoints, 0)::integer AS total_checkpoints,

@@ -4,6 +4,7 @@
 --   four one-to-many tables and summed, multiplying the totals). Tokens: confirmed token
 --   transactions only. last_activity_at: the latest product registration, checkpoint recorded,
 --   points earned or transaction recorded. Unique index user_activity_summary_user_id_key.
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 CREATE MATERIALIZED VIEW analytics.user_activity_summary AS
 SELECT u.id AS user_id, u.tier,
        COALESCE(p.total_products, 0)::integer AS total_products,
