@@ -37,7 +37,7 @@ CREATE INDEX checkpoints_additional_data_idx ON trace.checkpoints USING gin (add
 \ir ../../functions/trace/checkpoints.sql
 
 CREATE TRIGGER checkpoints_assign_index BEFORE INSERT ON trace.checkpoints
-    FOR EACH ROW EXECUTE FUNCTION trace.checkpoints_before_write();
+    FOR EACH ROW WHEN (NEW.checkpoint_index IS NULL) EXECUTE FUNCTION trace.checkpoints_before_write();
 CREATE TRIGGER checkpoints_lock_chain BEFORE UPDATE OF product_id, "timestamp", checkpoint_index, location, stakeholder_id
     OR DELETE ON trace.checkpoints
     FOR EACH ROW EXECUTE FUNCTION trace.checkpoints_before_write();
@@ -66,7 +66,7 @@ COMMENT ON INDEX trace.checkpoints_status_idx IS 'Checkpoints by status (seed in
 COMMENT ON INDEX trace.checkpoints_timestamp_idx IS 'Checkpoints by time (seed index).';
 COMMENT ON INDEX trace.checkpoints_location_idx IS 'Checkpoints by location (seed index, T-L6).';
 COMMENT ON INDEX trace.checkpoints_additional_data_idx IS 'Containment queries on additional_data (seed "GIN for JSONB").';
-COMMENT ON TRIGGER checkpoints_assign_index ON trace.checkpoints IS 'Takes the product''s chain lock and assigns the next checkpoint_index when none is given.';
+COMMENT ON TRIGGER checkpoints_assign_index ON trace.checkpoints IS 'When no checkpoint_index is given: takes the product''s chain lock and assigns the next index.';
 COMMENT ON TRIGGER checkpoints_lock_chain ON trace.checkpoints IS 'Takes the product''s chain lock before an update of an order or chain column or a delete; rejects moving a checkpoint to another product (23514).';
 
 \ir ../../roles/trace/checkpoints.sql

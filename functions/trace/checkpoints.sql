@@ -5,12 +5,14 @@
 --   fresh snapshot per statement). Writers of different products do not wait for each other (a
 --   hash collision only serialises two products, it never breaks correctness).
 --
--- trace.checkpoints_before_write() → trigger (BEFORE INSERT, and BEFORE UPDATE OF an order or
---   chain column OR DELETE, ON trace.checkpoints, row)
+-- trace.checkpoints_before_write() → trigger (BEFORE INSERT when checkpoint_index IS NULL, and
+--   BEFORE UPDATE OF an order or chain column OR DELETE, ON trace.checkpoints, row)
 --   Takes the product's chain lock BEFORE the row changes: a delete cascades to its chain step and
 --   an update locks the row, so taking the lock only in the AFTER trigger would let two writers
 --   each hold a row the other's rebuild needs (a deadlock, found by test_tracechain.py).
---   INSERT: also assigns max + 1 (0 for the first) when checkpoint_index is NULL.
+--   INSERT (only when checkpoint_index is NULL): assigns max + 1 (0 for the first) under the lock.
+--   An insert with its index takes the lock in its AFTER trigger: it holds no row lock a chain
+--   rebuild could wait for.
 --   UPDATE: a checkpoint never moves to another product (23514): its stakeholder, chain step and
 --   compliance checks are the old product's.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
@@ -31,6 +33,7 @@ RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off  -- a cached plan made while the table was small must not stay a seq scan
 AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
@@ -46,7 +49,7 @@ BEGIN
         RETURN NEW;
     END IF;
     PERFORM trace.lock_product_chain(NEW.product_id);
-    IF NEW.checkpoint_index IS NULL THEN
+    IF NEW.checkpoint_index IS NULL THEN  -- always, by the trigger's WHEN
         SELECT COALESCE(pg_catalog.max(c.checkpoint_index) + 1, 0) INTO NEW.checkpoint_index
           FROM trace.checkpoints AS c
          WHERE c.product_id = NEW.product_id;

@@ -410,7 +410,7 @@ PLAIN_LOOKUPS = [
      {"traceability_chain_product_sequence_key"}),
     ("steps handed over by a stakeholder",
      "SELECT * FROM trace.traceability_chain WHERE from_stakeholder_id = {stakeholder}",
-     {"traceability_chain_from_stakeholder_id_idx"}),
+     {"traceability_chain_handover_idx"}),
     ("T-L7 unclaimed points of a user",
      "SELECT sum(points) FROM token.trace_points WHERE user_id = {user} AND NOT is_claimed",
      {"trace_points_unclaimed_idx", "trace_points_user_id_created_at_idx"}),

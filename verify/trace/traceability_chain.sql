@@ -1,6 +1,6 @@
 -- Verify chaindb:trace/traceability_chain on pg
 
-SELECT id, product_id, checkpoint_id, sequence_order, checkpoint_at, checkpoint_index, from_location, to_location,
+SELECT checkpoint_id, product_id, sequence_order, checkpoint_at, checkpoint_index, from_location, to_location,
        from_stakeholder_id, to_stakeholder_id, duration_hours, created_at
   FROM trace.traceability_chain WHERE FALSE;
 SELECT 1 / (relrowsecurity AND relforcerowsecurity)::int FROM pg_catalog.pg_class WHERE oid = 'trace.traceability_chain'::regclass;

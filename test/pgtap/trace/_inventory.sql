@@ -9,7 +9,7 @@ SELECT materialized_views_are('trace', ARRAY[]::name[], 'trace: materialized vie
 SELECT functions_are('trace', ARRAY['add_manufacturer_stakeholder', 'calculate_product_trust_score', 'calculate_trust_score', 'checkpoints_before_write', 'checkpoints_maintain_chain', 'get_product_trace_chain', 'lock_product_chain', 'rebuild_traceability_chain'], 'trace: functions');
 SELECT enums_are('trace', ARRAY['checkpoint_status', 'product_type', 'stakeholder_role'], 'trace: enums');
 SELECT domains_are('trace', ARRAY[]::name[], 'trace: domains');
-SELECT sequences_are('trace', ARRAY['checkpoints_id_seq', 'stakeholders_id_seq', 'traceability_chain_id_seq'], 'trace: sequences');
+SELECT sequences_are('trace', ARRAY['checkpoints_id_seq', 'stakeholders_id_seq'], 'trace: sequences');
 SELECT indexes_are('trace', 'checkpoints', ARRAY['checkpoints_additional_data_idx', 'checkpoints_id_product_id_key', 'checkpoints_location_idx', 'checkpoints_pkey', 'checkpoints_product_id_timestamp_idx', 'checkpoints_product_index_key', 'checkpoints_stakeholder_id_idx', 'checkpoints_status_idx', 'checkpoints_timestamp_idx', 'checkpoints_tx_hash_key'], 'trace.checkpoints: indexes');
 SELECT triggers_are('trace', 'checkpoints', ARRAY['audit_capture', 'audit_capture_truncate', 'checkpoints_assign_index', 'checkpoints_chain_delete', 'checkpoints_chain_insert', 'checkpoints_chain_truncate', 'checkpoints_chain_update', 'checkpoints_lock_chain'], 'trace.checkpoints: triggers');
 SELECT policies_are('trace', 'checkpoints', ARRAY['checkpoints_delete_app', 'checkpoints_insert_app', 'checkpoints_insert_stakeholder', 'checkpoints_select_all', 'checkpoints_select_app', 'checkpoints_select_owner', 'checkpoints_select_readonly', 'checkpoints_update_app'], 'trace.checkpoints: policies');
@@ -19,7 +19,7 @@ SELECT policies_are('trace', 'products', ARRAY['products_delete_app', 'products_
 SELECT indexes_are('trace', 'stakeholders', ARRAY['stakeholders_added_by_idx', 'stakeholders_pkey', 'stakeholders_product_id_id_key', 'stakeholders_product_user_role_key', 'stakeholders_user_id_idx'], 'trace.stakeholders: indexes');
 SELECT triggers_are('trace', 'stakeholders', ARRAY[]::name[], 'trace.stakeholders: triggers');
 SELECT policies_are('trace', 'stakeholders', ARRAY['stakeholders_delete_app', 'stakeholders_insert_app', 'stakeholders_insert_manufacturer', 'stakeholders_insert_owner', 'stakeholders_select_all', 'stakeholders_select_app', 'stakeholders_select_owner', 'stakeholders_select_readonly', 'stakeholders_update_app', 'stakeholders_update_manufacturer'], 'trace.stakeholders: policies');
-SELECT indexes_are('trace', 'traceability_chain', ARRAY['traceability_chain_checkpoint_id_key', 'traceability_chain_from_stakeholder_id_idx', 'traceability_chain_pkey', 'traceability_chain_product_sequence_key', 'traceability_chain_to_stakeholder_id_idx'], 'trace.traceability_chain: indexes');
+SELECT indexes_are('trace', 'traceability_chain', ARRAY['traceability_chain_handover_idx', 'traceability_chain_pkey', 'traceability_chain_product_sequence_key'], 'trace.traceability_chain: indexes');
 SELECT triggers_are('trace', 'traceability_chain', ARRAY[]::name[], 'trace.traceability_chain: triggers');
 SELECT policies_are('trace', 'traceability_chain', ARRAY['traceability_chain_delete_owner', 'traceability_chain_insert_owner', 'traceability_chain_select_all', 'traceability_chain_select_app', 'traceability_chain_select_owner', 'traceability_chain_select_readonly'], 'trace.traceability_chain: policies');
 
