@@ -4,6 +4,10 @@
 --   (column privileges; which codes are used, by whom), write nothing directly.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
+-- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
+-- certificate_codes_select_owner once issue 11's version does; created first here, the helper skips it)
+CREATE POLICY certificate_codes_select_owner ON nft.certificate_codes FOR SELECT TO chain_owner USING (true);
+COMMENT ON POLICY certificate_codes_select_owner ON nft.certificate_codes IS 'nft.redeem_certificate_code (definer) finds the code by hash.';
 SELECT core.enable_backend_access('nft.certificate_codes');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
 
 REVOKE ALL ON nft.certificate_codes FROM chain_app, chain_readonly;
@@ -13,9 +17,7 @@ DROP POLICY certificate_codes_delete_app ON nft.certificate_codes;
 GRANT SELECT (id, certificate_id, is_used, used_at, used_by, created_at, expires_at) ON nft.certificate_codes
     TO chain_app, chain_readonly;
 
-CREATE POLICY certificate_codes_select_owner ON nft.certificate_codes FOR SELECT TO chain_owner USING (true);
 CREATE POLICY certificate_codes_insert_owner ON nft.certificate_codes FOR INSERT TO chain_owner WITH CHECK (true);
 CREATE POLICY certificate_codes_update_owner ON nft.certificate_codes FOR UPDATE TO chain_owner USING (true) WITH CHECK (true);
-COMMENT ON POLICY certificate_codes_select_owner ON nft.certificate_codes IS 'nft.redeem_certificate_code (definer) finds the code by hash.';
 COMMENT ON POLICY certificate_codes_insert_owner ON nft.certificate_codes IS 'nft.add_certificate_code (definer) issues codes.';
 COMMENT ON POLICY certificate_codes_update_owner ON nft.certificate_codes IS 'nft.redeem_certificate_code (definer) marks a code used.';

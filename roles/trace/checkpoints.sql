@@ -5,6 +5,10 @@
 --   trigger and other definer functions, the analytics matviews).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
+-- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
+-- checkpoints_select_owner once issue 11's version does; created first here, the helper skips it)
+CREATE POLICY checkpoints_select_owner ON trace.checkpoints FOR SELECT TO chain_owner USING (true);
+COMMENT ON POLICY checkpoints_select_owner ON trace.checkpoints IS 'The chain trigger and other definer functions, and the analytics matviews, read every checkpoint.';
 SELECT core.enable_backend_access('trace.checkpoints');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
 
 GRANT SELECT ON trace.checkpoints TO chain_user;
@@ -20,5 +24,3 @@ CREATE POLICY checkpoints_insert_stakeholder ON trace.checkpoints FOR INSERT TO 
 COMMENT ON POLICY checkpoints_select_all ON trace.checkpoints IS 'Public traceability data: an end user reads every checkpoint.';
 COMMENT ON POLICY checkpoints_insert_stakeholder ON trace.checkpoints IS 'An end user records a checkpoint only as an active stakeholder of that product (stakeholders_pkey serves the check).';
 
-CREATE POLICY checkpoints_select_owner ON trace.checkpoints FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY checkpoints_select_owner ON trace.checkpoints IS 'The chain trigger and other definer functions, and the analytics matviews, read every checkpoint.';

@@ -5,6 +5,10 @@
 --   the analytics materialized views).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
+-- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
+-- products_select_owner once issue 11's version does; created first here, the helper skips it)
+CREATE POLICY products_select_owner ON trace.products FOR SELECT TO chain_owner USING (true);
+COMMENT ON POLICY products_select_owner ON trace.products IS 'SECURITY DEFINER functions and the analytics materialized views (owned by chain_owner) read every product.';
 SELECT core.enable_backend_access('trace.products');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
 
 GRANT SELECT ON trace.products TO chain_user;
@@ -22,5 +26,3 @@ COMMENT ON POLICY products_select_all ON trace.products IS 'Public traceability 
 COMMENT ON POLICY products_insert_own ON trace.products IS 'An end user registers products only as their manufacturer.';
 COMMENT ON POLICY products_update_own ON trace.products IS 'A manufacturer edits or deactivates only its own products.';
 
-CREATE POLICY products_select_owner ON trace.products FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY products_select_owner ON trace.products IS 'SECURITY DEFINER functions and the analytics materialized views (owned by chain_owner) read every product.';

@@ -4,6 +4,10 @@
 --   chain_owner: reads (definer functions, matviews) and inserts (the manufacturer trigger).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
+-- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
+-- stakeholders_select_owner once issue 11's version does; created first here, the helper skips it)
+CREATE POLICY stakeholders_select_owner ON trace.stakeholders FOR SELECT TO chain_owner USING (true);
+COMMENT ON POLICY stakeholders_select_owner ON trace.stakeholders IS 'Definer functions and the analytics matviews read every stakeholder.';
 SELECT core.enable_backend_access('trace.stakeholders');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
 
 GRANT SELECT ON trace.stakeholders TO chain_user;
@@ -26,7 +30,5 @@ COMMENT ON POLICY stakeholders_select_all ON trace.stakeholders IS 'Public trace
 COMMENT ON POLICY stakeholders_insert_manufacturer ON trace.stakeholders IS 'Only the product''s manufacturer adds stakeholders to it, in its own name (products_pkey serves the check).';
 COMMENT ON POLICY stakeholders_update_manufacturer ON trace.stakeholders IS 'Only the product''s manufacturer (de)activates its stakeholders.';
 
-CREATE POLICY stakeholders_select_owner ON trace.stakeholders FOR SELECT TO chain_owner USING (true);
 CREATE POLICY stakeholders_insert_owner ON trace.stakeholders FOR INSERT TO chain_owner WITH CHECK (true);
-COMMENT ON POLICY stakeholders_select_owner ON trace.stakeholders IS 'Definer functions and the analytics matviews read every stakeholder.';
 COMMENT ON POLICY stakeholders_insert_owner ON trace.stakeholders IS 'trace.add_manufacturer_stakeholder() (definer) adds the manufacturer.';

@@ -1,6 +1,6 @@
 -- pgTAP: payment/contracts — structure, constraints, audit, RLS for the two parties.
 BEGIN;
-SELECT plan(118);
+SELECT plan(121);
 
 -- the project's conventions (docs/conventions.md)
 SELECT tests.table_conventions('payment.contracts');
@@ -34,7 +34,7 @@ SELECT trigger_is('payment', 'contracts', 'audit_capture_truncate', 'audit', 'ca
 SELECT trigger_is('payment', 'contracts', 'contracts_amount_covers_escrow', 'payment', 'check_contract_amount', 'payment.contracts.contracts_amount_covers_escrow: calls payment.check_contract_amount()');
 SELECT trigger_is('payment', 'contracts', 'contracts_set_updated_at', 'core', 'set_updated_at', 'payment.contracts.contracts_set_updated_at: calls core.set_updated_at()');
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'payment.contracts'::regclass), 'payment.contracts: RLS enabled and forced');
-SELECT policies_are('payment', 'contracts', ARRAY['contracts_delete_app', 'contracts_insert_app', 'contracts_select_app', 'contracts_select_party', 'contracts_select_readonly', 'contracts_update_app']::name[], 'payment.contracts: policies');
+SELECT policies_are('payment', 'contracts', ARRAY['contracts_delete_app', 'contracts_insert_app', 'contracts_select_app', 'contracts_select_owner', 'contracts_select_party', 'contracts_select_readonly', 'contracts_update_app']::name[], 'payment.contracts: policies');
 SELECT policy_cmd_is('payment', 'contracts', 'contracts_delete_app'::name, 'delete', 'payment.contracts.contracts_delete_app: FOR delete');
 SELECT policy_roles_are('payment', 'contracts', 'contracts_delete_app', ARRAY['chain_app']::name[], 'payment.contracts.contracts_delete_app: TO chain_app');
 SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_policy WHERE polrelid = 'payment.contracts'::regclass AND polname = 'contracts_delete_app'), 'pg_policy') IS NOT NULL, 'payment.contracts.contracts_delete_app: has a comment');
@@ -44,6 +44,9 @@ SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_policy WHERE
 SELECT policy_cmd_is('payment', 'contracts', 'contracts_select_app'::name, 'select', 'payment.contracts.contracts_select_app: FOR select');
 SELECT policy_roles_are('payment', 'contracts', 'contracts_select_app', ARRAY['chain_app']::name[], 'payment.contracts.contracts_select_app: TO chain_app');
 SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_policy WHERE polrelid = 'payment.contracts'::regclass AND polname = 'contracts_select_app'), 'pg_policy') IS NOT NULL, 'payment.contracts.contracts_select_app: has a comment');
+SELECT policy_cmd_is('payment', 'contracts', 'contracts_select_owner'::name, 'select', 'payment.contracts.contracts_select_owner: FOR select');
+SELECT policy_roles_are('payment', 'contracts', 'contracts_select_owner', ARRAY['chain_owner']::name[], 'payment.contracts.contracts_select_owner: TO chain_owner');
+SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_policy WHERE polrelid = 'payment.contracts'::regclass AND polname = 'contracts_select_owner'), 'pg_policy') IS NOT NULL, 'payment.contracts.contracts_select_owner: has a comment');
 SELECT policy_cmd_is('payment', 'contracts', 'contracts_select_party'::name, 'select', 'payment.contracts.contracts_select_party: FOR select');
 SELECT policy_roles_are('payment', 'contracts', 'contracts_select_party', ARRAY['chain_user']::name[], 'payment.contracts.contracts_select_party: TO chain_user');
 SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_policy WHERE polrelid = 'payment.contracts'::regclass AND polname = 'contracts_select_party'), 'pg_policy') IS NOT NULL, 'payment.contracts.contracts_select_party: has a comment');

@@ -1,6 +1,6 @@
 -- pgTAP: payment/escrow_transactions — the counted escrow sum never above the contract, RLS through the contract.
 BEGIN;
-SELECT plan(141);
+SELECT plan(144);
 
 -- the project's conventions (docs/conventions.md)
 SELECT tests.table_conventions('payment.escrow_transactions');
@@ -32,7 +32,7 @@ SELECT trigger_is('payment', 'escrow_transactions', 'audit_capture', 'audit', 'c
 SELECT trigger_is('payment', 'escrow_transactions', 'audit_capture_truncate', 'audit', 'capture_statement', 'payment.escrow_transactions.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('payment', 'escrow_transactions', 'escrow_transactions_within_contract', 'payment', 'check_escrow_total', 'payment.escrow_transactions.escrow_transactions_within_contract: calls payment.check_escrow_total()');
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'payment.escrow_transactions'::regclass), 'payment.escrow_transactions: RLS enabled and forced');
-SELECT policies_are('payment', 'escrow_transactions', ARRAY['escrow_transactions_delete_app', 'escrow_transactions_insert_app', 'escrow_transactions_select_app', 'escrow_transactions_select_party', 'escrow_transactions_select_readonly', 'escrow_transactions_update_app']::name[], 'payment.escrow_transactions: policies');
+SELECT policies_are('payment', 'escrow_transactions', ARRAY['escrow_transactions_delete_app', 'escrow_transactions_insert_app', 'escrow_transactions_select_app', 'escrow_transactions_select_owner', 'escrow_transactions_select_party', 'escrow_transactions_select_readonly', 'escrow_transactions_update_app']::name[], 'payment.escrow_transactions: policies');
 SELECT policy_cmd_is('payment', 'escrow_transactions', 'escrow_transactions_delete_app'::name, 'delete', 'payment.escrow_transactions.escrow_transactions_delete_app: FOR delete');
 SELECT policy_roles_are('payment', 'escrow_transactions', 'escrow_transactions_delete_app', ARRAY['chain_app']::name[], 'payment.escrow_transactions.escrow_transactions_delete_app: TO chain_app');
 SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_policy WHERE polrelid = 'payment.escrow_transactions'::regclass AND polname = 'escrow_transactions_delete_app'), 'pg_policy') IS NOT NULL, 'payment.escrow_transactions.escrow_transactions_delete_app: has a comment');
@@ -42,6 +42,9 @@ SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_policy WHERE
 SELECT policy_cmd_is('payment', 'escrow_transactions', 'escrow_transactions_select_app'::name, 'select', 'payment.escrow_transactions.escrow_transactions_select_app: FOR select');
 SELECT policy_roles_are('payment', 'escrow_transactions', 'escrow_transactions_select_app', ARRAY['chain_app']::name[], 'payment.escrow_transactions.escrow_transactions_select_app: TO chain_app');
 SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_policy WHERE polrelid = 'payment.escrow_transactions'::regclass AND polname = 'escrow_transactions_select_app'), 'pg_policy') IS NOT NULL, 'payment.escrow_transactions.escrow_transactions_select_app: has a comment');
+SELECT policy_cmd_is('payment', 'escrow_transactions', 'escrow_transactions_select_owner'::name, 'select', 'payment.escrow_transactions.escrow_transactions_select_owner: FOR select');
+SELECT policy_roles_are('payment', 'escrow_transactions', 'escrow_transactions_select_owner', ARRAY['chain_owner']::name[], 'payment.escrow_transactions.escrow_transactions_select_owner: TO chain_owner');
+SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_policy WHERE polrelid = 'payment.escrow_transactions'::regclass AND polname = 'escrow_transactions_select_owner'), 'pg_policy') IS NOT NULL, 'payment.escrow_transactions.escrow_transactions_select_owner: has a comment');
 SELECT policy_cmd_is('payment', 'escrow_transactions', 'escrow_transactions_select_party'::name, 'select', 'payment.escrow_transactions.escrow_transactions_select_party: FOR select');
 SELECT policy_roles_are('payment', 'escrow_transactions', 'escrow_transactions_select_party', ARRAY['chain_user']::name[], 'payment.escrow_transactions.escrow_transactions_select_party: TO chain_user');
 SELECT ok(pg_catalog.obj_description((SELECT oid FROM pg_catalog.pg_policy WHERE polrelid = 'payment.escrow_transactions'::regclass AND polname = 'escrow_transactions_select_party'), 'pg_policy') IS NOT NULL, 'payment.escrow_transactions.escrow_transactions_select_party: has a comment');
