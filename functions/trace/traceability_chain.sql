@@ -59,28 +59,33 @@ SET search_path = pg_catalog, pg_temp
 SET enable_seqscan = off  -- a cached plan made while the table was small must not stay a seq scan
 AS $$
 DECLARE
-    v_last trace.traceability_chain%ROWTYPE;
     v_void text;
+    v_rows integer;
 BEGIN
     IF TG_OP = 'INSERT' THEN
         -- the chain lock (trace.lock_product_chain inlined as a simple expression: the hot path)
         v_void := pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('trace.checkpoints'),
                                                    pg_catalog.hashint8(NEW.product_id))::text;
-        SELECT t.* INTO v_last
-          FROM trace.traceability_chain AS t
-         WHERE t.product_id = NEW.product_id
-         ORDER BY t.sequence_order DESC
-         LIMIT 1;
-        IF NOT FOUND OR (NEW."timestamp", NEW.checkpoint_index, NEW.id)
-                        > (v_last.checkpoint_at, v_last.checkpoint_index, v_last.checkpoint_id) THEN
-            INSERT INTO trace.traceability_chain (product_id, checkpoint_id, sequence_order, checkpoint_at,
-                                                  checkpoint_index, from_location, to_location, from_stakeholder_id,
-                                                  to_stakeholder_id, duration_hours)
-            VALUES (NEW.product_id, NEW.id, COALESCE(v_last.sequence_order, 0) + 1, NEW."timestamp",
-                    NEW.checkpoint_index, v_last.to_location, NEW.location, v_last.to_stakeholder_id,
-                    NEW.stakeholder_id,
-                    pg_catalog.round(EXTRACT(EPOCH FROM NEW."timestamp" - v_last.checkpoint_at) / 3600, 2));
-        ELSE
+        -- append after the last step when the new checkpoint sorts after it (one statement: the
+        -- last step by traceability_chain_product_sequence_key, backwards, and the insert)
+        INSERT INTO trace.traceability_chain (product_id, checkpoint_id, sequence_order, checkpoint_at,
+                                              checkpoint_index, from_location, to_location, from_stakeholder_id,
+                                              to_stakeholder_id, duration_hours)
+        SELECT NEW.product_id, NEW.id, COALESCE(l.sequence_order, 0) + 1, NEW."timestamp", NEW.checkpoint_index,
+               l.to_location, NEW.location, l.to_stakeholder_id, NEW.stakeholder_id,
+               pg_catalog.round(EXTRACT(EPOCH FROM NEW."timestamp" - l.checkpoint_at) / 3600, 2)
+          FROM (SELECT 1) AS one
+          LEFT JOIN LATERAL (
+                SELECT t.sequence_order, t.checkpoint_at, t.checkpoint_index, t.checkpoint_id, t.to_location,
+                       t.to_stakeholder_id
+                  FROM trace.traceability_chain AS t
+                 WHERE t.product_id = NEW.product_id
+                 ORDER BY t.sequence_order DESC
+                 LIMIT 1) AS l ON true
+         WHERE l.checkpoint_id IS NULL
+            OR (NEW."timestamp", NEW.checkpoint_index, NEW.id) > (l.checkpoint_at, l.checkpoint_index, l.checkpoint_id);
+        GET DIAGNOSTICS v_rows = ROW_COUNT;
+        IF v_rows = 0 THEN  -- a late insert: it sorts before the last step
             PERFORM trace.rebuild_traceability_chain(NEW.product_id);
         END IF;
     ELSIF TG_OP IN ('UPDATE', 'DELETE') THEN
