@@ -8,13 +8,15 @@
 -- trace.checkpoints_maintain_chain() → trigger (AFTER INSERT / UPDATE OF ... / DELETE ON
 --   trace.checkpoints, row)
 --   INSERT: when the new checkpoint sorts after the product's last step (the common case) it is
---   appended (one index probe of traceability_chain_product_sequence_key, one insert); otherwise
---   (a late insert with an earlier timestamp) the product's chain is rebuilt. UPDATE of an order
+--   appended by one INSERT ... SELECT (the last step by a backward probe of
+--   traceability_chain_product_sequence_key); when that inserts nothing (a late insert with an
+--   earlier timestamp) the product's chain is rebuilt. The lock is taken here for an insert that
+--   names its checkpoint_index (the BEFORE trigger took it otherwise). UPDATE of an order
 --   or chain column, DELETE: the product's chain is rebuilt (product_id itself never changes:
 --   checkpoints_lock_chain). TRUNCATE of the checkpoints empties the chain. SECURITY DEFINER
 --   (chain_owner; policies traceability_chain_*_owner): nobody else may write the chain.
 --
--- All three functions run with enable_seqscan = off: they look up one product by index, and a
+-- These two functions (and trace.checkpoints_before_write) run with enable_seqscan = off: they look up one product by index, and a
 -- PL/pgSQL plan cached while the table was empty (a seq scan, cheapest then) would otherwise be
 -- reused for every later row of the session, turning each insert into a scan of the whole
 -- chain (measured: 10,000 inserts in one session took 10x longer). Every statement in them has

@@ -1,6 +1,6 @@
 -- pgTAP: trace/traceability_chain — the chain kept by trigger: order after late inserts, updates, deletes; nobody else writes it.
 BEGIN;
-SELECT plan(149);
+SELECT plan(150);
 
 -- the project's conventions (docs/conventions.md)
 SELECT tests.table_conventions('trace.traceability_chain');
@@ -159,6 +159,10 @@ SELECT throws_ok($$INSERT INTO trace.traceability_chain (product_id, checkpoint_
                  '23514', NULL, 'trace.traceability_chain.traceability_chain_duration_hours_check: rejects a negative duration');
 SELECT throws_ok($$INSERT INTO trace.traceability_chain (product_id, checkpoint_id, sequence_order, checkpoint_at, checkpoint_index, to_location, to_stakeholder_id, duration_hours, from_stakeholder_id) SELECT 100, id, 9, now(), 0, 'X', 50, 1, 50 FROM trace.checkpoints WHERE location = 'Mine'$$,
                  '23505', NULL, 'trace.traceability_chain.traceability_chain_pkey: rejects a second step for one checkpoint');
+DELETE FROM trace.traceability_chain WHERE checkpoint_id = (SELECT id FROM trace.checkpoints WHERE location = 'Mine');
+SELECT throws_ok($$INSERT INTO trace.traceability_chain (product_id, checkpoint_id, sequence_order, checkpoint_at, checkpoint_index, to_location, to_stakeholder_id, duration_hours, from_stakeholder_id) SELECT 100, id, 2, now(), 0, 'X', 50, 1, 50 FROM trace.checkpoints WHERE location = 'Mine'$$,
+                 '23505', NULL, 'trace.traceability_chain.traceability_chain_product_sequence_key: rejects a second step 2 of a product');
+SELECT trace.rebuild_traceability_chain(100);
 
 -- RLS: everyone reads, nobody but the trigger writes
 SELECT tests.act_as(2);
