@@ -2,6 +2,7 @@
 -- requires: analytics/schema
 -- requires: trace/products
 -- requires: core/backend_access
+-- requires: core/set_updated_at
 
 BEGIN;
 
@@ -29,6 +30,10 @@ COMMENT ON COLUMN analytics.product_analytics.compliance_score IS '100 × passed
 COMMENT ON COLUMN analytics.product_analytics.trust_score IS 'trace.calculate_product_trust_score() (project formula, D-T9), 0..100.';
 COMMENT ON COLUMN analytics.product_analytics.last_checkpoint_at IS 'Time of the latest checkpoint.';
 COMMENT ON COLUMN analytics.product_analytics.updated_at IS 'When update_analytics last changed the row.';
+
+CREATE TRIGGER product_analytics_set_updated_at BEFORE UPDATE ON analytics.product_analytics
+    FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW) EXECUTE FUNCTION core.set_updated_at();
+COMMENT ON TRIGGER product_analytics_set_updated_at ON analytics.product_analytics IS 'Keeps updated_at current on real changes (update_analytics writes only changed rows).';
 
 \ir ../../roles/analytics/product_analytics.sql
 

@@ -2,6 +2,7 @@
 -- requires: analytics/schema
 -- requires: core/users
 -- requires: core/backend_access
+-- requires: core/set_updated_at
 
 BEGIN;
 
@@ -29,6 +30,10 @@ COMMENT ON COLUMN analytics.user_analytics.total_trace_tokens IS 'Sum of the use
 COMMENT ON COLUMN analytics.user_analytics.trust_rating IS 'trace.calculate_trust_score() (formula in its COMMENT), 0..100.';
 COMMENT ON COLUMN analytics.user_analytics.last_activity_at IS 'Latest of: product registered, checkpoint recorded, points earned, transaction recorded.';
 COMMENT ON COLUMN analytics.user_analytics.updated_at IS 'When update_analytics last changed the row.';
+
+CREATE TRIGGER user_analytics_set_updated_at BEFORE UPDATE ON analytics.user_analytics
+    FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW) EXECUTE FUNCTION core.set_updated_at();
+COMMENT ON TRIGGER user_analytics_set_updated_at ON analytics.user_analytics IS 'Keeps updated_at current on real changes (update_analytics writes only changed rows).';
 
 \ir ../../roles/analytics/user_analytics.sql
 

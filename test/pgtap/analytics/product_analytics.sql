@@ -1,6 +1,6 @@
 -- pgTAP: analytics/product_analytics — structure, ranges, read-only for everyone but update_analytics.
 BEGIN;
-SELECT plan(83);
+SELECT plan(85);
 
 -- the project's conventions (docs/conventions.md)
 SELECT tests.table_conventions('analytics.product_analytics');
@@ -20,7 +20,8 @@ SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conreli
               ARRAY['product_analytics_compliance_score_check', 'product_analytics_pkey', 'product_analytics_product_id_fkey', 'product_analytics_total_checkpoints_check', 'product_analytics_total_stakeholders_check', 'product_analytics_trace_duration_hours_check', 'product_analytics_trust_score_check'], 'analytics.product_analytics: constraints ' || 'product_analytics_compliance_score_check, product_analytics_pkey, product_analytics_product_id_fkey, product_analytics_total_checkpoints_check, product_analytics_total_stakeholders_check, product_analytics_trace_duration_hours_check, product_analytics_trust_score_check');
 SELECT indexes_are('analytics', 'product_analytics', ARRAY['product_analytics_pkey']::name[], 'analytics.product_analytics: indexes ' || 'product_analytics_pkey');
 SELECT is(pg_catalog.pg_get_indexdef('analytics.product_analytics_pkey'::regclass), 'CREATE UNIQUE INDEX product_analytics_pkey ON analytics.product_analytics USING btree (product_id)', 'analytics.product_analytics.product_analytics_pkey: definition');
-SELECT triggers_are('analytics', 'product_analytics', ARRAY[]::name[], 'analytics.product_analytics: triggers ' || '');
+SELECT triggers_are('analytics', 'product_analytics', ARRAY['product_analytics_set_updated_at']::name[], 'analytics.product_analytics: triggers ' || 'product_analytics_set_updated_at');
+SELECT trigger_is('analytics', 'product_analytics', 'product_analytics_set_updated_at', 'core', 'set_updated_at', 'analytics.product_analytics.product_analytics_set_updated_at: calls core.set_updated_at()');
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'analytics.product_analytics'::regclass), 'analytics.product_analytics: RLS enabled and forced');
 SELECT policies_are('analytics', 'product_analytics', ARRAY['product_analytics_insert_owner', 'product_analytics_select_analytics', 'product_analytics_select_app', 'product_analytics_select_owner', 'product_analytics_select_readonly', 'product_analytics_update_owner']::name[], 'analytics.product_analytics: policies');
 SELECT policy_cmd_is('analytics', 'product_analytics', 'product_analytics_insert_owner'::name, 'insert', 'analytics.product_analytics.product_analytics_insert_owner: FOR insert');
@@ -61,6 +62,9 @@ SELECT throws_ok($$INSERT INTO analytics.product_analytics (product_id, total_st
 SELECT throws_ok($$INSERT INTO analytics.product_analytics (product_id, trace_duration_hours) VALUES (101, -1)$$, '23514', NULL, 'analytics.product_analytics.product_analytics_trace_duration_hours_check: rejects a negative duration');
 SELECT throws_ok($$INSERT INTO analytics.product_analytics (product_id, compliance_score) VALUES (101, 100.01)$$, '23514', NULL, 'analytics.product_analytics.product_analytics_compliance_score_check: rejects above 100');
 SELECT throws_ok($$INSERT INTO analytics.product_analytics (product_id, trust_score) VALUES (101, -0.01)$$, '23514', NULL, 'analytics.product_analytics.product_analytics_trust_score_check: rejects below 0');
+
+UPDATE analytics.product_analytics SET updated_at = '2000-01-01' WHERE product_id = 100;
+SELECT is((SELECT updated_at FROM analytics.product_analytics WHERE product_id = 100), now(), 'analytics.product_analytics.product_analytics_set_updated_at: fires on update');
 
 -- behaviour: RLS and privileges
 SELECT tests.act_as_role('chain_analytics');

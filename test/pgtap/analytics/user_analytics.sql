@@ -1,6 +1,6 @@
 -- pgTAP: analytics/user_analytics — structure, ranges, read-only for everyone but update_analytics.
 BEGIN;
-SELECT plan(82);
+SELECT plan(84);
 
 -- the project's conventions (docs/conventions.md)
 SELECT tests.table_conventions('analytics.user_analytics');
@@ -20,7 +20,8 @@ SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conreli
               ARRAY['user_analytics_pkey', 'user_analytics_total_checkpoints_check', 'user_analytics_total_products_check', 'user_analytics_total_trace_points_check', 'user_analytics_total_trace_tokens_check', 'user_analytics_trust_rating_check', 'user_analytics_user_id_fkey'], 'analytics.user_analytics: constraints ' || 'user_analytics_pkey, user_analytics_total_checkpoints_check, user_analytics_total_products_check, user_analytics_total_trace_points_check, user_analytics_total_trace_tokens_check, user_analytics_trust_rating_check, user_analytics_user_id_fkey');
 SELECT indexes_are('analytics', 'user_analytics', ARRAY['user_analytics_pkey']::name[], 'analytics.user_analytics: indexes ' || 'user_analytics_pkey');
 SELECT is(pg_catalog.pg_get_indexdef('analytics.user_analytics_pkey'::regclass), 'CREATE UNIQUE INDEX user_analytics_pkey ON analytics.user_analytics USING btree (user_id)', 'analytics.user_analytics.user_analytics_pkey: definition');
-SELECT triggers_are('analytics', 'user_analytics', ARRAY[]::name[], 'analytics.user_analytics: triggers ' || '');
+SELECT triggers_are('analytics', 'user_analytics', ARRAY['user_analytics_set_updated_at']::name[], 'analytics.user_analytics: triggers ' || 'user_analytics_set_updated_at');
+SELECT trigger_is('analytics', 'user_analytics', 'user_analytics_set_updated_at', 'core', 'set_updated_at', 'analytics.user_analytics.user_analytics_set_updated_at: calls core.set_updated_at()');
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'analytics.user_analytics'::regclass), 'analytics.user_analytics: RLS enabled and forced');
 SELECT policies_are('analytics', 'user_analytics', ARRAY['user_analytics_insert_owner', 'user_analytics_select_analytics', 'user_analytics_select_app', 'user_analytics_select_owner', 'user_analytics_select_readonly', 'user_analytics_update_owner']::name[], 'analytics.user_analytics: policies');
 SELECT policy_cmd_is('analytics', 'user_analytics', 'user_analytics_insert_owner'::name, 'insert', 'analytics.user_analytics.user_analytics_insert_owner: FOR insert');
@@ -59,6 +60,9 @@ SELECT throws_ok($$INSERT INTO analytics.user_analytics (user_id, total_checkpoi
 SELECT throws_ok($$INSERT INTO analytics.user_analytics (user_id, total_trace_points) VALUES (2, -1)$$, '23514', NULL, 'analytics.user_analytics.user_analytics_total_trace_points_check: rejects negative points');
 SELECT throws_ok($$INSERT INTO analytics.user_analytics (user_id, total_trace_tokens) VALUES (2, -1)$$, '23514', NULL, 'analytics.user_analytics.user_analytics_total_trace_tokens_check: rejects negative tokens');
 SELECT throws_ok($$INSERT INTO analytics.user_analytics (user_id, trust_rating) VALUES (2, 100.5)$$, '23514', NULL, 'analytics.user_analytics.user_analytics_trust_rating_check: rejects above 100');
+
+UPDATE analytics.user_analytics SET updated_at = '2000-01-01' WHERE user_id = 1;
+SELECT is((SELECT updated_at FROM analytics.user_analytics WHERE user_id = 1), now(), 'analytics.user_analytics.user_analytics_set_updated_at: fires on update');
 
 -- behaviour: RLS and privileges
 SELECT tests.act_as_role('chain_analytics');
