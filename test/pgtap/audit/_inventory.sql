@@ -14,7 +14,8 @@ SELECT enums_are('audit', ARRAY['operation', 'severity'], 'audit: enums');
 SELECT domains_are('audit', ARRAY[]::name[], 'audit: domains');
 SELECT sequences_are('audit', ARRAY['logs_id_seq', 'system_events_id_seq'], 'audit: sequences');
 SELECT indexes_are('audit', 'logs', ARRAY['logs_logged_at_brin'], 'audit.logs: indexes');
-SELECT indexes_are('audit', 'system_events', ARRAY['system_events_pkey', 'system_events_created_at_brin', 'system_events_event_type_idx'],
+SELECT indexes_are('audit', 'system_events', ARRAY['system_events_pkey', 'system_events_created_at_brin', 'system_events_event_type_idx',
+                                         'system_events_severity_created_at_idx'],
                    'audit.system_events: indexes');
 SELECT triggers_are('audit', 'logs', ARRAY[]::name[], 'audit.logs: triggers');
 SELECT triggers_are('audit', 'system_events', ARRAY[]::name[], 'audit.system_events: triggers');
