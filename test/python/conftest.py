@@ -24,6 +24,8 @@ import psycopg
 import pytest
 from pytest_postgresql import factories
 
+from chaindb.cluster import bin_dir
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -111,7 +113,8 @@ def _pg_ctl_shim() -> str:
 pg_server = factories.postgresql_proc(
     executable=_pg_ctl_shim(),
     dbname="chaindb_tests",
-    postgres_options="-c max_connections=200",
+    postgres_options="-c max_connections=200 -c shared_preload_libraries=pg_stat_statements"
+    + (",pg_cron" if (bin_dir().parent / "lib" / "pg_cron.so").exists() else ""),
     load=[load_template],
 )
 deployed_conn = factories.postgresql("pg_server")

@@ -159,7 +159,7 @@ class Cluster:
                 self.port_file.write_text(f"{free_port()}\n")
             options = (f"-p {self.port} -c listen_addresses=127.0.0.1 "
                        f"-c unix_socket_directories={self.socket_dir} -c fsync=off "
-                       f"-c shared_preload_libraries=pg_stat_statements")
+                       f"-c shared_preload_libraries=pg_stat_statements{',pg_cron' if (bin_dir().parent / 'lib' / 'pg_cron.so').exists() else ''}")
             self._pg("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data_dir),
                      "-l", str(self.log_file), "-o", options)
         self.create_database(DATABASE)
