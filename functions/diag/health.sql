@@ -32,10 +32,10 @@ SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $$
 DECLARE
-    v_names   text[] := '{}';
-    v_values  numeric[] := '{}';
-    v_details text[] := '{}';
-    v_floors  text[] := '{}';   -- NULL, 'warning', 'critical' (at least this) or 'skipped'
+    v_names   text[] := '{}'::text[];
+    v_values  numeric[] := '{}'::numeric[];
+    v_details text[] := '{}'::text[];
+    v_floors  text[] := '{}'::text[];   -- NULL, 'warning', 'critical' (at least this) or 'skipped'
     v_check   text;
     v_value   numeric;
     v_detail  text;
@@ -43,8 +43,14 @@ DECLARE
     v_n       bigint;
     v_m       bigint;
     v_text    text;
-    v_policy  record;
+    v_tbl     text;
+    v_rule    text;
+    v_col     name;
+    v_keep    interval;
+    v_filter  text;
+    v_last    text;
     v_found   boolean;
+    v_rel     regclass;
     v_db      oid := (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = pg_catalog.current_database());
 BEGIN
     FOREACH v_check IN ARRAY ARRAY['cache_hit_ratio', 'connections', 'role_connections', 'xid_wraparound',
@@ -234,28 +240,30 @@ BEGIN
                 END IF;
 
             WHEN 'retention_overdue' THEN
-                IF pg_catalog.to_regclass('ops.retention_policies') IS NULL THEN
+                -- read through dynamic SQL: the table comes with ops/retention_policies, which
+                -- this change does not require
+                v_rel := pg_catalog.to_regclass('ops.retention_policies');
+                IF v_rel IS NULL THEN
                     v_floor := 'skipped';
                     v_detail := 'no ops.retention_policies';
                 ELSE
                     v_value := 0; v_n := 0; v_text := NULL;
                     -- a rule is overdue when rows a day past its window remain, or its last run failed;
                     -- the probe is an EXISTS on the rule's time column (index- or partition-served)
-                    FOR v_policy IN EXECUTE
+                    FOR v_tbl, v_rule, v_col, v_keep, v_filter, v_last IN EXECUTE pg_catalog.format(
                         'SELECT r.table_name::text AS tbl, r.rule_name, r.time_column, r.keep_hot, r.row_filter, r.last_status
-                           FROM ops.retention_policies AS r WHERE r.enabled ORDER BY r.table_name::text, r.rule_name'
+                           FROM %s AS r WHERE r.enabled ORDER BY r.table_name::text, r.rule_name', v_rel)
                     LOOP
                         v_n := v_n + 1;
-                        EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s WHERE %I < $1%s)', v_policy.tbl,
-                                                  v_policy.time_column,
-                                                  COALESCE(' AND (' || v_policy.row_filter || ')', ''))
+                        EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s WHERE %I < $1%s)', v_tbl, v_col,
+                                                  COALESCE(' AND (' || v_filter || ')', ''))
                            INTO STRICT v_found
-                          USING pg_catalog.now() - v_policy.keep_hot - interval '1 day';
-                        IF v_found OR v_policy.last_status = 'failed' THEN
+                          USING pg_catalog.now() - v_keep - interval '1 day';
+                        IF v_found OR v_last = 'failed' THEN
                             v_value := v_value + 1;
-                            v_text := COALESCE(v_text || ', ', '') || v_policy.tbl || '/' || v_policy.rule_name
-                                      || CASE WHEN v_policy.last_status = 'failed' THEN ' (last run failed)'
-                                              ELSE ' (rows older than ' || v_policy.keep_hot || ' + 1 day)' END;
+                            v_text := COALESCE(v_text || ', ', '') || v_tbl || '/' || v_rule
+                                      || CASE WHEN v_last = 'failed' THEN ' (last run failed)'
+                                              ELSE ' (rows older than ' || v_keep || ' + 1 day)' END;
                         END IF;
                     END LOOP;
                     IF v_n = 0 THEN
@@ -276,11 +284,14 @@ BEGIN
                                                             COALESCE(v_text, 'postgres'))
                                      ELSE 'no scheduler: pg_cron is not installed' END;
                 ELSE
-                    EXECUTE $q$SELECT pg_catalog.count(*) FILTER (WHERE j.active),
-                                      (SELECT pg_catalog.count(*) FROM cron.job_run_details AS d
-                                        WHERE d.jobid IN (SELECT k.jobid FROM cron.job AS k WHERE k.database = pg_catalog.current_database())
+                    -- pg_cron's tables, through dynamic SQL (the extension may be absent)
+                    v_rel := pg_catalog.to_regclass('cron.job');
+                    EXECUTE pg_catalog.format($q$SELECT pg_catalog.count(*) FILTER (WHERE j.active),
+                                      (SELECT pg_catalog.count(*) FROM %s AS d
+                                        WHERE d.jobid IN (SELECT k.jobid FROM %s AS k WHERE k.database = pg_catalog.current_database())
                                           AND d.status = 'failed' AND d.start_time > pg_catalog.now() - interval '1 day')
-                                 FROM cron.job AS j WHERE j.database = pg_catalog.current_database()$q$
+                                 FROM %s AS j WHERE j.database = pg_catalog.current_database()$q$,
+                                 pg_catalog.to_regclass('cron.job_run_details'), v_rel, v_rel)
                        INTO v_n, v_value;
                     IF v_n = 0 THEN
                         v_floor := 'warning';

@@ -115,8 +115,10 @@ LANGUAGE plpgsql STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    v_schedule regclass := pg_catalog.to_regclass('maint.matview_schedule');
 BEGIN
-    IF pg_catalog.to_regclass('maint.matview_schedule') IS NULL THEN
+    IF v_schedule IS NULL THEN
         RETURN QUERY
         SELECT pg_catalog.format('%I.%I', n.nspname, c.relname), c.relispopulated, false, NULL::boolean,
                NULL::interval, NULL::timestamptz, NULL::interval, NULL::numeric, NULL::text,
@@ -128,14 +130,14 @@ BEGIN
         RETURN;
     END IF;
     -- never refreshed by maint: its age counts from its registration (it was populated then)
-    RETURN QUERY EXECUTE $q$
+    RETURN QUERY EXECUTE pg_catalog.format($q$
         WITH v AS (
-            SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) AS name, c.relispopulated AS populated,
+            SELECT pg_catalog.format('%%I.%%I', n.nspname, c.relname) AS name, c.relispopulated AS populated,
                    s.matview IS NOT NULL AS registered, s.enabled, s.cadence, s.last_refreshed_at, s.last_status,
                    pg_catalog.now() - COALESCE(s.last_refreshed_at, s.registered_at) AS age
               FROM pg_catalog.pg_class AS c
               JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-              LEFT JOIN maint.matview_schedule AS s ON s.matview = c.oid
+              LEFT JOIN %s AS s ON s.matview = c.oid
              WHERE c.relkind = 'm' AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
         )
         SELECT v.name, v.populated, v.registered, v.enabled, v.cadence, v.last_refreshed_at, v.age,
@@ -148,7 +150,7 @@ BEGIN
                     WHEN v.age > v.cadence THEN 'stale'
                     ELSE 'fresh' END
           FROM v
-         ORDER BY 8 DESC NULLS LAST, 1$q$;
+         ORDER BY 8 DESC NULLS LAST, 1$q$, v_schedule);
 END
 $$;
 COMMENT ON FUNCTION diag.matview_freshness() IS
