@@ -187,15 +187,17 @@ SET search_path = pg_catalog, pg_temp
 AS $$
     -- a partitioned index counts the scans of all its partitions' indexes; those are not listed
     WITH candidates AS (
-        SELECT x.indexrelid, x.indrelid
+        SELECT x.indexrelid, x.indrelid, i.relkind
           FROM pg_catalog.pg_index AS x
           JOIN pg_catalog.pg_class AS i ON i.oid = x.indexrelid
           JOIN pg_catalog.pg_namespace AS n ON n.oid = i.relnamespace
          WHERE NOT x.indisunique AND NOT x.indisprimary AND NOT x.indisexclusion AND NOT i.relispartition
            AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
     ), tree AS (
-        SELECT c.indexrelid AS root, t.relid, t.isleaf
-          FROM candidates AS c, pg_catalog.pg_partition_tree(c.indexrelid) AS t
+        SELECT c.indexrelid AS root, c.indexrelid AS relid, true AS isleaf FROM candidates AS c WHERE c.relkind = 'i'
+        UNION ALL
+        SELECT c.indexrelid, t.relid, t.isleaf
+          FROM candidates AS c, pg_catalog.pg_partition_tree(c.indexrelid) AS t WHERE c.relkind = 'I'
     ), measured AS (
         SELECT c.indexrelid, c.indrelid,
                (SELECT COALESCE(pg_catalog.sum(s.idx_scan), 0) FROM tree AS t
@@ -203,8 +205,9 @@ AS $$
                  WHERE t.root = c.indexrelid)::bigint AS scans,
                (SELECT COALESCE(pg_catalog.sum(pg_catalog.pg_relation_size(t.relid)), 0) FROM tree AS t
                  WHERE t.root = c.indexrelid AND t.isleaf)::bigint AS ibytes,
-               (SELECT COALESCE(pg_catalog.sum(pg_catalog.pg_relation_size(p.relid)), 0)
-                  FROM pg_catalog.pg_partition_tree(c.indrelid) AS p WHERE p.isleaf)::bigint AS tbytes
+               CASE WHEN c.relkind = 'i' THEN pg_catalog.pg_relation_size(c.indrelid)
+                    ELSE (SELECT COALESCE(pg_catalog.sum(pg_catalog.pg_relation_size(p.relid)), 0)
+                            FROM pg_catalog.pg_partition_tree(c.indrelid) AS p WHERE p.isleaf)::bigint END AS tbytes
           FROM candidates AS c
     )
     SELECT n.nspname, t.relname, i.relname, m.ibytes, pg_catalog.pg_size_pretty(m.ibytes), m.scans
