@@ -167,6 +167,10 @@ BEGIN
         RETURN QUERY SELECT 'skipped'::text, NULL::bigint, NULL::name, NULL::bigint, NULL::numeric, NULL::numeric,
                             NULL::numeric, NULL::bigint, NULL::numeric,
                             'pg_stat_statements is installed but not loaded (shared_preload_libraries)'::text;
+    WHEN insufficient_privilege THEN
+        RETURN QUERY SELECT 'skipped'::text, NULL::bigint, NULL::name, NULL::bigint, NULL::numeric, NULL::numeric,
+                            NULL::numeric, NULL::bigint, NULL::numeric,
+                            pg_catalog.format('pg_stat_statements in schema %s is not readable by chain_owner', v_schema);
     END;
 END
 $$;
@@ -212,6 +216,10 @@ BEGIN
         RETURN QUERY SELECT 'skipped'::text, NULL::bigint, NULL::name, NULL::bigint, NULL::numeric, NULL::numeric,
                             NULL::numeric, NULL::numeric,
                             'pg_stat_statements is installed but not loaded (shared_preload_libraries)'::text;
+    WHEN insufficient_privilege THEN
+        RETURN QUERY SELECT 'skipped'::text, NULL::bigint, NULL::name, NULL::bigint, NULL::numeric, NULL::numeric,
+                            NULL::numeric, NULL::numeric,
+                            pg_catalog.format('pg_stat_statements in schema %s is not readable by chain_owner', v_schema);
     END;
 END
 $$;
