@@ -664,11 +664,9 @@ def _health(ctx) -> None:
     """diag.health() when the diag schema is deployed; otherwise an inventory per schema."""
     with ctx.connect() as conn:
         if conn.execute("SELECT to_regprocedure('diag.health()')").fetchone()[0]:
-            cur = conn.execute("SELECT * FROM diag.health()")
-            names = [d.name for d in cur.description]
-            print("Health (diag.health()):")
-            for row in cur:
-                print("  " + "  ".join(f"{n}={v}" for n, v in zip(names, row)))
+            from chaindb.diag import print_health
+
+            print_health(conn)
             return
         print("Health: objects per schema")
         for schema, tables, views, functions in conn.execute(HEALTH_SQL):
@@ -859,6 +857,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("up", cmd_up, "embedded cluster, deploy, seed, verify, health")
     p.add_argument("--db", metavar="TARGET", help="target name or URI")
+
+    from chaindb.diag import add_parser as add_diag_parser
+
+    add_diag_parser(command)
 
     p = command("render", cmd_render, "render SQL")
     p.add_argument("what", choices=("partitions",))
