@@ -103,7 +103,7 @@ BEGIN
                                                           pg_catalog.current_setting('autovacuum_freeze_max_age'));
 
             WHEN 'long_transactions' THEN
-                SELECT pg_catalog.round(EXTRACT(epoch FROM pg_catalog.now() - a.xact_start)::numeric, 1),
+                SELECT pg_catalog.round(EXTRACT(epoch FROM pg_catalog.now() - a.xact_start)::numeric, 3),
                        pg_catalog.format('pid %s (%s, %s) in a transaction since %s', a.pid, a.usename, a.state,
                                          pg_catalog.to_char(a.xact_start, 'YYYY-MM-DD HH24:MI:SS'))
                   INTO v_value, v_detail
@@ -118,7 +118,7 @@ BEGIN
 
             WHEN 'idle_in_transaction' THEN
                 SELECT pg_catalog.count(*) OVER (),
-                       pg_catalog.round(EXTRACT(epoch FROM pg_catalog.now() - a.state_change)::numeric, 1),
+                       pg_catalog.round(EXTRACT(epoch FROM pg_catalog.now() - a.state_change)::numeric, 3),
                        pg_catalog.format('pid %s (%s) idle in transaction since %s', a.pid, a.usename,
                                          pg_catalog.to_char(a.state_change, 'YYYY-MM-DD HH24:MI:SS'))
                   INTO v_n, v_value, v_detail
@@ -135,7 +135,7 @@ BEGIN
 
             WHEN 'blocked_sessions' THEN
                 SELECT pg_catalog.count(*) OVER (),
-                       pg_catalog.round(EXTRACT(epoch FROM pg_catalog.now() - a.query_start)::numeric, 1),
+                       pg_catalog.round(EXTRACT(epoch FROM pg_catalog.now() - a.query_start)::numeric, 3),
                        pg_catalog.format('pid %s (%s) waiting for %s on pid(s) %s', a.pid, a.usename,
                                          a.wait_event, pg_catalog.array_to_string(pg_catalog.pg_blocking_pids(a.pid), ', '))
                   INTO v_n, v_value, v_detail
@@ -152,7 +152,7 @@ BEGIN
 
             WHEN 'prepared_transactions' THEN
                 SELECT pg_catalog.count(*) OVER (),
-                       pg_catalog.round(EXTRACT(epoch FROM pg_catalog.now() - p.prepared)::numeric, 1),
+                       pg_catalog.round(EXTRACT(epoch FROM pg_catalog.now() - p.prepared)::numeric, 3),
                        pg_catalog.format('%s prepared by %s at %s', p.gid, p.owner, pg_catalog.to_char(p.prepared, 'YYYY-MM-DD HH24:MI:SS'))
                   INTO v_n, v_value, v_detail
                   FROM pg_catalog.pg_prepared_xacts AS p

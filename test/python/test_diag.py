@@ -1,0 +1,261 @@
+"""diag with real sessions: what pgTAP cannot provoke inside one transaction.
+
+Each condition is provoked with real concurrent connections, seen reported by the diag
+functions and by ``diag.health()``, then seen to clear:
+  * a session blocked on a row lock (diag.blocking(), diag.locks(), health blocked_sessions);
+  * a session idle in a transaction (health idle_in_transaction and long_transactions,
+    diag.long_running_queries());
+  * an unused index that scans clear (statistics are flushed per session);
+  * query text: shown to a caller who could read it anyway, hidden from one who could not;
+  * a failed deploy of a real (small) Sqitch project in the registry, then a good one;
+and ``chaindb diag`` end to end: tables, --json, check names, exit codes 0/1/2/3.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from conftest import chaindb_cli
+
+
+def health(conn, check: str) -> dict:
+    row = conn.execute("SELECT status, value, detail FROM diag.health() WHERE check_name = %s",
+                       (check,)).fetchone()
+    return {"status": row[0], "value": row[1], "detail": row[2]}
+
+
+def wait_for(predicate, timeout: float = 10.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def set_levels(conn, check: str, warning, critical) -> None:
+    conn.execute("UPDATE diag.health_thresholds SET warning = %s, critical = %s WHERE check_name = %s",
+                 (warning, critical, check))
+
+
+def test_row_lock_blocked_session_is_reported_then_clears(deployed_db):
+    with deployed_db.connect() as admin:
+        admin.execute("CREATE TABLE public.diag_probe (id int PRIMARY KEY, v int)")
+        admin.execute("INSERT INTO public.diag_probe VALUES (1, 0)")
+        set_levels(admin, "blocked_sessions", 0, 3600)
+        holder = deployed_db.connect(autocommit=False)
+        waiter = deployed_db.connect(autocommit=True)
+        thread = None
+        try:
+            holder.execute("SELECT * FROM public.diag_probe WHERE id = 1 FOR UPDATE")
+            holder_pid = holder.info.backend_pid
+            waiter_pid = waiter.info.backend_pid
+            done = threading.Event()
+
+            def update():
+                try:
+                    waiter.execute("UPDATE public.diag_probe SET v = v + 1 WHERE id = 1")
+                    done.set()
+                except psycopg.Error:
+                    pass  # the test failed and closed the connections
+
+            thread = threading.Thread(target=update)
+            thread.start()
+            rows = wait_for(lambda: admin.execute(
+                "SELECT blocked_pid, blocking_pid, blocked_statement FROM diag.blocking()").fetchall(),
+                what="diag.blocking() to list the waiter")
+            assert rows == [(waiter_pid, holder_pid, "UPDATE public.diag_probe SET v = v + 1 WHERE id = 1")]
+            waiting = admin.execute("SELECT pid, granted FROM diag.locks() WHERE NOT granted").fetchall()
+            assert (waiter_pid, False) in waiting
+            time.sleep(0.1)
+            blocked = health(admin, "blocked_sessions")
+            assert blocked["status"] == "warning" and f"pid {waiter_pid}" in blocked["detail"], blocked
+
+            holder.commit()
+            assert done.wait(10)
+            assert admin.execute("SELECT count(*) FROM diag.blocking()").fetchone()[0] == 0
+            assert health(admin, "blocked_sessions") == {"status": "ok", "value": 0,
+                                                         "detail": "no session waits on a lock"}
+        finally:
+            holder.close()
+            if thread is not None:
+                thread.join(10)
+            waiter.close()
+
+
+def test_idle_in_transaction_is_reported_then_clears(deployed_db):
+    with deployed_db.connect() as admin:
+        set_levels(admin, "idle_in_transaction", 0.5, 3600)
+        set_levels(admin, "long_transactions", 0.5, 3600)
+        idle = deployed_db.connect(autocommit=False)
+        try:
+            idle.execute("SELECT 42 AS forgotten")
+            pid = idle.info.backend_pid
+            time.sleep(1.0)
+            found = health(admin, "idle_in_transaction")
+            assert found["status"] == "warning" and found["value"] >= 1, found
+            assert f"pid {pid}" in found["detail"]
+            assert health(admin, "long_transactions")["status"] == "warning"
+            long_running = admin.execute(
+                "SELECT pid, state, query FROM diag.long_running_queries('0.5 seconds')").fetchall()
+            assert (pid, "idle in transaction", "SELECT 42 AS forgotten") in long_running
+            # the same session, past the critical level
+            set_levels(admin, "idle_in_transaction", 0.1, 0.5)
+            assert health(admin, "idle_in_transaction")["status"] == "critical"
+
+            idle.rollback()
+            found = health(admin, "idle_in_transaction")
+            assert (found["status"], found["value"]) == ("ok", 0), found
+            assert health(admin, "long_transactions")["status"] == "ok"
+        finally:
+            idle.close()
+
+
+def test_unused_index_clears_once_scanned(deployed_db):
+    with deployed_db.connect() as admin:
+        admin.execute("CREATE TABLE public.diag_scan (id int, k int)")
+        admin.execute("INSERT INTO public.diag_scan SELECT g, g % 100 FROM generate_series(1, 20000) g")
+        admin.execute("CREATE INDEX diag_scan_k_idx ON public.diag_scan (k)")
+        admin.execute("ANALYZE public.diag_scan")
+        unused = "SELECT index_scans FROM diag.unused_indexes(1) WHERE index_name = 'diag_scan_k_idx'"
+        assert admin.execute(unused).fetchall() == [(0,)]
+        with deployed_db.connect() as reader:
+            reader.execute("SET enable_seqscan = off")
+            for k in range(3):
+                reader.execute("SELECT count(*) FROM public.diag_scan WHERE k = %s", (k,))
+            reader.execute("SELECT pg_stat_force_next_flush()")
+            reader.execute("SELECT 1")
+        wait_for(lambda: admin.execute(unused).fetchall() == [], what="the scans to reach the statistics")
+        scans = admin.execute("SELECT idx_scan FROM diag.index_usage() WHERE index_name = 'diag_scan_k_idx'")
+        assert scans.fetchone()[0] >= 3
+
+
+@pytest.fixture
+def probe_role(deployed_db):
+    """A login role given EXECUTE on three diag functions directly (not through chain_monitor,
+    so not a member of pg_read_all_stats): it must not see other roles' queries."""
+    name = "diag_probe_" + uuid.uuid4().hex[:8]
+    with deployed_db.connect() as admin:
+        admin.execute(f"CREATE ROLE {name} LOGIN")
+        admin.execute(f"GRANT USAGE ON SCHEMA diag TO {name}")
+        admin.execute(f"GRANT EXECUTE ON FUNCTION diag.long_running_queries(interval), diag.blocking(), "
+                      f"diag.visible_query(oid, text) TO {name}")
+    try:
+        yield name
+    finally:
+        with deployed_db.connect() as admin:
+            admin.execute(f"DROP OWNED BY {name}")
+            admin.execute(f"DROP ROLE {name}")
+
+
+def test_query_text_only_for_callers_who_could_read_it(deployed_db, probe_role):
+    secret = deployed_db.connect(autocommit=False)
+    own = psycopg.connect(host=deployed_db.host, port=deployed_db.port, dbname=deployed_db.dbname,
+                          user=probe_role, autocommit=False)
+    probe = psycopg.connect(host=deployed_db.host, port=deployed_db.port, dbname=deployed_db.dbname,
+                            user=probe_role, autocommit=True)
+    monitor = psycopg.connect(host=deployed_db.host, port=deployed_db.port, dbname=deployed_db.dbname,
+                              user="chain_monitor", autocommit=True)
+    try:
+        secret.execute("SELECT 'the superuser''s secret' AS s")
+        own.execute("SELECT 'mine' AS m")
+        query = "SELECT pid, query FROM diag.long_running_queries('0 seconds') ORDER BY pid"
+        seen = dict(probe.execute(query).fetchall())
+        assert seen[secret.info.backend_pid] == "<insufficient privilege>"
+        assert seen[own.info.backend_pid] == "SELECT 'mine' AS m"
+        # pg_stat_activity itself shows this login no more than that
+        direct = probe.execute("SELECT query FROM pg_stat_activity WHERE pid = %s",
+                               (secret.info.backend_pid,)).fetchone()[0]
+        assert direct == "<insufficient privilege>"
+        # chain_monitor (pg_monitor) reads everything, as it could from pg_stat_activity
+        seen = dict(monitor.execute(query).fetchall())
+        assert seen[secret.info.backend_pid] == "SELECT 'the superuser''s secret' AS s"
+        # and the probe cannot reach the rest of diag
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            probe.execute("SELECT * FROM diag.health()")
+    finally:
+        for conn in (secret, own, probe, monitor):
+            conn.close()
+
+
+MINI_PLAN = """%syntax-version=1.0.0
+%project=diag_mini
+
+widgets 2026-12-06T10:00:00Z Ann Planner <ann@example.com> # Widgets.
+"""
+
+
+def test_failed_deploy_in_the_registry_then_a_good_one(deployed_db, tmp_path):
+    project = tmp_path / "mini"
+    for rel, text in {"sqitch.plan": MINI_PLAN, "sqitch.conf": "[core]\n\tengine = pg\n",
+                      "deploy/widgets.sql": "BEGIN;\nCREATE TABLE diag_mini_widgets (id int);\nSELECT 1/0;\nCOMMIT;\n",
+                      "revert/widgets.sql": "BEGIN;\nDROP TABLE diag_mini_widgets;\nCOMMIT;\n",
+                      "verify/widgets.sql": "SELECT id FROM diag_mini_widgets WHERE false;\n"}.items():
+        path = project / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    failed = chaindb_cli("deploy", deployed_db.uri, cwd=project)
+    assert failed.returncode != 0
+    with deployed_db.connect() as conn:
+        found = health(conn, "migrations")
+        assert (found["status"], found["value"]) == ("critical", 2), found
+        assert "diag_mini: last deploy failed at widgets" in found["detail"]
+        assert conn.execute("SELECT status FROM diag.migration_status() WHERE project = 'diag_mini'").fetchall() == [("failed",)]
+        assert conn.execute("SELECT diag.ready()").fetchone()[0] is False
+    cli = chaindb_cli("diag", deployed_db.uri)
+    assert cli.returncode == 2, cli.stdout + cli.stderr
+
+    (project / "deploy/widgets.sql").write_text("BEGIN;\nCREATE TABLE diag_mini_widgets (id int);\nCOMMIT;\n")
+    fixed = chaindb_cli("deploy", deployed_db.uri, cwd=project)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    with deployed_db.connect() as conn:
+        assert health(conn, "migrations")["status"] == "ok"
+        assert conn.execute("SELECT status FROM diag.migration_status() WHERE project = 'diag_mini'").fetchall() == [("deployed",)]
+        assert conn.execute("SELECT diag.ready()").fetchone()[0] is True
+
+
+def test_cli_diag_tables_json_and_exit_codes(deployed_db, empty_db):
+    ok = chaindb_cli("diag", deployed_db.uri, "locks", "long-running-queries", env={"COLUMNS": "100"})
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    lines = ok.stdout.splitlines()
+    assert lines[0] == "Health (diag.health())"
+    assert lines[1].split() == ["check_name", "status", "value", "threshold", "detail"]
+    assert all(len(line) <= 100 for line in lines), "wider than the terminal"
+    assert "\x1b[" not in ok.stdout, "colour in a pipe"
+    assert any(line.startswith("health: ok (") for line in lines)
+    assert "locks (diag.locks())" in lines and "long_running_queries (diag.long_running_queries())" in lines
+
+    coloured = chaindb_cli("diag", deployed_db.uri, "--color", "always")
+    assert "\x1b[32mok" in coloured.stdout
+
+    data = json.loads(chaindb_cli("diag", "--json", deployed_db.uri, "cache_hit").stdout)
+    assert data["status"] == "ok"
+    assert [r["check_name"] for r in data["health"]][:2] == ["cache_hit_ratio", "connections"]
+    assert [r["name"] for r in data["checks"]["cache_hit"]] == ["index hit rate", "table hit rate"]
+
+    with deployed_db.connect() as conn:
+        set_levels(conn, "connections", 0, 1000)
+        warning = chaindb_cli("diag", deployed_db.uri)
+        assert warning.returncode == 1, warning.stdout + warning.stderr
+        assert "health: warning (" in warning.stdout
+        set_levels(conn, "connections", 0, 0)
+        critical = chaindb_cli("diag", "--json", deployed_db.uri)
+        assert critical.returncode == 2
+        assert json.loads(critical.stdout)["status"] == "critical"
+
+    unknown = chaindb_cli("diag", deployed_db.uri, "nonsense")
+    assert unknown.returncode == 3
+    assert unknown.stderr.startswith('chaindb: unknown check "nonsense"') and "Traceback" not in unknown.stderr
+    bare = chaindb_cli("diag", empty_db.uri)
+    assert bare.returncode == 3
+    assert bare.stderr.strip() == "chaindb: this database has no diag schema (deploy the plan: chaindb deploy)"
+    down = chaindb_cli("diag", "db:pg://postgres@127.0.0.1:1/nothing")
+    assert down.returncode == 3 and down.stderr.startswith("chaindb: cannot connect to the database")
