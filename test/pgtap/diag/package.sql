@@ -1,7 +1,7 @@
 -- pgTAP: diag/package — partition_health (a gap and rows in DEFAULT provoked, then cleared),
 -- matview_freshness without a schedule, migration_status from the Sqitch registry.
 BEGIN;
-SELECT plan(24);
+SELECT plan(35);
 
 SELECT function_returns('diag', f, 'setof record', 'diag.' || f || '(): returns a table')
   FROM pg_catalog.unnest(ARRAY['partition_health', 'matview_freshness', 'migration_status']) AS f;
@@ -69,6 +69,43 @@ SELECT is((SELECT ROW(populated, registered, status)::text FROM diag.matview_fre
           ROW(true, false, 'unregistered')::text, 'diag.matview_freshness(): an unregistered view');
 SELECT is((SELECT status FROM diag.matview_freshness() WHERE matview = 'diag.tmp_mv_empty'), 'unpopulated',
           'diag.matview_freshness(): a view never populated');
+
+-- a stale materialized view: registered with a 1-minute cadence, last refreshed 10 minutes ago
+SET LOCAL ROLE chain_owner;
+INSERT INTO maint.matview_schedule (matview, cadence, last_refreshed_at, last_status, last_mode, note)
+VALUES ('diag.tmp_mv', interval '1 minute', pg_catalog.now() - interval '10 minutes', 'ok', 'plain', 'diag test');
+RESET ROLE;
+SELECT is((SELECT ROW(registered, status, cadences)::text FROM diag.matview_freshness() WHERE matview = 'diag.tmp_mv'),
+          ROW(true, 'stale', 10.00)::text, 'diag.matview_freshness(): a view 10 cadences old is stale');
+SELECT is((SELECT ROW(status, value)::text FROM diag.health() WHERE check_name = 'matview_age'), ROW('critical', 10.00)::text,
+          'diag.health(): matview_age is critical past 4 cadences');
+UPDATE maint.matview_schedule SET last_refreshed_at = pg_catalog.now() - interval '150 seconds' WHERE matview = 'diag.tmp_mv'::regclass;
+SELECT is((SELECT ROW(status, value)::text FROM diag.health() WHERE check_name = 'matview_age'), ROW('warning', 2.50)::text,
+          'diag.health(): matview_age warns past 2 cadences');
+REFRESH MATERIALIZED VIEW diag.tmp_mv;
+UPDATE maint.matview_schedule SET last_refreshed_at = pg_catalog.now() WHERE matview = 'diag.tmp_mv'::regclass;
+SELECT is((SELECT status FROM diag.matview_freshness() WHERE matview = 'diag.tmp_mv'), 'fresh', 'diag.matview_freshness(): fresh after a refresh');
+SELECT is((SELECT status FROM diag.health() WHERE check_name = 'matview_age'), 'ok', 'diag.health(): matview_age clears after a refresh');
+SET LOCAL ROLE chain_owner;
+INSERT INTO maint.matview_schedule (matview, cadence, note) VALUES ('diag.tmp_mv_empty', interval '1 day', 'diag test');
+RESET ROLE;
+SELECT is((SELECT status FROM diag.health() WHERE check_name = 'matview_age'), 'critical', 'diag.health(): an unpopulated registered view is critical');
+UPDATE maint.matview_schedule SET enabled = false WHERE matview = 'diag.tmp_mv_empty'::regclass;
+SELECT is((SELECT status FROM diag.health() WHERE check_name = 'matview_age'), 'ok', 'diag.health(): a disabled registration is not judged');
+
+-- retention overdue: a row a year and a month old in audit.system_events (365 days kept)
+SELECT is((SELECT status FROM diag.health() WHERE check_name = 'retention_overdue'), 'ok', 'diag.health(): retention_overdue ok when nothing is past its window');
+INSERT INTO audit.system_events (event_type, source, created_at) VALUES ('diag.test', 'pgtap', pg_catalog.now() - interval '400 days');
+SELECT is((SELECT ROW(status, value, detail)::text FROM diag.health() WHERE check_name = 'retention_overdue'),
+          ROW('warning', 1, 'overdue: audit.system_events/default (rows older than 365 days + 1 day) (maint.cleanup_old_data)')::text,
+          'diag.health(): retention_overdue reports the rule with rows past its window');
+DELETE FROM audit.system_events WHERE event_type = 'diag.test';
+SELECT is((SELECT status FROM diag.health() WHERE check_name = 'retention_overdue'), 'ok', 'diag.health(): retention_overdue clears once cleaned');
+SET LOCAL ROLE chain_owner;
+UPDATE ops.retention_policies SET last_status = 'failed', last_run_at = pg_catalog.now() WHERE table_name = 'audit.logs'::regclass;
+RESET ROLE;
+SELECT is((SELECT detail FROM diag.health() WHERE check_name = 'retention_overdue'),
+          'overdue: audit.logs/default (last run failed) (maint.cleanup_old_data)', 'diag.health(): a rule whose last run failed is overdue');
 
 -- migration_status: the registry as deployed, then a failed deploy
 SELECT is((SELECT pg_catalog.count(*)::int FROM diag.migration_status() WHERE project = 'chaindb' AND status = 'deployed'),

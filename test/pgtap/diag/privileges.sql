@@ -1,8 +1,8 @@
--- pgTAP: diag privileges — every diag function is SECURITY DEFINER with search_path pinned,
--- has a comment, and is executable by chain_monitor alone: chain_readonly, chain_user and the
+-- pgTAP: diag privileges — every diag function meets tests.function_conventions (owner, comment,
+-- not PUBLIC, search_path pinned), is SECURITY DEFINER, and is executable by chain_monitor alone: chain_readonly, chain_user and the
 -- other chain roles cannot call any of it (no USAGE on the schema, no EXECUTE).
 BEGIN;
-SELECT plan(141);
+SELECT plan(210);
 
 CREATE TEMP TABLE diag_functions ON COMMIT DROP AS
 SELECT p.oid::regprocedure AS fn, p.oid::regprocedure::text AS name,
@@ -15,9 +15,7 @@ GRANT SELECT ON diag_functions TO chain_readonly, chain_user;
 SELECT is((SELECT pg_catalog.count(*)::int FROM diag_functions), 23, 'diag: 23 functions checked');
 SELECT ok(p.prosecdef AND p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp'], f.name || ': security definer, search_path pinned')
   FROM diag_functions AS f JOIN pg_catalog.pg_proc AS p ON p.oid = f.fn ORDER BY f.name;
-SELECT ok(pg_catalog.obj_description(f.fn, 'pg_proc') IS NOT NULL AND (SELECT p.proowner = 'chain_owner'::regrole FROM pg_catalog.pg_proc AS p WHERE p.oid = f.fn),
-          f.name || ': owned by chain_owner, has a comment')
-  FROM diag_functions AS f ORDER BY f.name;
+SELECT tests.function_conventions(f.fn) FROM diag_functions AS f ORDER BY f.name;
 SELECT ok(pg_catalog.has_function_privilege('chain_monitor', f.fn, 'EXECUTE'), f.name || ': chain_monitor may execute it')
   FROM diag_functions AS f ORDER BY f.name;
 SELECT is((SELECT pg_catalog.array_agg(r ORDER BY r) FROM pg_catalog.unnest(ARRAY['public', 'chain_app', 'chain_user', 'chain_readonly',
