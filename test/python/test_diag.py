@@ -212,6 +212,11 @@ def test_failed_deploy_in_the_registry_then_a_good_one(deployed_db, tmp_path):
         assert conn.execute("SELECT diag.ready()").fetchone()[0] is False
     cli = chaindb_cli("diag", deployed_db.uri)
     assert cli.returncode == 2, cli.stdout + cli.stderr
+    # from the project: its plan is ahead of the database
+    ahead = json.loads(chaindb_cli("diag", "--json", deployed_db.uri, cwd=project).stdout)
+    pending = next(r for r in ahead["health"] if r["check_name"] == "plan_pending")
+    assert (pending["status"], pending["value"]) == ("warning", 1)
+    assert pending["detail"] == "1 change(s) of the plan not deployed: widgets"
 
     (project / "deploy/widgets.sql").write_text("BEGIN;\nCREATE TABLE diag_mini_widgets (id int);\nCOMMIT;\n")
     fixed = chaindb_cli("deploy", deployed_db.uri, cwd=project)
@@ -220,6 +225,8 @@ def test_failed_deploy_in_the_registry_then_a_good_one(deployed_db, tmp_path):
         assert health(conn, "migrations")["status"] == "ok"
         assert conn.execute("SELECT status FROM diag.migration_status() WHERE project = 'diag_mini'").fetchall() == [("deployed",)]
         assert conn.execute("SELECT diag.ready()").fetchone()[0] is True
+    done = json.loads(chaindb_cli("diag", "--json", deployed_db.uri, cwd=project).stdout)
+    assert [(r["status"], r["value"]) for r in done["health"] if r["check_name"] == "plan_pending"] == [("ok", 0)]
 
 
 def test_cli_diag_tables_json_and_exit_codes(deployed_db, empty_db):

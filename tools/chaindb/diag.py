@@ -1,7 +1,8 @@
 """``chaindb diag [TARGET] [CHECK...] [--json]``: the diag schema's health and checks, for people
 and for cron/CI.
 
-Health (``diag.health()``) first, then each named check (``diag.<check>()``), as aligned tables
+Health (``diag.health()``, plus ``plan_pending`` when a plan is at hand: changes of the
+local sqitch.plan not deployed, which the SQL cannot know) first, then each named check (``diag.<check>()``), as aligned tables
 that fit the terminal, with the status coloured on a terminal (``--color``, ``NO_COLOR``).  The
 exit code is the verdict of the health checks: 0 ok (or skipped), 1 some warning, 2 some
 critical, 3 could not check (no connection, no diag schema, a database error) -- the Nagios
@@ -73,11 +74,41 @@ def _query(conn, sql: str) -> tuple[list[str], list[tuple]]:
     return [d.name for d in cur.description], cur.fetchall()
 
 
-def collect(conn, checks: list[str]) -> dict:
-    """Health rows and the named checks' results, from an open connection."""
+def plan_pending(conn, plan) -> tuple | None:
+    """The health row the SQL cannot compute: changes of the local plan not deployed (the plan
+    ahead of the database), from diag.migration_status() so chain_monitor can run it.  None
+    when the registry is not readable there."""
+    from collections import Counter
+
+    cols, rows = _query(conn, "SELECT project, change_name, status FROM diag.migration_status()")
+    if any(status == "skipped" for _, _, status in rows):
+        return None
+    deployed = Counter(name for project, name, status in rows
+                       if project == plan.project and status == "deployed")
+    pending = []
+    for change in plan.changes:
+        if deployed[change.name]:
+            deployed[change.name] -= 1
+        else:
+            pending.append(change.name)
+    detail = (f"{len(pending)} change(s) of the plan not deployed: {', '.join(pending[:5])}"
+              + (", …" if len(pending) > 5 else "") if pending
+              else f"every change of the {plan.project} plan is deployed")
+    return ("plan_pending", "warning" if pending else "ok", Decimal(len(pending)),
+            "warning > 0 changes (chaindb diag, from the local plan)", detail)
+
+
+def collect(conn, checks: list[str], plan=None) -> dict:
+    """Health rows and the named checks' results, from an open connection; with ``plan``
+    (the local sqitch.plan) health also says whether the plan is ahead of the database."""
     if conn.execute("SELECT pg_catalog.to_regprocedure('diag.health()')").fetchone()[0] is None:
         raise DiagError("this database has no diag schema (deploy the plan: chaindb deploy)")
     columns, rows = _query(conn, "SELECT * FROM diag.health()")
+    if plan is not None:
+        extra = plan_pending(conn, plan)
+        if extra is not None:
+            at = next((i + 1 for i, r in enumerate(rows) if r[0] == "migrations"), len(rows))
+            rows.insert(at, extra)
     health = [dict(zip(columns, row)) for row in rows]
     results = {}
     for name in checks:
@@ -235,8 +266,12 @@ def cmd_diag(args) -> int:
     import psycopg
 
     try:
+        plan = ctx.plan
+    except ChaindbError:
+        plan = None                       # not in a project: health without the plan row
+    try:
         with ctx.connect() as conn:
-            data = collect(conn, checks)
+            data = collect(conn, checks, plan)
     except psycopg.OperationalError as exc:
         raise DiagError(f"cannot connect to the database: {_first_line(exc)}") from None
     except psycopg.Error as exc:
