@@ -7,7 +7,10 @@ functions and by ``diag.health()``, then seen to clear:
     diag.long_running_queries());
   * an unused index that scans clear (statistics are flushed per session);
   * query text: shown to a caller who could read it anyway, hidden from one who could not;
-  * a failed deploy of a real (small) Sqitch project in the registry, then a good one;
+  * a failed deploy of a real (small) Sqitch project in the registry, then a good one (and the
+    plan ahead of the database, which ``chaindb diag`` adds from the local plan);
+  * on a second server without shared_preload_libraries: pg_stat_statements installed but not
+    loaded, no pg_cron, a forgotten prepared transaction, a failing then recovered archiver;
 and ``chaindb diag`` end to end: tables, --json, check names, exit codes 0/1/2/3.
 """
 
@@ -266,3 +269,69 @@ def test_cli_diag_tables_json_and_exit_codes(deployed_db, empty_db):
     assert bare.stderr.strip() == "chaindb: this database has no diag schema (deploy the plan: chaindb deploy)"
     down = chaindb_cli("diag", "db:pg://postgres@127.0.0.1:1/nothing")
     assert down.returncode == 3 and down.stderr.startswith("chaindb: cannot connect to the database")
+
+
+# A second server, started the way a DBA's may be: no shared_preload_libraries (so
+# pg_stat_statements is installed by the deploy but not loaded, and there is no pg_cron), WAL
+# archiving on with an archive_command that fails until a file exists, two-phase commit on.
+def _deploy_plain(host, port, user, dbname, password=None, **_):
+    import subprocess
+    import sys
+
+    uri = f"db:pg://{user}@{host}:{port}/{dbname}"
+    proc = subprocess.run([sys.executable, "-m", "chaindb", "deploy", uri], cwd=Path(__file__).resolve().parents[2],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"deploying the plan failed:\n{proc.stdout}\n{proc.stderr}")
+
+
+from pytest_postgresql import factories  # noqa: E402
+
+from conftest import _pg_ctl_shim  # noqa: E402
+
+# archiving succeeds once this file exists (the server runs as another user: world-readable /tmp)
+ARCHIVE_OK = Path("/tmp") / f"chaindb-diag-archive-ok-{uuid.uuid4().hex[:12]}"
+plain_server = factories.postgresql_proc(
+    executable=_pg_ctl_shim(), dbname="chaindb_plain",
+    postgres_options=f"-c max_connections=30 -c max_prepared_transactions=2 -c archive_mode=on -c archive_command='test -f {ARCHIVE_OK}'",
+    load=[_deploy_plain])
+
+
+def test_server_without_preload_prepared_transaction_and_failing_archiver(plain_server):
+    conn = psycopg.connect(host=plain_server.host, port=plain_server.port, user=plain_server.user,
+                           dbname=plain_server.template_dbname, autocommit=True)
+    try:
+        for function in ("slow_statements", "calls"):
+            rows = conn.execute(f"SELECT status, query FROM diag.{function}()").fetchall()
+            assert rows == [("skipped", "pg_stat_statements is installed but not loaded "
+                                        "(shared_preload_libraries)")], function
+        assert health(conn, "scheduler") == {"status": "skipped", "value": None,
+                                             "detail": "no scheduler: pg_cron is not installed"}
+        # the archiver fails on the next WAL segment, then recovers once its command works
+        conn.execute("SELECT pg_switch_wal()")
+        conn.execute("CREATE TABLE public.diag_wal (id int)")
+        conn.execute("SELECT pg_switch_wal()")
+        failing = wait_for(lambda: (h := health(conn, "archiver"))["status"] == "warning" and h,
+                           timeout=30, what="the archiver to fail")
+        assert failing["value"] == 1 and "failed" in failing["detail"]
+        # a forgotten prepared transaction
+        conn.execute("UPDATE diag.health_thresholds SET warning = 0.2 WHERE check_name = 'prepared_transactions'")
+        with psycopg.connect(host=plain_server.host, port=plain_server.port, user=plain_server.user,
+                             dbname=plain_server.template_dbname, autocommit=False) as twophase:
+            twophase.execute("INSERT INTO public.diag_wal VALUES (2)")
+            twophase.execute("PREPARE TRANSACTION 'diag-forgotten'")
+        time.sleep(0.3)
+        prepared = health(conn, "prepared_transactions")
+        assert prepared["status"] == "warning" and "diag-forgotten prepared by" in prepared["detail"], prepared
+        conn.execute("COMMIT PREPARED 'diag-forgotten'")
+        assert health(conn, "prepared_transactions")["status"] == "ok"
+
+        ARCHIVE_OK.touch()
+        conn.execute("INSERT INTO public.diag_wal VALUES (1)")
+        conn.execute("SELECT pg_switch_wal()")          # a new segment wakes the archiver
+        recovered = wait_for(lambda: (h := health(conn, "archiver"))["status"] == "ok" and h,
+                             timeout=30, what="the archiver to recover")
+        assert recovered["value"] == 0
+    finally:
+        conn.close()
+        ARCHIVE_OK.unlink(missing_ok=True)
