@@ -233,6 +233,8 @@ def test_failed_deploy_in_the_registry_then_a_good_one(deployed_db, tmp_path):
 
 
 def test_cli_diag_tables_json_and_exit_codes(deployed_db, empty_db):
+    with deployed_db.connect() as conn:   # a cold clone's cache hit ratio is the machine's business
+        conn.execute("UPDATE diag.health_thresholds SET enabled = false WHERE check_name = 'cache_hit_ratio'")
     ok = chaindb_cli("diag", deployed_db.uri, "locks", "long-running-queries", env={"COLUMNS": "100"})
     assert ok.returncode == 0, ok.stdout + ok.stderr
     lines = ok.stdout.splitlines()

@@ -18,7 +18,9 @@ SELECT is((SELECT pg_catalog.count(*)::int FROM diag.health() WHERE status NOT I
           'diag.health(): every status is ok, warning, critical or skipped');
 SELECT is((SELECT pg_catalog.count(*)::int FROM diag.health() WHERE status = 'skipped' AND detail IS NULL), 0,
           'diag.health(): a skipped check says why');
-SELECT is((SELECT pg_catalog.array_agg(check_name || ' ' || status) FROM diag.health() WHERE status IN ('warning', 'critical')), NULL,
+-- (the cache hit ratio of a freshly cloned test database says more about the test machine)
+SELECT is((SELECT pg_catalog.array_agg(check_name || ' ' || status) FROM diag.health()
+            WHERE status IN ('warning', 'critical') AND check_name <> 'cache_hit_ratio'), NULL,
           'diag.health(): a freshly deployed database is healthy');
 SELECT is((SELECT threshold FROM diag.health() WHERE check_name = 'connections'), 'warning > 90, critical > 95 percent',
           'diag.health(): states the levels it graded by');
