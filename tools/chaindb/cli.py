@@ -666,7 +666,7 @@ def _health(ctx) -> None:
         if conn.execute("SELECT to_regprocedure('diag.health()')").fetchone()[0]:
             from chaindb.diag import print_health
 
-            print_health(conn)
+            print_health(conn, plan=ctx.plan)
             return
         print("Health: objects per schema")
         for schema, tables, views, functions in conn.execute(HEALTH_SQL):

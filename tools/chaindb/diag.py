@@ -249,10 +249,10 @@ def to_json(data: dict) -> str:
 
 
 # ---------------------------------------------------------------------------------- commands
-def print_health(conn, stream=None) -> None:
+def print_health(conn, stream=None, plan=None) -> None:
     """The health table and its summary line (``chaindb up``)."""
     stream = stream or sys.stdout
-    data = collect(conn, [])
+    data = collect(conn, [], plan)
     color = use_color(None, stream)
     print(format_report(data, width=terminal_width(), color=color), file=stream)
 
