@@ -23,6 +23,8 @@
 -- otherwise false with the reason as a NOTICE (a standby says it is one).
 --
 -- Both SECURITY DEFINER (chain_owner), search_path pinned, EXECUTE for chain_monitor only.
+-- health() waits at most 500 ms for a lock (lock_timeout): a table held by DDL is reported as
+-- not counted or not checked, and the call never hangs behind it.
 
 CREATE FUNCTION diag.health()
 RETURNS TABLE (check_name text, status text, value numeric, threshold text, detail text)
@@ -30,6 +32,7 @@ LANGUAGE plpgsql STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET lock_timeout = '500ms'
 AS $$
 DECLARE
     v_names   text[] := '{}'::text[];
@@ -201,19 +204,22 @@ BEGIN
                 END IF;
 
             WHEN 'default_partition_rows' THEN
-                SELECT pg_catalog.sum(h.default_rows), pg_catalog.count(*),
+                SELECT COALESCE(pg_catalog.sum(h.default_rows), 0), pg_catalog.count(*),
                        pg_catalog.string_agg(h.default_partition || ': ' || CASE WHEN h.default_rows > 1000 THEN 'over 1000'
                                                                                  ELSE h.default_rows::text END || ' rows',
-                                             ', ' ORDER BY h.default_partition) FILTER (WHERE h.default_rows > 0)
-                  INTO v_value, v_n, v_text
+                                             ', ' ORDER BY h.default_partition) FILTER (WHERE h.default_rows > 0),
+                       pg_catalog.string_agg(h.default_partition, ', ' ORDER BY h.default_partition) FILTER (WHERE h.default_rows IS NULL)
+                  INTO v_value, v_n, v_text, v_rule
                   FROM diag.partition_health() AS h
                  WHERE h.default_partition IS NOT NULL;
                 IF v_n = 0 THEN
+                    v_value := NULL;
                     v_floor := 'skipped';
                     v_detail := 'no DEFAULT partition';
                 ELSE
                     v_detail := COALESCE(v_text || ' (create the missing partitions, then move the rows)',
-                                         pg_catalog.format('%s DEFAULT partition(s), all empty', v_n));
+                                         pg_catalog.format('%s DEFAULT partition(s), all empty', v_n))
+                                || COALESCE('; not counted (locked or unreadable): ' || v_rule, '');
                 END IF;
 
             WHEN 'matview_age' THEN
@@ -255,10 +261,15 @@ BEGIN
                            FROM %s AS r WHERE r.enabled ORDER BY r.table_name::text, r.rule_name', v_rel)
                     LOOP
                         v_n := v_n + 1;
-                        EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s WHERE %I < $1%s)', v_tbl, v_col,
-                                                  COALESCE(' AND (' || v_filter || ')', ''))
-                           INTO STRICT v_found
-                          USING pg_catalog.now() - v_keep - interval '1 day';
+                        BEGIN
+                            EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s WHERE %I < $1%s)', v_tbl, v_col,
+                                                      COALESCE(' AND (' || v_filter || ')', ''))
+                               INTO STRICT v_found
+                              USING pg_catalog.now() - v_keep - interval '1 day';
+                        EXCEPTION WHEN lock_not_available THEN
+                            v_found := false;   -- locked by DDL for 500 ms: not judged this time
+                            v_detail := COALESCE(v_detail || ', ', '') || v_tbl;
+                        END;
                         IF v_found OR v_last = 'failed' THEN
                             v_value := v_value + 1;
                             v_text := COALESCE(v_text || ', ', '') || v_tbl || '/' || v_rule
@@ -271,7 +282,8 @@ BEGIN
                         v_detail := 'no enabled retention policy';
                     ELSE
                         v_detail := COALESCE('overdue: ' || v_text || ' (maint.cleanup_old_data)',
-                                             pg_catalog.format('%s enabled policies, none overdue', v_n));
+                                             pg_catalog.format('%s enabled policies, none overdue', v_n))
+                                    || COALESCE('; not checked (locked): ' || v_detail, '');
                     END IF;
                 END IF;
 

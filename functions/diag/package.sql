@@ -23,6 +23,7 @@ LANGUAGE plpgsql STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET lock_timeout = '500ms'
 AS $$
 DECLARE
     v_parent record;
@@ -97,8 +98,10 @@ BEGIN
                 EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM (SELECT 1 FROM ONLY %s LIMIT 1001) AS d',
                                           v_parent.partdefid::regclass)
                    INTO default_rows;
-            EXCEPTION WHEN insufficient_privilege THEN
-                default_rows := NULL;  -- a partition chain_owner may not read (not ours)
+            EXCEPTION WHEN insufficient_privilege OR lock_not_available OR feature_not_supported OR fdw_error THEN
+                -- not counted: a partition chain_owner may not read (not ours), one locked by DDL
+                -- (lock_timeout 500 ms: a monitoring call never hangs), a foreign table
+                default_rows := NULL;
             END;
         END IF;
         RETURN NEXT;
@@ -106,7 +109,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION diag.partition_health() IS
-    'Per partitioned table: strategy, partitions, and for range partitioning on one time column the first bound, how far the partitions containing this UTC month reach (covered_until, months_ahead: whole months after this one, -1 when this month has none), gaps between partitions, and the DEFAULT partition with its rows (counted up to 1001).';
+    'Per partitioned table: strategy, partitions, and for range partitioning on one time column the first bound, how far the partitions containing this UTC month reach (covered_until, months_ahead: whole months after this one, -1 when this month has none), gaps between partitions, and the DEFAULT partition with its rows (counted up to 1001; NULL when it could not be read within 500 ms).';
 
 CREATE FUNCTION diag.matview_freshness()
 RETURNS TABLE (matview text, populated boolean, registered boolean, enabled boolean, cadence interval,

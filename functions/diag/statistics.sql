@@ -19,6 +19,9 @@
 -- chain_owner, a member of pg_read_all_stats), STABLE, search_path pinned, EXECUTE for
 -- chain_monitor only. None reads a table's rows: sizes and counts come from the catalogs and
 -- the statistics views, so each costs milliseconds on a database with hundreds of tables.
+-- Sizes (table_sizes, index_usage, unused_indexes, duplicate_indexes) take a share lock on each
+-- relation: they wait at most 1 s (lock_timeout) behind DDL holding one exclusively, then fail
+-- with lock_not_available instead of hanging a monitoring call.
 
 CREATE FUNCTION diag.system_stats()
 RETURNS TABLE (metric text, value numeric, unit text)
@@ -74,6 +77,7 @@ RETURNS TABLE (schema_name name, table_name name, total_bytes bigint, table_byte
 LANGUAGE sql STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET lock_timeout = '1s'
 AS $$
     WITH roots AS (
         SELECT c.oid, n.nspname, c.relname, c.relkind
@@ -169,6 +173,7 @@ RETURNS TABLE (schema_name name, table_name name, index_name name, idx_scan bigi
 LANGUAGE sql STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET lock_timeout = '1s'
 AS $$
     SELECT s.schemaname, s.relname, s.indexrelname, s.idx_scan, s.idx_tup_read, s.idx_tup_fetch,
            pg_catalog.pg_relation_size(s.indexrelid)
@@ -184,6 +189,7 @@ RETURNS TABLE (schema_name name, table_name name, index_name name, index_bytes b
 LANGUAGE sql STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET lock_timeout = '1s'
 AS $$
     -- a partitioned index counts the scans of all its partitions' indexes; those are not listed
     WITH candidates AS (
@@ -226,6 +232,7 @@ RETURNS TABLE (schema_name name, table_name name, indexes name[], total_bytes bi
 LANGUAGE sql STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET lock_timeout = '1s'
 AS $$
     SELECT n.nspname, t.relname,
            pg_catalog.array_agg(i.relname ORDER BY x.indisprimary DESC, x.indisunique DESC, i.relname),

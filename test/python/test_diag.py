@@ -269,6 +269,13 @@ def test_cli_diag_tables_json_and_exit_codes(deployed_db, empty_db):
     bare = chaindb_cli("diag", empty_db.uri)
     assert bare.returncode == 3
     assert bare.stderr.strip() == "chaindb: this database has no diag schema (deploy the plan: chaindb deploy)"
+    readonly = chaindb_cli("diag", f"db:pg://chain_readonly@{deployed_db.host}:{deployed_db.port}/{deployed_db.dbname}")
+    assert readonly.returncode == 3
+    assert readonly.stderr.strip() == ("chaindb: database error: permission denied for schema diag "
+                                       "(diag is for chain_monitor: connect as it or as a member of it)")
+    monitor = chaindb_cli("diag", f"db:pg://chain_monitor@{deployed_db.host}:{deployed_db.port}/{deployed_db.dbname}",
+                          "blocking", "table-sizes")
+    assert monitor.returncode == 0, monitor.stdout + monitor.stderr
     down = chaindb_cli("diag", "db:pg://postgres@127.0.0.1:1/nothing")
     assert down.returncode == 3 and down.stderr.startswith("chaindb: cannot connect to the database")
 
@@ -337,3 +344,30 @@ def test_server_without_preload_prepared_transaction_and_failing_archiver(plain_
     finally:
         conn.close()
         ARCHIVE_OK.unlink(missing_ok=True)
+
+
+def test_monitoring_never_hangs_behind_ddl(deployed_db):
+    """A partition held ACCESS EXCLUSIVE by an open DDL transaction: health() still answers
+    (within its 500 ms lock timeout per object) and says what it could not count; the size
+    functions fail with lock_not_available after 1 s instead of waiting."""
+    with deployed_db.connect() as admin:
+        admin.execute("SET ROLE chain_owner")
+        admin.execute("CREATE TABLE diag.lock_probe (id int, at timestamptz NOT NULL) PARTITION BY RANGE (at)")
+        admin.execute("CREATE TABLE diag.lock_probe_default PARTITION OF diag.lock_probe DEFAULT")
+        admin.execute("RESET ROLE")
+        ddl = deployed_db.connect(autocommit=False)
+        try:
+            ddl.execute("LOCK TABLE diag.lock_probe_default IN ACCESS EXCLUSIVE MODE")
+            started = time.monotonic()
+            found = health(admin, "default_partition_rows")
+            assert time.monotonic() - started < 5
+            assert found["detail"].endswith("not counted (locked or unreadable): diag.lock_probe_default"), found
+            assert admin.execute("SELECT default_rows FROM diag.partition_health() "
+                                 "WHERE table_name = 'diag.lock_probe'").fetchone() == (None,)
+            started = time.monotonic()
+            with pytest.raises(psycopg.errors.LockNotAvailable):
+                admin.execute("SELECT * FROM diag.table_sizes()")
+            assert time.monotonic() - started < 5
+        finally:
+            ddl.close()
+        assert health(admin, "default_partition_rows")["detail"] == "1 DEFAULT partition(s), all empty"

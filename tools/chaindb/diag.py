@@ -274,6 +274,9 @@ def cmd_diag(args) -> int:
             data = collect(conn, checks, plan)
     except psycopg.OperationalError as exc:
         raise DiagError(f"cannot connect to the database: {_first_line(exc)}") from None
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise DiagError(f"database error: {_first_line(exc)} (diag is for chain_monitor: connect as it "
+                        "or as a member of it)") from None
     except psycopg.Error as exc:
         raise DiagError(f"database error: {_first_line(exc)}") from None
     if args.json:
