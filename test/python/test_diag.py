@@ -262,6 +262,7 @@ def test_cli_diag_tables_json_and_exit_codes(deployed_db, empty_db):
         critical = chaindb_cli("diag", "--json", deployed_db.uri)
         assert critical.returncode == 2
         assert json.loads(critical.stdout)["status"] == "critical"
+        set_levels(conn, "connections", 90, 95)
 
     unknown = chaindb_cli("diag", deployed_db.uri, "nonsense")
     assert unknown.returncode == 3
