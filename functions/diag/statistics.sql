@@ -204,17 +204,16 @@ AS $$
         UNION ALL
         SELECT c.indexrelid, t.relid, t.isleaf
           FROM candidates AS c, pg_catalog.pg_partition_tree(c.indexrelid) AS t WHERE c.relkind = 'I'
+    ), per_root AS (
+        SELECT t.root, pg_catalog.sum(pg_catalog.pg_stat_get_numscans(t.relid))::bigint AS scans,
+               COALESCE(pg_catalog.sum(pg_catalog.pg_relation_size(t.relid)) FILTER (WHERE t.isleaf), 0)::bigint AS ibytes
+          FROM tree AS t GROUP BY t.root
     ), measured AS (
-        SELECT c.indexrelid, c.indrelid,
-               (SELECT COALESCE(pg_catalog.sum(s.idx_scan), 0) FROM tree AS t
-                  JOIN pg_catalog.pg_stat_all_indexes AS s ON s.indexrelid = t.relid
-                 WHERE t.root = c.indexrelid)::bigint AS scans,
-               (SELECT COALESCE(pg_catalog.sum(pg_catalog.pg_relation_size(t.relid)), 0) FROM tree AS t
-                 WHERE t.root = c.indexrelid AND t.isleaf)::bigint AS ibytes,
+        SELECT c.indexrelid, c.indrelid, r.scans, r.ibytes,
                CASE WHEN c.relkind = 'i' THEN pg_catalog.pg_relation_size(c.indrelid)
                     ELSE (SELECT COALESCE(pg_catalog.sum(pg_catalog.pg_relation_size(p.relid)), 0)
                             FROM pg_catalog.pg_partition_tree(c.indrelid) AS p WHERE p.isleaf)::bigint END AS tbytes
-          FROM candidates AS c
+          FROM candidates AS c JOIN per_root AS r ON r.root = c.indexrelid
     )
     SELECT n.nspname, t.relname, i.relname, m.ibytes, pg_catalog.pg_size_pretty(m.ibytes), m.scans
       FROM measured AS m

@@ -1,7 +1,7 @@
 -- pgTAP: diag/statistics — system_stats, table_sizes, database_info and the catalog half of pg-extras.
 -- Unused and duplicate indexes are provoked on a scratch table and seen to clear.
 BEGIN;
-SELECT plan(40);
+SELECT plan(42);
 
 SELECT function_returns('diag', f, 'setof record', 'diag.' || f || '(): returns a table')
   FROM pg_catalog.unnest(ARRAY['system_stats', 'table_sizes', 'database_info', 'cache_hit', 'index_usage', 'duplicate_indexes',
@@ -61,6 +61,15 @@ SELECT is((SELECT pg_catalog.count(*)::int FROM diag.unused_indexes(50, 10000000
           'diag.unused_indexes(): tables below p_min_table_bytes are left out');
 SELECT is((SELECT pg_catalog.count(*)::int FROM diag.unused_indexes(0) WHERE index_name = 'tmp_stats_k_idx'), 0,
           'diag.unused_indexes(): p_max_scans 0 reports nothing');
+SET LOCAL ROLE chain_owner;
+CREATE TABLE diag.tmp_parts (id int, at timestamptz NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE diag.tmp_parts_2020 PARTITION OF diag.tmp_parts FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+CREATE INDEX tmp_parts_id_idx ON diag.tmp_parts (id);
+RESET ROLE;
+SELECT is((SELECT pg_catalog.array_agg(index_name) FROM diag.unused_indexes(50, 0) WHERE table_name LIKE 'tmp\_parts%'),
+          ARRAY['tmp_parts_id_idx']::name[], 'diag.unused_indexes(): a partitioned index is one row (its partitions'' indexes summed, not listed)');
+SELECT is((SELECT index_bytes FROM diag.unused_indexes(50, 0) WHERE index_name = 'tmp_parts_id_idx'),
+          pg_catalog.pg_relation_size('diag.tmp_parts_2020_id_idx'), 'diag.unused_indexes(): a partitioned index''s size is its partitions''');
 DROP INDEX diag.tmp_stats_k_idx;
 SELECT is((SELECT pg_catalog.count(*)::int FROM diag.unused_indexes() WHERE table_name = 'tmp_stats'), 0,
           'diag.unused_indexes(): cleared once the index is gone');
