@@ -297,12 +297,12 @@ def _deploy_plain(host, port, user, dbname, password=None, **_):
 
 from pytest_postgresql import factories  # noqa: E402
 
-from conftest import _pg_ctl_shim  # noqa: E402
+from conftest import pg_ctl_shim  # noqa: E402
 
 # archiving succeeds once this file exists (the server runs as another user: world-readable /tmp)
 ARCHIVE_OK = Path("/tmp") / f"chaindb-diag-archive-ok-{uuid.uuid4().hex[:12]}"
 plain_server = factories.postgresql_proc(
-    executable=_pg_ctl_shim(), dbname="chaindb_plain",
+    executable=pg_ctl_shim(), dbname="chaindb_plain",
     postgres_options=f"-c max_connections=30 -c max_prepared_transactions=2 -c archive_mode=on -c archive_command='test -f {ARCHIVE_OK}'",
     load=[_deploy_plain])
 

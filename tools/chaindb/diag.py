@@ -1,5 +1,5 @@
-"""``chaindb diag [TARGET] [CHECK...] [--json]``: the diag schema's health and checks, for people
-and for cron/CI.
+"""What ``chaindb diag [TARGET] [CHECK...] [--json]`` (commands/diag.py) and ``chaindb up`` show:
+the diag schema's health and checks, for people and for cron/CI.
 
 Health (``diag.health()``, plus ``plan_pending`` when a plan is at hand: changes of the
 local sqitch.plan not deployed, which the SQL cannot know) first, then each named check (``diag.<check>()``), as aligned tables
@@ -248,30 +248,20 @@ def to_json(data: dict) -> str:
                       ensure_ascii=False, indent=2)
 
 
-# ---------------------------------------------------------------------------------- commands
-def print_health(conn, stream=None, plan=None) -> None:
+# ---------------------------------------------------------------------------------- running
+def health_report(conn, plan=None, stream=None) -> str:
     """The health table and its summary line (``chaindb up``)."""
-    stream = stream or sys.stdout
     data = collect(conn, [], plan)
-    color = use_color(None, stream)
-    print(format_report(data, width=terminal_width(), color=color), file=stream)
+    return format_report(data, width=terminal_width(), color=use_color(None, stream or sys.stdout))
 
 
-def cmd_diag(args) -> int:
-    from chaindb.cli import _context, _split_positionals
-
-    target, names = _split_positionals(args, args.args)
-    checks = list(dict.fromkeys(check_name(n) for n in names))
-    ctx = _context(args, target)
+def run(connect, checks: list[str], plan=None) -> dict:
+    """collect() on a new connection; what goes wrong becomes a DiagError (exit 3)."""
     import psycopg
 
     try:
-        plan = ctx.plan
-    except ChaindbError:
-        plan = None                       # not in a project: health without the plan row
-    try:
-        with ctx.connect() as conn:
-            data = collect(conn, checks, plan)
+        with connect() as conn:
+            return collect(conn, checks, plan)
     except psycopg.OperationalError as exc:
         raise DiagError(f"cannot connect to the database: {_first_line(exc)}") from None
     except psycopg.errors.InsufficientPrivilege as exc:
@@ -279,22 +269,7 @@ def cmd_diag(args) -> int:
                         "or as a member of it)") from None
     except psycopg.Error as exc:
         raise DiagError(f"database error: {_first_line(exc)}") from None
-    if args.json:
-        print(to_json(data))
-    else:
-        print(format_report(data, width=terminal_width(), color=use_color(args.color)))
-    return exit_code(data["status"])
 
 
 def _first_line(exc: BaseException) -> str:
     return "; ".join(line.strip() for line in str(exc).splitlines() if line.strip()) or exc.__class__.__name__
-
-
-def add_parser(command) -> None:
-    """Register ``diag`` through the CLI's ``command(name, func, help)`` factory."""
-    p = command("diag", cmd_diag,
-                "health (exit 0 ok, 1 warning, 2 critical, 3 unknown) and diag checks")
-    p.add_argument("args", nargs="*", metavar="[target] [check]",
-                   help="a target, then checks: " + " ".join(sorted(CHECKS)))
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour the status column (auto: on a terminal, unless NO_COLOR)")
