@@ -1,5 +1,6 @@
 -- Deploy chaindb:diag/statistics to pg
 -- requires: diag/schema
+-- requires: diag/index_allowlist
 
 BEGIN;
 

@@ -8,7 +8,8 @@
 --                              values the memory-assets seed recommends
 --   diag.cache_hit()           table and index hit ratios (pg-extras cache_hit)
 --   diag.index_usage()         every index, least used first
---   diag.unused_indexes(…)     non-unique indexes scanned fewer than p_max_scans times
+--   diag.unused_indexes(…)     non-unique indexes scanned fewer than p_max_scans times (except
+--                              those in diag.index_allowlist)
 --   diag.duplicate_indexes()   indexes with the same table, columns, opclasses, expressions, predicate
 --   diag.bloat()               estimated table and index bloat (pg-extras' estimate from pg_stats)
 --   diag.vacuum_stats()        last (auto)vacuum/analyze, dead rows, whether autovacuum is due
@@ -221,10 +222,11 @@ AS $$
       JOIN pg_catalog.pg_class AS t ON t.oid = m.indrelid
       JOIN pg_catalog.pg_namespace AS n ON n.oid = i.relnamespace
      WHERE m.scans < p_max_scans AND m.tbytes >= p_min_table_bytes
+       AND NOT EXISTS (SELECT 1 FROM diag.index_allowlist AS a WHERE a.index_name = n.nspname || '.' || i.relname)
      ORDER BY m.ibytes DESC, 1, 2, 3
 $$;
 COMMENT ON FUNCTION diag.unused_indexes(bigint, bigint) IS
-    'Non-unique, non-constraint indexes scanned fewer than p_max_scans times (default 50) on tables of at least p_min_table_bytes (default 5 pages), biggest first (pg-extras unused_indexes); a partitioned index sums its partitions.';
+    'Non-unique, non-constraint indexes scanned fewer than p_max_scans times (default 50) on tables of at least p_min_table_bytes (default 5 pages), biggest first (pg-extras unused_indexes); a partitioned index sums its partitions; indexes in diag.index_allowlist are left out.';
 
 CREATE FUNCTION diag.duplicate_indexes()
 RETURNS TABLE (schema_name name, table_name name, indexes name[], total_bytes bigint, total_size text)

@@ -7,7 +7,7 @@ SELECT is((SELECT pg_catalog.array_agg(c.relname::text ORDER BY c.relname) FROM 
             WHERE c.relnamespace = 'diag'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS d WHERE d.classid = 'pg_class'::regclass
                               AND d.objid = c.oid AND d.deptype = 'e')),
-          ARRAY['health_thresholds'], 'diag: tables and views');
+          ARRAY['health_thresholds', 'index_allowlist'], 'diag: tables and views');
 SELECT is((SELECT pg_catalog.array_agg(p.proname::text ORDER BY p.proname) FROM pg_catalog.pg_proc AS p
             WHERE p.pronamespace = 'diag'::regnamespace
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS d WHERE d.classid = 'pg_proc'::regclass
