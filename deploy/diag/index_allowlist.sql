@@ -28,4 +28,9 @@ COMMENT ON CONSTRAINT index_allowlist_reason_check ON diag.index_allowlist IS 'E
 
 \ir ../../roles/diag/index_allowlist.sql
 
+-- the index seed 003 names although the unique key's leading column serves the same lookups
+-- (listed before it exists: ops.insight_feedback comes with utxoIQ)
+INSERT INTO diag.index_allowlist (index_name, reason) VALUES
+    ('ops.idx_feedback_insight', 'seed 003 names it (feedback of one insight); redundant with the unique key''s leading column, kept because named');
+
 COMMIT;

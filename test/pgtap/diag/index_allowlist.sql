@@ -1,6 +1,6 @@
 -- pgTAP: diag/index_allowlist — indexes diag.unused_indexes() leaves out; chain_monitor curates it.
 BEGIN;
-SELECT plan(23);
+SELECT plan(24);
 
 SELECT has_table('diag', 'index_allowlist', 'diag.index_allowlist: exists');
 SELECT table_owner_is('diag', 'index_allowlist', 'chain_owner', 'diag.index_allowlist: owned by chain_owner');
@@ -18,6 +18,8 @@ SELECT table_privs_are('diag', 'index_allowlist', 'chain_monitor', ARRAY['DELETE
                        'diag.index_allowlist: chain_monitor reads, adds and removes entries');
 SELECT table_privs_are('diag', 'index_allowlist', 'chain_readonly', ARRAY[]::text[], 'diag.index_allowlist: chain_readonly has nothing');
 
+SELECT is((SELECT pg_catalog.array_agg(index_name) FROM diag.index_allowlist), ARRAY['ops.idx_feedback_insight'],
+          'diag.index_allowlist: holds the index seed 003 names');
 SELECT throws_ok($$INSERT INTO diag.index_allowlist (index_name, reason) VALUES ('no_schema_idx', 'x')$$, '23514', NULL,
                  'diag.index_allowlist.index_allowlist_index_name_check: rejects a name without its schema');
 SELECT throws_ok($$INSERT INTO diag.index_allowlist (index_name, reason) VALUES ('Core.Users_IDX', 'x')$$, '23514', NULL,
