@@ -9,8 +9,9 @@ functions and by ``diag.health()``, then seen to clear:
   * query text: shown to a caller who could read it anyway, hidden from one who could not;
   * a failed deploy of a real (small) Sqitch project in the registry, then a good one (and the
     plan ahead of the database, which ``chaindb diag`` adds from the local plan);
-  * on a second server without shared_preload_libraries: pg_stat_statements installed but not
-    loaded, no pg_cron, a forgotten prepared transaction, a failing then recovered archiver;
+  * on a second server: pg_stat_statements installed but not loaded; pg_cron absent, then
+    without jobs, then with one; a forgotten prepared transaction; a failing then recovered
+    archiver;
 and ``chaindb diag`` end to end: tables, --json, check names, exit codes 0/1/2/3.
 """
 
@@ -281,8 +282,8 @@ def test_cli_diag_tables_json_and_exit_codes(deployed_db, empty_db):
     assert down.returncode == 3 and down.stderr.startswith("chaindb: cannot connect to the database")
 
 
-# A second server, started the way a DBA's may be: no shared_preload_libraries (so
-# pg_stat_statements is installed by the deploy but not loaded, and there is no pg_cron), WAL
+# A second server, started the way a DBA's may be: pg_stat_statements not preloaded (installed
+# by the deploy but not loaded), pg_cron preloaded for this database but not created, WAL
 # archiving on with an archive_command that fails until a file exists, two-phase commit on.
 def _deploy_plain(host, port, user, dbname, password=None, **_):
     import subprocess
@@ -303,7 +304,8 @@ from conftest import pg_ctl_shim  # noqa: E402
 ARCHIVE_OK = Path("/tmp") / f"chaindb-diag-archive-ok-{uuid.uuid4().hex[:12]}"
 plain_server = factories.postgresql_proc(
     executable=pg_ctl_shim(), dbname="chaindb_plain",
-    postgres_options=f"-c max_connections=30 -c max_prepared_transactions=2 -c archive_mode=on -c archive_command='test -f {ARCHIVE_OK}'",
+    postgres_options=f"-c max_connections=30 -c max_prepared_transactions=2 -c archive_mode=on -c archive_command='test -f {ARCHIVE_OK}'"
+                     " -c shared_preload_libraries=pg_cron -c cron.database_name=chaindb_plain_tmpl",
     load=[_deploy_plain])
 
 
@@ -315,8 +317,20 @@ def test_server_without_preload_prepared_transaction_and_failing_archiver(plain_
             rows = conn.execute(f"SELECT status, query FROM diag.{function}()").fetchall()
             assert rows == [("skipped", "pg_stat_statements is installed but not loaded "
                                         "(shared_preload_libraries)")], function
-        assert health(conn, "scheduler") == {"status": "skipped", "value": None,
-                                             "detail": "no scheduler: pg_cron is not installed"}
+        # pg_cron: loaded for this database but not created, then created without jobs, then a
+        # job (scheduled by the superuser: invisible to chain_owner row by row, counted all the same)
+        assert health(conn, "scheduler") == {
+            "status": "skipped", "value": None,
+            "detail": "no scheduler: pg_cron runs for this database but is not created here (CREATE EXTENSION pg_cron)"}
+        conn.execute("CREATE EXTENSION pg_cron")
+        assert wait_for(lambda: (h := health(conn, "scheduler"))["status"] == "warning" and h, what="pg_cron's launcher") \
+            == {"status": "warning", "value": 0, "detail": "pg_cron runs; 0 job(s) scheduled"}
+        conn.execute("SELECT cron.schedule('diag-test', '0 4 * * *', 'SELECT 1')")
+        conn.execute("SELECT pg_stat_force_next_flush()")
+        conn.execute("SELECT 1")
+        scheduled = wait_for(lambda: (h := health(conn, "scheduler"))["status"] == "ok" and h, what="the job to count")
+        assert (scheduled["value"], scheduled["detail"]) == (1, "pg_cron runs; 1 job(s) scheduled")
+        conn.execute("DROP EXTENSION pg_cron")
         # the archiver fails on the next WAL segment, then recovers once its command works
         conn.execute("SELECT pg_switch_wal()")
         conn.execute("CREATE TABLE public.diag_wal (id int)")
