@@ -278,6 +278,10 @@ def test_cli_diag_tables_json_and_exit_codes(deployed_db, empty_db):
     monitor = chaindb_cli("diag", f"db:pg://chain_monitor@{deployed_db.host}:{deployed_db.port}/{deployed_db.dbname}",
                           "blocking", "table-sizes")
     assert monitor.returncode == 0, monitor.stdout + monitor.stderr
+    nowhere = chaindb_cli("diag", cwd=Path("/"))      # no target, no project: nothing to check
+    assert nowhere.returncode == 3 and nowhere.stderr.startswith("chaindb: no project here"), nowhere.stderr
+    bad = chaindb_cli("diag", "db:pg://x@[bad")
+    assert bad.returncode == 3 and bad.stderr.startswith("chaindb: invalid host"), bad.stderr
     down = chaindb_cli("diag", "db:pg://postgres@127.0.0.1:1/nothing")
     assert down.returncode == 3 and down.stderr.startswith("chaindb: cannot connect to the database")
 

@@ -262,6 +262,10 @@ def run(connect, checks: list[str], plan=None) -> dict:
     try:
         with connect() as conn:
             return collect(conn, checks, plan)
+    except DiagError:
+        raise
+    except ChaindbError as exc:         # no project for the embedded cluster, a bad target URI
+        raise DiagError(str(exc)) from None
     except psycopg.OperationalError as exc:
         raise DiagError(f"cannot connect to the database: {_first_line(exc)}") from None
     except psycopg.errors.InsufficientPrivilege as exc:

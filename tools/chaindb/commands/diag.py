@@ -21,7 +21,10 @@ def cmd_diag(args) -> int:
 
     target, names = split_positionals(args.args)
     checks = list(dict.fromkeys(diag.check_name(n) for n in names))
-    ctx = context(args, target)
+    try:
+        ctx = context(args, target)
+    except ChaindbError as exc:         # a bad target: could not check (3), not a verdict
+        raise diag.DiagError(str(exc)) from None
     try:
         plan = ctx.plan                  # the plan_pending row needs the local plan
     except ChaindbError:
