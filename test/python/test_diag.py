@@ -322,19 +322,29 @@ def test_server_without_preload_prepared_transaction_and_failing_archiver(plain_
             assert rows == [("skipped", "pg_stat_statements is installed but not loaded "
                                         "(shared_preload_libraries)")], function
         # pg_cron: loaded for this database but not created, then created without jobs, then a
-        # job (scheduled by the superuser: invisible to chain_owner row by row, counted all the same)
-        assert health(conn, "scheduler") == {
-            "status": "skipped", "value": None,
-            "detail": "no scheduler: pg_cron runs for this database but is not created here (CREATE EXTENSION pg_cron)"}
-        conn.execute("CREATE EXTENSION pg_cron")
-        assert wait_for(lambda: (h := health(conn, "scheduler"))["status"] == "warning" and h, what="pg_cron's launcher") \
-            == {"status": "warning", "value": 0, "detail": "pg_cron runs; 0 job(s) scheduled"}
+        # job (scheduled by the superuser: invisible to chain_owner row by row, counted all the
+        # same). A plan whose deploy creates pg_cron itself (maint/schedule, in its cron database)
+        # starts at the last step.
+        created_here = not conn.execute("SELECT count(*) FROM pg_extension WHERE extname = 'pg_cron'").fetchone()[0]
+        if created_here:
+            assert health(conn, "scheduler") == {
+                "status": "skipped", "value": None,
+                "detail": "no scheduler: pg_cron runs for this database but is not created here (CREATE EXTENSION pg_cron)"}
+            conn.execute("CREATE EXTENSION pg_cron")
+            assert wait_for(lambda: (h := health(conn, "scheduler"))["status"] == "warning" and h,
+                            what="pg_cron's launcher") \
+                == {"status": "warning", "value": 0, "detail": "pg_cron runs; 0 job(s) scheduled"}
         conn.execute("SELECT cron.schedule('diag-test', '0 4 * * *', 'SELECT 1')")
         conn.execute("SELECT pg_stat_force_next_flush()")
         conn.execute("SELECT 1")
-        scheduled = wait_for(lambda: (h := health(conn, "scheduler"))["status"] == "ok" and h, what="the job to count")
-        assert (scheduled["value"], scheduled["detail"]) == (1, "pg_cron runs; 1 job(s) scheduled")
-        conn.execute("DROP EXTENSION pg_cron")
+        jobs = conn.execute("SELECT count(*) FROM cron.job").fetchone()[0]
+        scheduled = wait_for(lambda: (h := health(conn, "scheduler"))["status"] == "ok" and h["value"] == jobs and h,
+                             what="the jobs to count")
+        assert scheduled["detail"] == f"pg_cron runs; {jobs} job(s) scheduled"
+        if created_here:
+            conn.execute("DROP EXTENSION pg_cron")
+        else:
+            conn.execute("SELECT cron.unschedule('diag-test')")
         # the archiver fails on the next WAL segment, then recovers once its command works
         conn.execute("SELECT pg_switch_wal()")
         conn.execute("CREATE TABLE public.diag_wal (id int)")
@@ -389,4 +399,5 @@ def test_monitoring_never_hangs_behind_ddl(deployed_db):
             assert time.monotonic() - started < 5
         finally:
             ddl.close()
-        assert health(admin, "default_partition_rows")["detail"] == "1 DEFAULT partition(s), all empty"
+        after = health(admin, "default_partition_rows")
+        assert after["status"] == "ok" and after["detail"].endswith("DEFAULT partition(s), all empty"), after
