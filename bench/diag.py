@@ -19,7 +19,7 @@ import argparse
 import statistics
 import time
 
-from audit_overhead import connect, deploy, machine, temporary_cluster, write_section
+from audit_overhead import connect, deploy, load_average, machine, temporary_cluster, write_section
 
 TARGET_MS = 200.0
 CALLS = [
@@ -91,7 +91,8 @@ def main() -> None:
              for call, rows, median, worst in results]
     slowest = max(results, key=lambda r: r[3])
     body = f"""
-{machine()}; {tables} tables ({relations} relations in pg_class) after `python bench/diag.py`:
+{machine()}, load average {load_average()} (other work shares the cores: a quiet machine
+measured about a quarter of these times); {tables} tables ({relations} relations in pg_class) after `python bench/diag.py`:
 400 plain tables with 2-3 indexes and 200 rows each, 20 monthly-partitioned tables (5 range
 partitions and a DEFAULT each), 5 registered materialized views, all analyzed.  Each function
 called as chain_monitor, {args.rounds} timed calls after a warm-up; wall time in ms with the
