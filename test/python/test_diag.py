@@ -2,7 +2,8 @@
 
 Each condition is provoked with real concurrent connections, seen reported by the diag
 functions and by ``diag.health()``, then seen to clear:
-  * a session blocked on a row lock (diag.blocking(), diag.locks(), health blocked_sessions);
+  * a session blocked on a row lock (diag.blocking(), diag.locks(), health blocked_sessions), and
+    an ALTER TABLE queued behind an open reader (a relation-lock wait pg-extras' join misses);
   * a session idle in a transaction (health idle_in_transaction and long_transactions,
     diag.long_running_queries());
   * an unused index that scans clear (statistics are flushed per session);
@@ -401,3 +402,41 @@ def test_monitoring_never_hangs_behind_ddl(deployed_db):
             ddl.close()
         after = health(admin, "default_partition_rows")
         assert after["status"] == "ok" and after["detail"].endswith("DEFAULT partition(s), all empty"), after
+
+
+def test_blocking_sees_a_relation_lock_wait(deployed_db):
+    """The wait pg-extras' transactionid join misses: an ALTER TABLE queued behind an open
+    reader. diag.blocking() (pg_blocking_pids) lists it, with the reader as the blocker."""
+    with deployed_db.connect() as admin:
+        admin.execute("CREATE TABLE public.diag_ddl (id int)")
+        reader = deployed_db.connect(autocommit=False)
+        ddl = deployed_db.connect(autocommit=True)
+        thread = None
+        try:
+            reader.execute("SELECT count(*) FROM public.diag_ddl")
+            done = threading.Event()
+
+            def alter():
+                try:
+                    ddl.execute("ALTER TABLE public.diag_ddl ADD COLUMN note text")
+                    done.set()
+                except psycopg.Error:
+                    pass
+
+            thread = threading.Thread(target=alter)
+            thread.start()
+            rows = wait_for(lambda: admin.execute(
+                "SELECT blocked_pid, blocking_pid, blocking_state, wait_event_type FROM diag.blocking()").fetchall(),
+                what="the ALTER TABLE to wait")
+            assert rows == [(ddl.info.backend_pid, reader.info.backend_pid, "idle in transaction", "Lock")]
+            locks = admin.execute("SELECT pid, relation, mode, granted FROM diag.locks() "
+                                  "WHERE relation = 'public.diag_ddl'").fetchall()
+            assert (ddl.info.backend_pid, "public.diag_ddl", "AccessExclusiveLock", False) in locks
+            reader.rollback()
+            assert done.wait(10)
+            assert admin.execute("SELECT count(*) FROM diag.blocking()").fetchone()[0] == 0
+        finally:
+            reader.close()
+            if thread is not None:
+                thread.join(10)
+            ddl.close()
