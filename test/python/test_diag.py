@@ -12,7 +12,7 @@ functions and by ``diag.health()``, then seen to clear:
     plan ahead of the database, which ``chaindb diag`` adds from the local plan);
   * on a second server: pg_stat_statements installed but not loaded; pg_cron absent, then
     without jobs, then with one; a forgotten prepared transaction; a failing then recovered
-    archiver;
+    archiver; a streaming standby (replication lag on both sides, ready() false on the standby);
 and ``chaindb diag`` end to end: tables, --json, check names, exit codes 0/1/2/3.
 """
 
@@ -441,3 +441,48 @@ def test_blocking_sees_a_relation_lock_wait(deployed_db):
             if thread is not None:
                 thread.join(10)
             ddl.close()
+
+
+def test_replication_lag_on_a_primary_and_its_standby(plain_server, tmp_path):
+    """A streaming standby of the second server (pg_basebackup -R): the primary reports its
+    standby's replay lag, the standby reports itself as one, and is not ready()."""
+    import subprocess
+
+    from chaindb.cluster import as_server_user, bin_dir, free_port, hand_to_server_user
+
+    root = tmp_path / "standby"
+    hand_to_server_user(root)
+    data, run = root / "data", root / "run"
+    hand_to_server_user(run)
+    proc = subprocess.run(as_server_user([str(bin_dir() / "pg_basebackup"), "-h", plain_server.host,
+                                          "-p", str(plain_server.port), "-U", plain_server.user,
+                                          "-D", str(data), "-R", "-X", "stream", "-c", "fast"]),
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    port = free_port()
+    pg_ctl = [pg_ctl_shim(), "-D", str(data)]
+    started = subprocess.run([*pg_ctl, "start", "-w", "-t", "60", "-l", str(root / "standby.log"), "-o",
+                              f"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={run} "
+                              "-c max_prepared_transactions=2 -c archive_mode=off"],
+                             capture_output=True, text=True, timeout=120)
+    assert started.returncode == 0, started.stdout + started.stderr
+    try:
+        primary = psycopg.connect(host=plain_server.host, port=plain_server.port, user=plain_server.user,
+                                  dbname=plain_server.template_dbname, autocommit=True)
+        standby = psycopg.connect(host="127.0.0.1", port=port, user=plain_server.user,
+                                  dbname=plain_server.template_dbname, autocommit=True)
+        with primary, standby:
+            lag = wait_for(lambda: (h := health(primary, "replication_lag"))["status"] == "ok" and h,
+                           timeout=30, what="the standby to stream")
+            assert lag["detail"] == "1 standby(s); slowest replay lag in seconds", lag
+            primary.execute("CREATE TABLE public.diag_replicated (id int)")
+            replayed = wait_for(lambda: (h := health(standby, "replication_lag"))["value"] is not None and h,
+                                timeout=30, what="the standby to replay a transaction")
+            assert replayed["status"] == "ok" and replayed["detail"] == \
+                "this server is a standby: time since the last replayed transaction"
+            assert standby.execute("SELECT diag.ready()").fetchone()[0] is False
+            set_levels(primary, "replication_lag", -1, 3600)     # any lag at all, replicated too
+            wait_for(lambda: health(standby, "replication_lag")["status"] == "warning", timeout=30,
+                     what="the new levels to replicate")
+    finally:
+        subprocess.run([*pg_ctl, "stop", "-w", "-m", "fast"], capture_output=True, timeout=120)
