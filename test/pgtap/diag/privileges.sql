@@ -18,7 +18,7 @@ SELECT ok(p.prosecdef AND p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp'
 SELECT tests.function_conventions(f.fn) FROM diag_functions AS f ORDER BY f.name;
 SELECT ok(pg_catalog.has_function_privilege('chain_monitor', f.fn, 'EXECUTE'), f.name || ': chain_monitor may execute it')
   FROM diag_functions AS f ORDER BY f.name;
-SELECT is((SELECT pg_catalog.array_agg(r ORDER BY r) FROM pg_catalog.unnest(ARRAY['public', 'chain_app', 'chain_user', 'chain_readonly',
+SELECT is((SELECT pg_catalog.array_agg(r ORDER BY r) FROM pg_catalog.unnest(ARRAY['public', 'chain_app', 'chain_user', 'chain_readonly', 'chain_authenticator',
              'chain_analytics', 'chain_auditor']) AS r WHERE pg_catalog.has_function_privilege(r, f.fn, 'EXECUTE')),
           NULL, f.name || ': no other role may execute it')
   FROM diag_functions AS f ORDER BY f.name;

@@ -7,7 +7,7 @@ SELECT schema_owner_is('diag', 'chain_owner', 'diag: owned by chain_owner');
 SELECT ok(pg_catalog.obj_description('diag'::regnamespace, 'pg_namespace') IS NOT NULL, 'diag: has a comment');
 SELECT schema_privs_are('diag', 'chain_monitor', ARRAY['USAGE'], 'diag: chain_monitor has USAGE');
 SELECT schema_privs_are('diag', 'public', ARRAY[]::text[], 'diag: PUBLIC has nothing');
-SELECT is((SELECT pg_catalog.array_agg(x ORDER BY x) FROM pg_catalog.unnest(ARRAY['chain_app', 'chain_user', 'chain_readonly',
+SELECT is((SELECT pg_catalog.array_agg(x ORDER BY x) FROM pg_catalog.unnest(ARRAY['chain_app', 'chain_user', 'chain_readonly', 'chain_authenticator',
              'chain_analytics', 'chain_auditor']) AS x WHERE pg_catalog.has_schema_privilege(x, 'diag', 'USAGE')),
           NULL, 'diag: no other chain role has USAGE');
 SELECT is((SELECT e.extnamespace::regnamespace::text FROM pg_catalog.pg_extension AS e WHERE e.extname = 'pg_stat_statements'),
