@@ -24,6 +24,8 @@ import psycopg
 import pytest
 from pytest_postgresql import factories
 
+from chaindb.cluster import bin_dir
+
 REPO = Path(__file__).resolve().parents[2]
 
 

@@ -41,7 +41,7 @@ def cmd_up(args) -> int:
     with ctx.engine(reporter) as engine:
         engine.verify()
     with ctx.connect() as conn:
-        health.report(conn)
+        health.report(conn, plan=ctx.plan)
     print(f"Ready: {ctx.destination}")
     return 0
 
