@@ -46,6 +46,11 @@ class Db:
         """The Sqitch target URI (chaindb and sqitch both take it)."""
         return f"db:pg://{self.user}@{self.host}:{self.port}/{self.dbname}"
 
+    @property
+    def libpq_uri(self) -> str:
+        """The postgresql:// URI (psql, libpq and psycopg take it)."""
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+
     def connect(self, **kwargs) -> psycopg.Connection:
         kwargs.setdefault("autocommit", True)
         return psycopg.connect(host=self.host, port=self.port, user=self.user,
