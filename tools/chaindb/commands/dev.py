@@ -53,7 +53,7 @@ def cmd_seed(args) -> int:
     from chaindb.seed import load_fixtures
 
     ctx = context(args, args.target_arg)
-    ctx.require_project()
+    ctx.plan                                # a project with a readable plan
     print(f"Seeding {ctx.destination}")
     with ctx.connect() as conn:
         load_fixtures(conn, ctx.top_dir, registry=ctx.target.registry)

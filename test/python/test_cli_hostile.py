@@ -1,0 +1,269 @@
+"""What a newcomer and a hostile user meet: prompts that read stdin, Sqitch's exit codes,
+nothing started or written outside a project, enumerated options checked, and every
+command driven with hostile arguments -- each ends in one line on stderr, exit 1 or 2, and
+the plan, the scripts and the registry unchanged."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLDEN, chaindb_cli
+
+PROJECTS = GOLDEN / "projects"
+IDENTITY = {"SQITCH_FULLNAME": "Zoë Ŝqitcher", "SQITCH_EMAIL": "zoe@example.com", "TZ": "UTC"}
+REGISTRY_TABLES = ("releases", "projects", "changes", "tags", "dependencies", "events")
+
+
+def run(cwd: Path, *args, stdin=subprocess.DEVNULL, input: bytes | None = None,
+        env: dict | None = None) -> subprocess.CompletedProcess:
+    """chaindb with bytes arguments allowed (non-UTF-8 argv), output as text."""
+    proc = subprocess.run([sys.executable, "-m", "chaindb", *args], cwd=cwd,
+                          capture_output=True, input=input,
+                          stdin=None if input is not None else stdin, timeout=300,
+                          env={**os.environ, **IDENTITY, **(env or {})})
+    proc.stdout = proc.stdout.decode("utf-8", "replace")
+    proc.stderr = proc.stderr.decode("utf-8", "replace")
+    return proc
+
+
+def assert_one_line_error(proc, *fragments: str, rc: tuple[int, ...] = (1, 2)) -> None:
+    context = f"rc={proc.returncode}\nstdout: {proc.stdout}\nstderr: {proc.stderr}"
+    assert proc.returncode in rc, context
+    assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout, context
+    lines = proc.stderr.splitlines()
+    assert lines and lines[-1].startswith("chaindb: "), context
+    assert len([line for line in lines if line.startswith("chaindb: ")]) == 1, context
+    for fragment in fragments:
+        assert fragment in lines[-1], context
+
+
+def registry(db) -> dict[str, list]:
+    with db.connect() as conn:
+        if conn.execute("SELECT to_regnamespace('sqitch')").fetchone()[0] is None:
+            return {}
+        return {t: conn.execute(f"SELECT * FROM sqitch.{t} ORDER BY 1, 2").fetchall()
+                for t in REGISTRY_TABLES}
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture
+def deployed(tmp_path, empty_db):
+    """Projects base and golden, both deployed into a fresh database."""
+    base, gold = tmp_path / "base", tmp_path / "golden"
+    shutil.copytree(PROJECTS / "base", base)
+    shutil.copytree(PROJECTS / "golden", gold)
+    for project in (base, gold):
+        proc = run(project, "deploy", empty_db.uri)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return gold, empty_db
+
+
+# ------------------------------------------------------------------------------ prompts
+@pytest.mark.parametrize("command", ["revert", "rebase"])
+@pytest.mark.parametrize("answer", [b"n\n", b"no\n", b"frob\n", b"", b"\n", None])
+def test_prompt_aborts_unless_yes(deployed, command, answer):
+    project, db = deployed
+    before = registry(db)
+    proc = run(project, command, db.uri, input=answer) if answer is not None \
+        else run(project, command, db.uri, stdin=subprocess.DEVNULL)
+    assert_one_line_error(proc, "Nothing reverted", rc=(1,))
+    assert "[Yes]" in proc.stdout
+    assert registry(db) == before
+
+
+@pytest.mark.parametrize("answer", [b"y\n", b"yes\n", b"YES\n", b"Y"])
+def test_prompt_accepts_yes(deployed, answer):
+    project, db = deployed
+    proc = run(project, "revert", "--to", "@v1.0", db.uri, input=answer)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "- données" in proc.stdout
+    proc = run(project, "rebase", "--onto", "@v1.0", db.uri, input=answer)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "+ données" in proc.stdout
+
+
+# ------------------------------------------------------------------- Sqitch's exit codes
+def test_status_of_a_database_without_registry_is_sqitchs(tmp_path, empty_db):
+    """sqitch 1.3.1: '# On database …' then 'No changes deployed', exit 1."""
+    project = shutil.copytree(PROJECTS / "golden", tmp_path / "golden")
+    proc = run(project, "status", empty_db.uri)
+    assert proc.stdout == f"# On database {empty_db.uri}\n"
+    assert_one_line_error(proc, rc=(1,))
+    assert proc.stderr == "chaindb: No changes deployed\n"
+    proc = run(project, "log", empty_db.uri)
+    assert proc.returncode == 1
+    assert proc.stderr == f"chaindb: Database {empty_db.uri} has not been initialized for Sqitch\n"
+    assert registry(empty_db) == {}
+
+
+# ------------------------------------------------------------------- outside a project
+OUTSIDE = [
+    ("status",), ("deploy",), ("revert", "-y"), ("rebase", "-y"), ("verify",), ("check",),
+    ("log",), ("plan",), ("show", "change", "x"), ("add", "x"), ("tag", "v1"), ("tag",),
+    ("rework", "x"), ("cluster", "start"), ("cluster", "stop"), ("cluster", "status"),
+    ("cluster", "url"), ("cluster", "psql"), ("up",), ("seed",), ("test",),
+    ("render", "partitions", "--table", "a.b", "--from", "2026-01", "--months", "1"),
+]
+
+
+@pytest.mark.parametrize("argv", OUTSIDE, ids=" ".join)
+def test_outside_a_project_nothing_starts_or_is_written(tmp_path, argv):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = run(empty, *argv)
+    assert_one_line_error(proc, "no project here", "sqitch init", rc=(1,))
+    assert list(empty.iterdir()) == []
+
+
+def test_outside_a_project_with_a_target_too(tmp_path, empty_db):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for argv in (("status", empty_db.uri), ("deploy", "--target", empty_db.uri),
+                 ("seed", empty_db.uri), ("test", "--db", empty_db.uri)):
+        assert_one_line_error(run(empty, *argv), "no project here", rc=(1,))
+    assert list(empty.iterdir()) == [] and registry(empty_db) == {}
+
+
+# ------------------------------------------------------------------ hostile arguments
+@contextmanager
+def read_only(*paths: Path):
+    """Unwritable even for root (immutable attribute), or a+w removed for other users."""
+    root = os.geteuid() == 0
+    for path in paths:
+        if root:
+            subprocess.run(["chattr", "+i", str(path)], check=True)
+        else:
+            path.chmod(path.stat().st_mode & ~0o222)
+    try:
+        yield
+    finally:
+        for path in paths:
+            if root:
+                subprocess.run(["chattr", "-i", str(path)], check=True)
+            else:
+                path.chmod(path.stat().st_mode | 0o200)
+
+
+STOPPED = "db:pg://postgres@127.0.0.1:1/nowhere"
+BAD_URIS = ["db:pg://[::1/x", "postgresql://postgres@localhost/x", "db:mysql://x/y",
+            "db:pg://u@h:port/d", "db:"]
+LATIN1 = "caf\xe9".encode("latin-1")
+
+
+def hostile_cases(project: Path, uri: str) -> list[tuple]:
+    """(label, argv) -- each must end in one line on stderr, exit 1 or 2."""
+    cases = []
+    db_commands = [("deploy",), ("revert", "-y"), ("rebase", "-y"), ("verify",), ("check",),
+                   ("status",), ("log",), ("seed",), ("up",), ("test",)]
+    for argv in db_commands:
+        name = argv[0]
+        cases.append((f"{name}: stopped server", (*argv, STOPPED)))
+        cases.append((f"{name}: unknown flag", (*argv, "--frobnicate", uri)))
+        for bad in BAD_URIS[:3]:
+            cases.append((f"{name}: bad URI {bad}", (*argv, "--target", bad)))
+        cases.append((f"{name}: missing plan", (*argv, "--plan-file", "nosuch.plan", uri)))
+        cases.append((f"{name}: directory as plan", (*argv, "--plan-file", "deploy", uri)))
+        cases.append((f"{name}: binary plan", (*argv, "--plan-file", "binary.plan", uri)))
+        cases.append((f"{name}: Latin-1 plan", (*argv, "--plan-file", "latin1.plan", uri)))
+        cases.append((f"{name}: bad lock timeout", (*argv, "--lock-timeout", "soon", uri)))
+        cases.append((f"{name}: missing -C", ("-C", "nosuch", *argv, uri)))
+    for bad in BAD_URIS[3:]:
+        cases.append((f"status: bad URI {bad}", ("status", bad)))
+    cases += [
+        ("deploy: unknown change", ("deploy", "--to", "nosuch", uri)),
+        ("deploy: unknown mode", ("deploy", "--mode", "frob", uri)),
+        ("deploy: bad --set", ("deploy", "--set", "novalue", uri)),
+        ("revert: unknown change", ("revert", "-y", "--to", "nosuch", uri)),
+        ("revert: no answer", ("revert", uri)),
+        ("rebase: extra argument", ("rebase", "-y", uri, "appschema", "users", "flips")),
+        ("verify: unknown change", ("verify", "--from", "nosuch", uri)),
+        ("status: unknown date format", ("status", "--date-format", "frob", uri)),
+        ("status: extra argument", ("status", uri, "extra")),
+        ("log: unknown event", ("log", "--event", "frob", uri)),
+        ("log: unknown format", ("log", "--format", "frob", uri)),
+        ("log: negative count", ("log", "-n", "-1", uri)),
+        ("log: bad abbrev", ("log", "--abbrev", "x", uri)),
+        ("log: unknown color", ("log", "--color", "frob", uri)),
+        ("plan: unknown event", ("plan", "--event", "frob")),
+        ("plan: unknown format", ("plan", "--format", "frob")),
+        ("plan: bad regex", ("plan", "--change", "(")),
+        ("show: unknown type", ("show", "frob", "users")),
+        ("show: unknown change", ("show", "change", "nosuch")),
+        ("show: unknown tag", ("show", "tag", "nosuch")),
+        ("add: existing change", ("add", "users", "-n", "again")),
+        ("add: invalid name", ("add", "bad name!")),
+        ("add: unknown requirement", ("add", "new", "-r", "nosuch")),
+        ("add: unknown template", ("add", "new", "--template", "nosuch")),
+        ("add: missing template directory", ("add", "new", "--template-directory", "nosuch")),
+        ("add: Latin-1 note", ("add", "new", "-n", LATIN1)),
+        ("add: Latin-1 name", ("add", LATIN1)),
+        ("tag: existing tag", ("tag", "v1.0")),
+        ("tag: unknown change", ("tag", "v9", "nosuch")),
+        ("tag: Latin-1 note", ("tag", "v9", "-n", LATIN1)),
+        ("rework: unknown change", ("rework", "nosuch")),
+        ("rework: no tag since", ("rework", "données")),
+        ("test: missing file", ("test", uri, "nosuch.sql")),
+        ("test: bad jobs", ("test", uri, "-j", "0")),
+        ("render: unknown kind", ("render", "frob", "--table", "a.b", "--from", "2026-01",
+                                  "--months", "1")),
+        ("render: bad month", ("render", "partitions", "--table", "app.users", "--from",
+                               "2026-13", "--months", "1")),
+        ("render: bad months", ("render", "partitions", "--table", "app.users", "--from",
+                                "2026-01", "--months", "many")),
+        ("render: missing table", ("render", "partitions", "--table", "app.nosuch", "--from",
+                                   "2026-01", "--months", "1")),
+        ("render: not partitioned", ("render", "partitions", "--table", "app.users",
+                                     "--from", "2026-01", "--months", "1", uri)),
+        ("render: stopped server", ("render", "partitions", "--table", "app.users",
+                                    "--from", "2026-01", "--months", "1", STOPPED)),
+        ("cluster: unknown action", ("cluster", "frob")),
+        ("unknown command", ("frobnicate",)),
+    ]
+    return cases
+
+
+def test_hostile_arguments(deployed):
+    project, db = deployed
+    (project / "binary.plan").write_bytes(b"\x00\x01\xff\xfe%project=x\n\x00")
+    (project / "latin1.plan").write_bytes(b"%syntax-version=1.0.0\n%project=caf\xe9\n\n"
+                                          b"a 2026-11-22T01:28:21Z A <a@b> # caf\xe9\n")
+    before_files, before_registry = files(project), registry(db)
+    failures = []
+    for label, argv in hostile_cases(project, db.uri):
+        proc = run(project, *argv)
+        try:
+            assert_one_line_error(proc)
+            assert files(project) == before_files, "files changed"
+            assert registry(db) == before_registry, "registry changed"
+        except AssertionError as exc:
+            failures.append(f"{label}: {exc}")
+    assert not failures, "\n\n".join(failures)
+    assert not (project / ".chaindb").exists()
+
+
+def test_read_only_project(deployed, tmp_path):
+    project, db = deployed
+    before_files, before_registry = files(project), registry(db)
+    with read_only(project, project / "sqitch.plan", project / "deploy"):
+        for argv in (("add", "new", "-n", "New."), ("tag", "v9", "-n", "Nine."),
+                     ("rework", "userfuncs", "-n", "Again."), ("cluster", "start"),
+                     ("render", "partitions", "--table", "app.users", "--from", "2026-01",
+                      "--months", "1", db.uri, "--out", "x.sql")):
+            proc = run(project, *argv)
+            try:
+                assert_one_line_error(proc)
+            except AssertionError as exc:
+                raise AssertionError(f"{' '.join(argv)}: {exc}") from None
+    assert files(project) == before_files and registry(db) == before_registry
+    assert not (project / ".chaindb").exists()
