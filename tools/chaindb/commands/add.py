@@ -13,7 +13,7 @@ requires, conflicts, ``add.variables``, --set) and chaindb's: schema, name, obje
 A kind's files go to ``<kind>/<change>.sql`` as in Sqitch, except chaindb's ``functions``,
 ``views`` (the object's source) and ``pgtap`` (``test/pgtap/<change>.sql``).  This
 project's templates are in templates/ (sqitch.conf sets add.template_directory):
-``pg`` (a table), ``function`` and ``view``.
+``pg`` (a table), ``schema``, ``function`` and ``view``.
 
 Nothing is half-written: every file goes to a temporary file first, then all are renamed
 into place and the plan is replaced last; on any failure what was written is removed and
