@@ -109,7 +109,8 @@ def test_status_of_a_database_without_registry_is_sqitchs(tmp_path, empty_db):
 
 # ------------------------------------------------------------------- outside a project
 OUTSIDE = [
-    ("status",), ("deploy",), ("revert", "-y"), ("rebase", "-y"), ("verify",), ("check",),
+    ("status",), ("deploy",), ("revert", "-y"), ("rebase", "-y"), ("checkout", "-y", "main"),
+    ("verify",), ("check",),
     ("log",), ("plan",), ("show", "change", "x"), ("add", "x"), ("tag", "v1"), ("tag",),
     ("rework", "x"), ("cluster", "start"), ("cluster", "stop"), ("cluster", "status"),
     ("cluster", "url"), ("cluster", "psql"), ("up",), ("seed",), ("test",),
@@ -267,3 +268,53 @@ def test_read_only_project(deployed, tmp_path):
                 raise AssertionError(f"{' '.join(argv)}: {exc}") from None
     assert files(project) == before_files and registry(db) == before_registry
     assert not (project / ".chaindb").exists()
+
+
+# ---------------------------------------------------------------------------- checkout
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def test_checkout_reverts_switches_and_deploys(tmp_path, empty_db):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "t@example.com")
+    git(repo, "config", "user.name", "T")
+    (repo / "sqitch.conf").write_text("[core]\n\tengine = pg\n")
+    (repo / "sqitch.plan").write_text("%syntax-version=1.0.0\n%project=co\n\n")
+    assert run(repo, "add", "a", "-n", "A.").returncode == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a")
+    git(repo, "checkout", "-q", "-b", "feature")
+    assert run(repo, "add", "c", "-n", "C.").returncode == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "c")
+    git(repo, "checkout", "-q", "main")
+    assert run(repo, "add", "b", "-n", "B.").returncode == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "b")
+    assert run(repo, "deploy", empty_db.uri).returncode == 0
+    before = registry(empty_db)
+
+    for answer in (b"n\n", b""):
+        proc = run(repo, "checkout", empty_db.uri, "feature", input=answer)
+        assert_one_line_error(proc, "Nothing reverted", rc=(1,))
+        assert "Last change before the branches diverged: a" in proc.stdout
+        assert git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+        assert registry(empty_db) == before
+
+    proc = run(repo, "checkout", "-y", "--target", empty_db.uri, "feature")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "- b" in proc.stdout and "+ c" in proc.stdout
+    assert git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip() == "feature"
+    with empty_db.connect() as conn:
+        assert [r[0] for r in conn.execute("SELECT change FROM sqitch.changes ORDER BY 1")] \
+            == ["a", "c"]
+    proc = run(repo, "checkout", "-y", empty_db.uri, "feature")
+    assert_one_line_error(proc, "Already on branch feature", rc=(1,))
+    proc = run(repo, "checkout", "-y", empty_db.uri, "nosuch")
+    assert_one_line_error(proc, "git show failed", rc=(2,))
+    proc = run(repo, "checkout", "-y", empty_db.uri)
+    assert_one_line_error(proc, "missing the branch", rc=(2,))

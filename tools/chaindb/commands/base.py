@@ -279,11 +279,12 @@ class Context:
         """(name, email) of the user, for plan lines (no database module needed)."""
         return self.config.user_name(), self.config.user_email()
 
-    def engine(self, reporter=None, variables: dict | None = None):
-        """An Engine on the target, or on the embedded cluster when none is configured."""
+    def engine(self, reporter=None, variables: dict | None = None, plan=None):
+        """An Engine on the target, or on the embedded cluster when none is configured
+        (for ``plan``, default the project's)."""
         from chaindb.engine import Engine
 
-        plan = self.plan                    # a missing plan is reported before connecting
+        plan = plan or self.plan            # a missing plan is reported before connecting
         uri = self.uri
         destination = self.target.name if self.target.uri is not None else uri
         return Engine(plan, self.target, committer=self.person(),
