@@ -318,3 +318,50 @@ def test_checkout_reverts_switches_and_deploys(tmp_path, empty_db):
     assert_one_line_error(proc, "git show failed", rc=(2,))
     proc = run(repo, "checkout", "-y", empty_db.uri)
     assert_one_line_error(proc, "missing the branch", rc=(2,))
+
+
+# ---------------------------------------------------------------------------------- help
+def _parsers():
+    import argparse
+
+    from chaindb.commands import build_parser
+
+    top = build_parser()
+    found = [("chaindb", top)]
+    for action in top._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, parser in action.choices.items():
+                found.append((name, parser))
+                for sub in parser._actions:
+                    if isinstance(sub, argparse._SubParsersAction):
+                        found += [(f"{name} {n}", p) for n, p in sub.choices.items()]
+    return found
+
+
+def test_every_command_and_option_has_one_line_of_help():
+    import argparse
+
+    parsers = _parsers()
+    assert len(parsers) > 20
+    for name, parser in parsers:
+        assert name == "chaindb" or parser.description, f"{name}: no description"
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                continue
+            assert action.help and action.help != argparse.SUPPRESS, \
+                f"chaindb {name}: {action.option_strings or action.dest} has no help"
+            assert "\n" not in action.help, f"chaindb {name}: {action.dest}: one line"
+
+
+def test_help_groups_sqitch_and_chaindb_commands(tmp_path):
+    proc = run(tmp_path, "--help")
+    assert proc.returncode == 0
+    sqitch, _, own = proc.stdout.partition("chaindb's own commands:")
+    assert "Sqitch commands" in sqitch
+    for name in ("add", "checkout", "deploy", "log", "plan", "rebase", "revert", "rework",
+                 "show", "status", "tag", "verify", "check"):
+        assert f"\n  {name} " in sqitch, name
+    for name in ("cluster", "up", "seed", "render", "test"):
+        assert f"\n  {name} " in own, name
+    proc = run(tmp_path, "deploy", "--help")
+    assert proc.returncode == 0 and "--mode" in proc.stdout and "Deploy changes" in proc.stdout
