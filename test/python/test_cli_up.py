@@ -146,6 +146,7 @@ def test_up_without_a_target_uses_the_embedded_cluster(tmp_path):
     try:
         proc = chaindb_cli("up", cwd=project)
         assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert "Ready: postgresql://postgres@127.0.0.1:" in proc.stdout
         url = chaindb_cli("cluster", "url", cwd=project)
         assert url.returncode == 0 and url.stdout.startswith("postgresql://postgres@127.0.0.1:")
         # what psql, libpq and psycopg take

@@ -42,7 +42,10 @@ def cmd_up(args) -> int:
         engine.verify()
     with ctx.connect() as conn:
         health.report(conn)
-    print(f"Ready: {ctx.destination}")
+    if ctx.embedded:
+        print(f"Ready: {ctx.cluster().libpq_url()} (chaindb cluster psql opens psql on it)")
+    else:
+        print(f"Ready: {ctx.destination}")
     return 0
 
 
