@@ -365,3 +365,38 @@ def test_help_groups_sqitch_and_chaindb_commands(tmp_path):
         assert f"\n  {name} " in own, name
     proc = run(tmp_path, "deploy", "--help")
     assert proc.returncode == 0 and "--mode" in proc.stdout and "Deploy changes" in proc.stdout
+
+
+# ------------------------------------------------------------------- bytes of a script
+def test_latin1_bytes_go_to_the_server_as_with_psql(tmp_path, make_db):
+    """A script's bytes are sent as they are and client_encoding decides, as psql (and so
+    Sqitch) does: with SET client_encoding = 'LATIN1' the Latin-1 é is stored as é; without
+    it the server refuses the byte and the deploy fails there."""
+    project = tmp_path / "l1"
+    project.mkdir()
+    (project / "sqitch.conf").write_text("[core]\n\tengine = pg\n")
+    (project / "sqitch.plan").write_text("%syntax-version=1.0.0\n%project=l1\n\n")
+    for name in ("withset", "noset"):
+        assert run(project, "add", name, "-n", name).returncode == 0
+    (project / "deploy/withset.sql").write_bytes(
+        b"BEGIN;\nSET LOCAL client_encoding = 'LATIN1';\nCREATE TABLE t (v text);\n"
+        b"INSERT INTO t VALUES ('caf\xe9');\nCOMMIT;\n")
+    (project / "revert/withset.sql").write_bytes(b"DROP TABLE t;\n")
+    (project / "deploy/noset.sql").write_bytes(
+        b"BEGIN;\nCREATE TABLE u (v text);\nINSERT INTO u VALUES ('caf\xe9');\nCOMMIT;\n")
+    results = {}
+    for tool in ("sqitch", "chaindb"):
+        db = make_db()
+        cmd = ["sqitch"] if tool == "sqitch" else [sys.executable, "-m", "chaindb"]
+        proc = subprocess.run([*cmd, "deploy", "--to", "withset", db.uri], cwd=project,
+                              capture_output=True, text=True, env={**os.environ, **IDENTITY})
+        assert proc.returncode == 0, tool + proc.stdout + proc.stderr
+        with db.connect() as conn:
+            value = conn.execute("SELECT v FROM t").fetchone()[0]
+        proc = subprocess.run([*cmd, "deploy", db.uri], cwd=project, capture_output=True,
+                              text=True, env={**os.environ, **IDENTITY})
+        failed = 'invalid byte sequence for encoding "UTF8": 0xe9' in proc.stdout + proc.stderr
+        with db.connect() as conn:
+            deployed = [r[0] for r in conn.execute("SELECT change FROM sqitch.changes")]
+        results[tool] = (value, proc.returncode, failed, deployed)
+    assert results["chaindb"] == results["sqitch"] == ("café", 2, True, ["withset"])
