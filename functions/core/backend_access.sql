@@ -7,6 +7,9 @@
 --     ALTER TABLE … ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 --     REVOKE ALL … FROM PUBLIC;
 --     GRANT SELECT, INSERT, UPDATE, DELETE … TO chain_app;  GRANT SELECT … TO chain_readonly;
+--       except a privilege the role already holds column-wise on the table: it stays column-wise
+--       (secrets hidden from chain_readonly, owner-only columns such as vote tallies kept from
+--       chain_app), so restricting columns before or after the call gives the same result;
 --     policies, one per command, named <table>_<command>_<who>, each with a COMMENT:
 --       <t>_select_app    FOR SELECT TO chain_app      USING (true)
 --       <t>_insert_app    FOR INSERT TO chain_app      WITH CHECK (true)
@@ -40,6 +43,7 @@ DECLARE
     v_rel   name;
     v_kind  "char";
     v_pol   record;
+    v_grant record;
 BEGIN
     SELECT c.relname, c.relkind INTO v_rel, v_kind FROM pg_catalog.pg_class AS c WHERE c.oid = p_table;
     IF v_kind NOT IN ('r', 'p') THEN
@@ -49,8 +53,17 @@ BEGIN
 
     EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY', p_table);
     EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM PUBLIC', p_table);
-    EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE %s TO chain_app', p_table);
-    EXECUTE pg_catalog.format('GRANT SELECT ON TABLE %s TO chain_readonly', p_table);
+    -- grants; a privilege a role already holds column-wise (secrets hidden, owner-only columns)
+    -- is left column-wise: the helper never widens it to the whole table
+    FOR v_grant IN
+        SELECT g.role, g.priv
+          FROM (VALUES ('chain_app', 'SELECT'), ('chain_app', 'INSERT'), ('chain_app', 'UPDATE'),
+                       ('chain_app', 'DELETE'), ('chain_readonly', 'SELECT')) AS g (role, priv)
+         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute AS a, pg_catalog.aclexplode(a.attacl) AS x
+                            WHERE a.attrelid = p_table AND x.grantee = g.role::regrole AND x.privilege_type = g.priv)
+    LOOP
+        EXECUTE pg_catalog.format('GRANT %s ON TABLE %s TO %I', v_grant.priv, p_table, v_grant.role);
+    END LOOP;
 
     FOR v_pol IN
         SELECT v.cmd, v.who, v.role, v.clause, v.note
@@ -74,7 +87,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION core.enable_backend_access(regclass) IS
-    'Enables and forces RLS on a table, revokes PUBLIC, grants DML to chain_app and SELECT to chain_readonly, and adds the commented policies <table>_{select,insert,update,delete}_app (chain_app, true) and <table>_select_readonly (chain_readonly, true); existing policies of those names are kept; idempotent. Run by the table owner. See docs/conventions.md.';
+    'Enables and forces RLS on a table, revokes PUBLIC, grants DML to chain_app and SELECT to chain_readonly (a privilege a role already holds column-wise stays column-wise: hidden secrets stay hidden), and adds the commented policies <table>_{select,insert,update,delete}_app (chain_app, true) and <table>_select_readonly (chain_readonly, true); existing policies of those names are kept; idempotent. Run by the table owner. See docs/conventions.md.';
 REVOKE ALL ON FUNCTION core.enable_backend_access(regclass) FROM PUBLIC;
 
 CREATE FUNCTION core.enable_schema_access(p_schema regnamespace)

@@ -1,7 +1,7 @@
 -- pgTAP: core/backend_access — core.enable_backend_access(regclass) and core.enable_schema_access(regnamespace),
 -- tried on throw-away objects created as chain_owner (a deploy script's role).
 BEGIN;
-SELECT plan(51);
+SELECT plan(53);
 
 SELECT tests.function_conventions('core.enable_backend_access(regclass)');
 SELECT tests.function_conventions('core.enable_schema_access(regnamespace)');
@@ -75,6 +75,19 @@ SELECT tests.reset_role();
 SELECT is((SELECT pg_catalog.pg_get_expr(polqual, polrelid) FROM pg_catalog.pg_policy
             WHERE polrelid = 'core.tmp_access'::regclass AND polname = 'tmp_access_select_readonly'),
           '(user_id = 1)', 'core.enable_backend_access(): keeps an existing policy of the same name');
+
+-- secrets hidden column-wise stay hidden
+SELECT tests.act_as_role('chain_owner');
+CREATE TABLE core.tmp_secret (id bigint PRIMARY KEY, secret text);
+REVOKE ALL ON core.tmp_secret FROM chain_readonly;
+GRANT SELECT (id) ON core.tmp_secret TO chain_readonly;
+SELECT core.enable_backend_access('core.tmp_secret');
+SELECT tests.reset_role();
+SELECT table_privs_are('core', 'tmp_secret', 'chain_readonly', ARRAY[]::text[],
+                       'core.enable_backend_access(): no table-wide SELECT for chain_readonly when it has column privileges');
+SELECT ok(pg_catalog.has_column_privilege('chain_readonly', 'core.tmp_secret', 'id', 'SELECT')
+          AND NOT pg_catalog.has_column_privilege('chain_readonly', 'core.tmp_secret', 'secret', 'SELECT'),
+          'core.enable_backend_access(): a column hidden from chain_readonly stays hidden');
 
 -- refusals
 CREATE VIEW core.tmp_access_view AS SELECT 1 AS x;
