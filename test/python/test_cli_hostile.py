@@ -257,6 +257,8 @@ def test_hostile_arguments(deployed):
 
 def test_read_only_project(deployed, tmp_path):
     project, db = deployed
+    plan = project / "sqitch.plan"
+    plan.write_text(plan.read_text() + "@v2 2026-11-22T01:30:00Z Zoë Ŝqitcher <zoe@example.com> # Two.\n")
     before_files, before_registry = files(project), registry(db)
     with read_only(project, project / "sqitch.plan", project / "deploy"):
         for argv in (("add", "new", "-n", "New."), ("tag", "v9", "-n", "Nine."),
