@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLDEN, chaindb_cli
+from conftest import GOLDEN
 
 PROJECTS = GOLDEN / "projects"
 IDENTITY = {"SQITCH_FULLNAME": "Zoë Ŝqitcher", "SQITCH_EMAIL": "zoe@example.com", "TZ": "UTC"}

@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
-from pathlib import Path
-
 from conftest import REPO, chaindb_cli
 
 IDENTITY = {"SQITCH_FULLNAME": "Ann Planner", "SQITCH_EMAIL": "ann@example.com"}

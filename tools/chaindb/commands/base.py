@@ -262,7 +262,7 @@ class Context:
         """How the target is named in messages (Sqitch: the target name or URI)."""
         return self.uri if self.embedded else self.target.name
 
-    def connect(self, **kwargs) -> "psycopg.Connection":
+    def connect(self, **kwargs):
         """A new autocommit connection to the target."""
         import psycopg
 

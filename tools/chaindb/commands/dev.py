@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from chaindb.commands.base import (
-    CHAINDB, TextReporter, UsageError, command, context, option, options, target_arguments,
+    TextReporter, UsageError, command, context, option, options, target_arguments,
 )
 from chaindb.errors import ChaindbError
 
