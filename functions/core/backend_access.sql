@@ -16,6 +16,9 @@
 --       <t>_update_app    FOR UPDATE TO chain_app      USING (true) WITH CHECK (true)
 --       <t>_delete_app    FOR DELETE TO chain_app      USING (true)
 --       <t>_select_readonly FOR SELECT TO chain_readonly USING (true)
+--       <t>_select_owner  FOR SELECT TO chain_owner    USING (true)   (definer code, triggers and
+--                         matview REFRESH run as the owner, which FORCE RLS subjects to policies;
+--                         owner writes stay per table)
 --   A policy of the same name that exists already is left as it is (so the call is idempotent
 --   and a table may narrow a policy afterwards with ALTER POLICY). What differs per table is
 --   done after the call, in the table's roles/ file: chain_user's grants and *_own/_party
@@ -72,7 +75,8 @@ BEGIN
             ('insert', 'app',      'chain_app',      'WITH CHECK (true)',            'The backend (chain_app) inserts rows.'),
             ('update', 'app',      'chain_app',      'USING (true) WITH CHECK (true)', 'The backend (chain_app) updates every row.'),
             ('delete', 'app',      'chain_app',      'USING (true)',                 'The backend (chain_app) deletes rows.'),
-            ('select', 'readonly', 'chain_readonly', 'USING (true)',                 'Read-only reporting (chain_readonly) reads every row its column privileges allow.')
+            ('select', 'readonly', 'chain_readonly', 'USING (true)',                 'Read-only reporting (chain_readonly) reads every row its column privileges allow.'),
+            ('select', 'owner',    'chain_owner',    'USING (true)',                 'The owner (chain_owner) reads every row: SECURITY DEFINER functions, triggers and materialized view refreshes run as the owner under FORCE ROW LEVEL SECURITY.')
           ) AS v (cmd, who, role, clause, note)
     LOOP
         CONTINUE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_policy AS p
@@ -87,7 +91,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION core.enable_backend_access(regclass) IS
-    'Enables and forces RLS on a table, revokes PUBLIC, grants DML to chain_app and SELECT to chain_readonly (a privilege a role already holds column-wise stays column-wise: hidden secrets stay hidden), and adds the commented policies <table>_{select,insert,update,delete}_app (chain_app, true) and <table>_select_readonly (chain_readonly, true); existing policies of those names are kept; idempotent. Run by the table owner. See docs/conventions.md.';
+    'Enables and forces RLS on a table, revokes PUBLIC, grants DML to chain_app and SELECT to chain_readonly (a privilege a role already holds column-wise stays column-wise: hidden secrets stay hidden), and adds the commented policies <table>_{select,insert,update,delete}_app (chain_app, true) <table>_select_readonly (chain_readonly, true) and <table>_select_owner (chain_owner, true: definer code, triggers and matview refreshes read as the owner under FORCE RLS); existing policies of those names are kept; idempotent. Run by the table owner. See docs/conventions.md.';
 REVOKE ALL ON FUNCTION core.enable_backend_access(regclass) FROM PUBLIC;
 
 CREATE FUNCTION core.enable_schema_access(p_schema regnamespace)

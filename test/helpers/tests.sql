@@ -208,14 +208,15 @@ BEGIN
                    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute AS a, pg_catalog.aclexplode(a.attacl) AS g
                                     WHERE a.attrelid = p_table AND g.grantee = 0),
                    v_t || ': PUBLIC has no privilege');
-    -- 9. backend access (core.enable_backend_access): chain_app and chain_readonly may read it
+    -- 9. backend access (core.enable_backend_access): chain_app, chain_readonly and the owner may read it
     SELECT COALESCE(pg_catalog.array_agg(r.rolname::text ORDER BY r.rolname), '{}') INTO v_missing
       FROM pg_catalog.pg_roles AS r
-     WHERE r.rolname IN ('chain_app', 'chain_readonly')
-       AND NOT (pg_catalog.has_any_column_privilege(r.oid, p_table, 'SELECT')
+     WHERE r.rolname IN ('chain_app', 'chain_readonly', 'chain_owner')
+       AND NOT ((r.rolname = 'chain_owner' OR pg_catalog.has_any_column_privilege(r.oid, p_table, 'SELECT'))
                 AND EXISTS (SELECT 1 FROM pg_catalog.pg_policy AS p
                              WHERE p.polrelid = p_table AND p.polcmd IN ('r', '*') AND r.oid = ANY (p.polroles)));
-    RETURN NEXT is(v_missing, '{}'::text[], v_t || ': chain_app and chain_readonly read it (core.enable_backend_access)');
+    RETURN NEXT is(v_missing, '{}'::text[], v_t || ': chain_app and chain_readonly read it, and the owner through '
+                   || (SELECT c.relname FROM pg_catalog.pg_class AS c WHERE c.oid = p_table) || '_select_owner (core.enable_backend_access)');
 END
 $$;
 COMMENT ON FUNCTION tests.table_conventions(regclass) IS

@@ -58,7 +58,7 @@ SELECT table_privs_are('auth', 'sessions', 'chain_app', ARRAY['DELETE', 'INSERT'
 SELECT table_privs_are('auth', 'sessions', 'chain_readonly', ARRAY[]::text[], 'auth.sessions: chain_readonly has no table-wide privilege');
 SELECT table_privs_are('auth', 'sessions', 'chain_analytics', ARRAY[]::text[], 'auth.sessions: chain_analytics has nothing');
 SELECT policies_are('auth', 'sessions', ARRAY['sessions_select_own', 'sessions_update_own', 'sessions_select_app', 'sessions_insert_app',
-                    'sessions_update_app', 'sessions_delete_app', 'sessions_select_readonly'], 'auth.sessions: exactly these policies');
+                    'sessions_update_app', 'sessions_delete_app', 'sessions_select_readonly', 'sessions_select_owner'], 'auth.sessions: exactly these policies');
 SELECT policy_roles_are('auth', 'sessions', p, ARRAY[r], 'auth.sessions.' || p || ': TO ' || r)
   FROM (VALUES ('sessions_select_own', 'chain_user'), ('sessions_update_own', 'chain_user'), ('sessions_select_app', 'chain_app'),
                ('sessions_insert_app', 'chain_app'), ('sessions_update_app', 'chain_app'), ('sessions_delete_app', 'chain_app'),

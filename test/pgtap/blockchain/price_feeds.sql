@@ -15,7 +15,7 @@ SELECT indexes_are('blockchain', 'price_feeds', ARRAY['price_feeds_pkey']::name[
 SELECT is(pg_catalog.pg_get_indexdef('blockchain.price_feeds_pkey'::regclass), 'CREATE UNIQUE INDEX price_feeds_pkey ON ONLY blockchain.price_feeds USING btree (symbol, observed_at, source)', 'blockchain.price_feeds.price_feeds_pkey: definition');
 SELECT triggers_are('blockchain', 'price_feeds', ARRAY['price_feeds_register_symbol']::name[], 'blockchain.price_feeds: triggers ' || 'price_feeds_register_symbol');
 SELECT trigger_is('blockchain', 'price_feeds', 'price_feeds_register_symbol', 'blockchain', 'register_price_symbol', 'blockchain.price_feeds.price_feeds_register_symbol: calls blockchain.register_price_symbol()');
-SELECT policies_are('blockchain', 'price_feeds', ARRAY['price_feeds_delete_app', 'price_feeds_insert_app', 'price_feeds_select_all', 'price_feeds_select_app', 'price_feeds_select_readonly', 'price_feeds_update_app']::name[], 'blockchain.price_feeds: policies');
+SELECT policies_are('blockchain', 'price_feeds', ARRAY['price_feeds_delete_app', 'price_feeds_insert_app', 'price_feeds_select_all', 'price_feeds_select_app', 'price_feeds_select_readonly', 'price_feeds_update_app', 'price_feeds_select_owner']::name[], 'blockchain.price_feeds: policies');
 SELECT policy_cmd_is('blockchain', 'price_feeds', 'price_feeds_delete_app'::name, 'delete', 'blockchain.price_feeds.price_feeds_delete_app: FOR delete');
 SELECT policy_roles_are('blockchain', 'price_feeds', 'price_feeds_delete_app', ARRAY['chain_app']::name[], 'blockchain.price_feeds.price_feeds_delete_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'price_feeds', 'price_feeds_insert_app'::name, 'insert', 'blockchain.price_feeds.price_feeds_insert_app: FOR insert');
@@ -41,7 +41,7 @@ SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conreli
 SELECT indexes_are('blockchain', 'price_symbols', ARRAY['price_symbols_pkey']::name[], 'blockchain.price_symbols: indexes ' || 'price_symbols_pkey');
 SELECT is(pg_catalog.pg_get_indexdef('blockchain.price_symbols_pkey'::regclass), 'CREATE UNIQUE INDEX price_symbols_pkey ON blockchain.price_symbols USING btree (symbol)', 'blockchain.price_symbols.price_symbols_pkey: definition');
 SELECT triggers_are('blockchain', 'price_symbols', ARRAY[]::text[]::name[], 'blockchain.price_symbols: triggers ' || '');
-SELECT policies_are('blockchain', 'price_symbols', ARRAY['price_symbols_delete_app', 'price_symbols_insert_app', 'price_symbols_select_all', 'price_symbols_select_app', 'price_symbols_select_readonly', 'price_symbols_update_app']::name[], 'blockchain.price_symbols: policies');
+SELECT policies_are('blockchain', 'price_symbols', ARRAY['price_symbols_delete_app', 'price_symbols_insert_app', 'price_symbols_select_all', 'price_symbols_select_app', 'price_symbols_select_readonly', 'price_symbols_update_app', 'price_symbols_select_owner']::name[], 'blockchain.price_symbols: policies');
 SELECT policy_cmd_is('blockchain', 'price_symbols', 'price_symbols_delete_app'::name, 'delete', 'blockchain.price_symbols.price_symbols_delete_app: FOR delete');
 SELECT policy_roles_are('blockchain', 'price_symbols', 'price_symbols_delete_app', ARRAY['chain_app']::name[], 'blockchain.price_symbols.price_symbols_delete_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'price_symbols', 'price_symbols_insert_app'::name, 'insert', 'blockchain.price_symbols.price_symbols_insert_app: FOR insert');

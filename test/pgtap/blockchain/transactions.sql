@@ -24,7 +24,7 @@ SELECT triggers_are('blockchain', 'transactions', ARRAY['notify_change', 'notify
 SELECT trigger_is('blockchain', 'transactions', 'notify_change', 'core', 'notify_change', 'blockchain.transactions.notify_change: calls core.notify_change()');
 SELECT trigger_is('blockchain', 'transactions', 'notify_change_truncate', 'core', 'notify_change', 'blockchain.transactions.notify_change_truncate: calls core.notify_change()');
 SELECT trigger_is('blockchain', 'transactions', 'transactions_set_updated_at', 'core', 'set_updated_at', 'blockchain.transactions.transactions_set_updated_at: calls core.set_updated_at()');
-SELECT policies_are('blockchain', 'transactions', ARRAY['transactions_delete_app', 'transactions_insert_app', 'transactions_select_all', 'transactions_select_app', 'transactions_select_readonly', 'transactions_update_app']::name[], 'blockchain.transactions: policies');
+SELECT policies_are('blockchain', 'transactions', ARRAY['transactions_delete_app', 'transactions_insert_app', 'transactions_select_all', 'transactions_select_app', 'transactions_select_readonly', 'transactions_update_app', 'transactions_select_owner']::name[], 'blockchain.transactions: policies');
 SELECT policy_cmd_is('blockchain', 'transactions', 'transactions_delete_app'::name, 'delete', 'blockchain.transactions.transactions_delete_app: FOR delete');
 SELECT policy_roles_are('blockchain', 'transactions', 'transactions_delete_app', ARRAY['chain_app']::name[], 'blockchain.transactions.transactions_delete_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'transactions', 'transactions_insert_app'::name, 'insert', 'blockchain.transactions.transactions_insert_app: FOR insert');

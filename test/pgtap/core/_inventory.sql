@@ -18,7 +18,7 @@ SELECT indexes_are('core', 'users', ARRAY['users_pkey', 'users_wallet_address_ke
 SELECT triggers_are('core', 'users', ARRAY['users_set_updated_at', 'notify_change', 'notify_change_truncate',
                     'audit_capture', 'audit_capture_truncate'], 'core.users: triggers');
 SELECT policies_are('core', 'users', ARRAY['users_select_own', 'users_update_own', 'users_select_app', 'users_insert_app',
-                    'users_update_app', 'users_delete_app', 'users_select_readonly'], 'core.users: policies');
+                    'users_update_app', 'users_delete_app', 'users_select_readonly', 'users_select_owner'], 'core.users: policies');
 SELECT is((SELECT pg_catalog.array_agg(t.typname::text ORDER BY t.typname) FROM pg_catalog.pg_type AS t
             WHERE t.typnamespace = 'core'::regnamespace AND t.typtype NOT IN ('b', 'c') AND t.typelem = 0),
           ARRAY['user_tier', 'wallet_address'], 'core: types (enums and domains)');

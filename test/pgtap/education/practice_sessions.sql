@@ -44,7 +44,7 @@ SELECT table_privs_are('education', 'practice_sessions', 'chain_readonly', ARRAY
 SELECT policies_are('education', 'practice_sessions', ARRAY['practice_sessions_select_own', 'practice_sessions_insert_own',
                     'practice_sessions_update_own', 'practice_sessions_delete_own', 'practice_sessions_select_app',
                     'practice_sessions_insert_app', 'practice_sessions_update_app', 'practice_sessions_delete_app',
-                    'practice_sessions_select_readonly'], 'education.practice_sessions: exactly these policies');
+                    'practice_sessions_select_readonly', 'practice_sessions_select_owner'], 'education.practice_sessions: exactly these policies');
 SELECT policy_roles_are('education', 'practice_sessions', p, ARRAY[r], 'education.practice_sessions.' || p || ': TO ' || r)
   FROM (VALUES ('practice_sessions_select_own', 'chain_user'), ('practice_sessions_insert_own', 'chain_user'),
                ('practice_sessions_update_own', 'chain_user'), ('practice_sessions_delete_own', 'chain_user'),

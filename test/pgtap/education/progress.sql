@@ -48,7 +48,7 @@ SELECT column_privs_are('education', 'progress', 'quiz_score', 'chain_user', ARR
 SELECT table_privs_are('education', 'progress', 'chain_readonly', ARRAY['SELECT'], 'education.progress: chain_readonly reads');
 SELECT policies_are('education', 'progress', ARRAY['progress_select_own', 'progress_insert_own', 'progress_update_own',
                     'progress_select_app', 'progress_insert_app', 'progress_update_app', 'progress_delete_app',
-                    'progress_select_readonly'], 'education.progress: exactly these policies');
+                    'progress_select_readonly', 'progress_select_owner'], 'education.progress: exactly these policies');
 SELECT policy_roles_are('education', 'progress', p, ARRAY[r], 'education.progress.' || p || ': TO ' || r)
   FROM (VALUES ('progress_select_own', 'chain_user'), ('progress_insert_own', 'chain_user'), ('progress_update_own', 'chain_user'),
                ('progress_select_app', 'chain_app'), ('progress_insert_app', 'chain_app'), ('progress_update_app', 'chain_app'),

@@ -15,7 +15,7 @@ SELECT triggers_are('governance', 'proposals', ARRAY['audit_capture', 'audit_cap
 SELECT policies_are('governance', 'proposals', ARRAY['proposals_delete_app', 'proposals_insert_app', 'proposals_insert_own', 'proposals_select_app', 'proposals_select_owner', 'proposals_select_public', 'proposals_select_readonly', 'proposals_update_app', 'proposals_update_owner'], 'governance.proposals: policies');
 SELECT indexes_are('governance', 'votes', ARRAY['votes_pkey', 'votes_proposal_id_voter_id_key', 'votes_voter_id_idx'], 'governance.votes: indexes');
 SELECT triggers_are('governance', 'votes', ARRAY['audit_capture', 'audit_capture_truncate', 'votes_cast', 'votes_tally'], 'governance.votes: triggers');
-SELECT policies_are('governance', 'votes', ARRAY['votes_insert_app', 'votes_insert_own', 'votes_select_app', 'votes_select_own', 'votes_select_readonly'], 'governance.votes: policies');
+SELECT policies_are('governance', 'votes', ARRAY['votes_insert_app', 'votes_insert_own', 'votes_select_app', 'votes_select_own', 'votes_select_readonly', 'votes_select_owner'], 'governance.votes: policies');
 
 SELECT * FROM finish();
 ROLLBACK;

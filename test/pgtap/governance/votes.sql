@@ -29,7 +29,7 @@ SELECT is((SELECT tgtype & 2 = 0 AND tgtype & (4 | 8 | 16) = 4 | 8 | 16 FROM pg_
 SELECT is((SELECT tgtype & 2 = 2 AND tgtype & (8 | 16) = 0 FROM pg_catalog.pg_trigger
             WHERE tgrelid = 'governance.votes'::regclass AND tgname = 'votes_cast'), true,
           'governance.votes.votes_cast: BEFORE INSERT only (admission, no tally)');
-SELECT policies_are('governance', 'votes', ARRAY['votes_insert_app', 'votes_insert_own', 'votes_select_app', 'votes_select_own', 'votes_select_readonly']::name[], 'governance.votes: policies');
+SELECT policies_are('governance', 'votes', ARRAY['votes_insert_app', 'votes_insert_own', 'votes_select_app', 'votes_select_own', 'votes_select_readonly', 'votes_select_owner']::name[], 'governance.votes: policies');
 SELECT policy_cmd_is('governance', 'votes', 'votes_insert_app'::name, 'insert', 'governance.votes.votes_insert_app: FOR insert');
 SELECT policy_roles_are('governance', 'votes', 'votes_insert_app', ARRAY['chain_app']::name[], 'governance.votes.votes_insert_app: TO chain_app');
 SELECT policy_cmd_is('governance', 'votes', 'votes_insert_own'::name, 'insert', 'governance.votes.votes_insert_own: FOR insert');

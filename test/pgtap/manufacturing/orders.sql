@@ -24,7 +24,7 @@ SELECT triggers_are('manufacturing', 'orders', ARRAY['orders_set_updated_at', 'o
 SELECT tests.function_conventions('manufacturing.party_order_ids()');
 SELECT function_privs_are('manufacturing', 'party_order_ids', ARRAY[]::name[], 'chain_user', ARRAY['EXECUTE'], 'manufacturing.party_order_ids(): chain_user may execute (its policies call it)');
 SELECT trigger_is('manufacturing', 'orders', 'orders_set_updated_at', 'core', 'set_updated_at', 'manufacturing.orders.orders_set_updated_at: calls core.set_updated_at()');
-SELECT policies_are('manufacturing', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_select_app', 'orders_select_party', 'orders_select_readonly', 'orders_update_app']::name[], 'manufacturing.orders: policies');
+SELECT policies_are('manufacturing', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_select_app', 'orders_select_party', 'orders_select_readonly', 'orders_update_app', 'orders_select_owner']::name[], 'manufacturing.orders: policies');
 SELECT policy_cmd_is('manufacturing', 'orders', 'orders_delete_app'::name, 'delete', 'manufacturing.orders.orders_delete_app: FOR delete');
 SELECT policy_roles_are('manufacturing', 'orders', 'orders_delete_app', ARRAY['chain_app']::name[], 'manufacturing.orders.orders_delete_app: TO chain_app');
 SELECT policy_cmd_is('manufacturing', 'orders', 'orders_insert_app'::name, 'insert', 'manufacturing.orders.orders_insert_app: FOR insert');

@@ -25,7 +25,7 @@ SELECT trigger_is('trading', 'escrows', 'audit_capture', 'audit', 'capture', 'tr
 SELECT trigger_is('trading', 'escrows', 'audit_capture_truncate', 'audit', 'capture_statement', 'trading.escrows.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('trading', 'escrows', 'escrows_set_updated_at', 'core', 'set_updated_at', 'trading.escrows.escrows_set_updated_at: calls core.set_updated_at()');
 SELECT trigger_is('trading', 'escrows', 'escrows_transition', 'trading', 'escrow_transition', 'trading.escrows.escrows_transition: calls trading.escrow_transition()');
-SELECT policies_are('trading', 'escrows', ARRAY['escrows_delete_app', 'escrows_insert_app', 'escrows_select_app', 'escrows_select_party', 'escrows_select_readonly', 'escrows_update_app', 'escrows_update_party']::name[], 'trading.escrows: policies');
+SELECT policies_are('trading', 'escrows', ARRAY['escrows_delete_app', 'escrows_insert_app', 'escrows_select_app', 'escrows_select_party', 'escrows_select_readonly', 'escrows_update_app', 'escrows_update_party', 'escrows_select_owner']::name[], 'trading.escrows: policies');
 SELECT policy_cmd_is('trading', 'escrows', 'escrows_delete_app'::name, 'delete', 'trading.escrows.escrows_delete_app: FOR delete');
 SELECT policy_roles_are('trading', 'escrows', 'escrows_delete_app', ARRAY['chain_app']::name[], 'trading.escrows.escrows_delete_app: TO chain_app');
 SELECT policy_cmd_is('trading', 'escrows', 'escrows_insert_app'::name, 'insert', 'trading.escrows.escrows_insert_app: FOR insert');

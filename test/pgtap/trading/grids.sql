@@ -44,7 +44,7 @@ SELECT column_privs_are('trading', 'grids', 'profit', 'chain_user', ARRAY['SELEC
 SELECT column_privs_are('trading', 'grids', 'status', 'chain_user', ARRAY['INSERT', 'SELECT', 'UPDATE'], 'trading.grids.status: chain_user may pause or cancel');
 SELECT table_privs_are('trading', 'grids', 'chain_readonly', ARRAY['SELECT'], 'trading.grids: chain_readonly reads');
 SELECT policies_are('trading', 'grids', ARRAY['grids_select_own', 'grids_insert_own', 'grids_update_own', 'grids_select_app',
-                    'grids_insert_app', 'grids_update_app', 'grids_delete_app', 'grids_select_readonly'], 'trading.grids: exactly these policies');
+                    'grids_insert_app', 'grids_update_app', 'grids_delete_app', 'grids_select_readonly', 'grids_select_owner'], 'trading.grids: exactly these policies');
 SELECT policy_roles_are('trading', 'grids', p, ARRAY[r], 'trading.grids.' || p || ': TO ' || r)
   FROM (VALUES ('grids_select_own', 'chain_user'), ('grids_insert_own', 'chain_user'), ('grids_update_own', 'chain_user'),
                ('grids_select_app', 'chain_app'), ('grids_insert_app', 'chain_app'), ('grids_update_app', 'chain_app'),

@@ -30,7 +30,7 @@ SELECT trigger_is('trading', 'orders', 'audit_capture_truncate', 'audit', 'captu
 SELECT trigger_is('trading', 'orders', 'notify_change', 'core', 'notify_change', 'trading.orders.notify_change: calls core.notify_change()');
 SELECT trigger_is('trading', 'orders', 'notify_change_truncate', 'core', 'notify_change', 'trading.orders.notify_change_truncate: calls core.notify_change()');
 SELECT trigger_is('trading', 'orders', 'orders_set_updated_at', 'core', 'set_updated_at', 'trading.orders.orders_set_updated_at: calls core.set_updated_at()');
-SELECT policies_are('trading', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_insert_own', 'orders_select_app', 'orders_select_own', 'orders_select_readonly', 'orders_update_app', 'orders_update_own']::name[], 'trading.orders: policies');
+SELECT policies_are('trading', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_insert_own', 'orders_select_app', 'orders_select_own', 'orders_select_readonly', 'orders_update_app', 'orders_update_own', 'orders_select_owner']::name[], 'trading.orders: policies');
 SELECT policy_cmd_is('trading', 'orders', 'orders_delete_app'::name, 'delete', 'trading.orders.orders_delete_app: FOR delete');
 SELECT policy_roles_are('trading', 'orders', 'orders_delete_app', ARRAY['chain_app']::name[], 'trading.orders.orders_delete_app: TO chain_app');
 SELECT policy_cmd_is('trading', 'orders', 'orders_insert_app'::name, 'insert', 'trading.orders.orders_insert_app: FOR insert');
