@@ -160,7 +160,7 @@ def read_only(*paths: Path):
 
 
 STOPPED = "db:pg://postgres@127.0.0.1:1/nowhere"
-BAD_URIS = ["db:pg://[::1/x", "postgresql://postgres@localhost/x", "db:mysql://x/y",
+BAD_URIS = ["db:pg://[::1/x", "postgresql://postgres@127.0.0.1:1/x", "db:mysql://x/y",
             "db:pg://u@h:port/d", "db:"]
 LATIN1 = "caf\xe9".encode("latin-1")
 
