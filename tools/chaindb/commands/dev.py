@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from chaindb.commands.base import (
-    CHAINDB, TextReporter, UsageError, command, context, option, options, target_arguments,
+    TextReporter, UsageError, command, context, option, options, target_arguments,
 )
 from chaindb.errors import ChaindbError
 
@@ -42,7 +42,10 @@ def cmd_up(args) -> int:
         engine.verify()
     with ctx.connect() as conn:
         health.report(conn, plan=ctx.plan)
-    print(f"Ready: {ctx.destination}")
+    if ctx.embedded:
+        print(f"Ready: {ctx.cluster().libpq_url()} (chaindb cluster psql opens psql on it)")
+    else:
+        print(f"Ready: {ctx.destination}")
     return 0
 
 
@@ -53,7 +56,7 @@ def cmd_seed(args) -> int:
     from chaindb.seed import load_fixtures
 
     ctx = context(args, args.target_arg)
-    ctx.require_project()
+    ctx.plan                                # a project with a readable plan
     print(f"Seeding {ctx.destination}")
     with ctx.connect() as conn:
         load_fixtures(conn, ctx.top_dir, registry=ctx.target.registry)
