@@ -40,18 +40,23 @@ Sink = Callable[[str], None]
 
 class ScriptError(ChaindbError):
     """A script failed.  str(): 'deploy/x.sql:12: ERROR 42P01: relation "t" does not exist'
-    (plus DETAIL / HINT when PostgreSQL gave them).  Attributes: path, line (where the failing
-    statement starts), sqlstate, pg_message, detail, hint, and psql_line (the line psql
-    itself reports: where the statement was complete, i.e. its terminating semicolon)."""
+    (plus DETAIL / HINT when PostgreSQL gave them), one line for logs and summaries.
+    ``psql_text`` is what psql itself prints on stderr for the same failure, byte for byte
+    (``psql:deploy/x.sql:13: ERROR:  ...``, the LINE excerpt and caret, DETAIL, HINT,
+    QUERY, CONTEXT lines), already given to the run's message sink when there was one.
+    Attributes: path, line (where the failing statement starts), sqlstate, pg_message,
+    detail, hint, and psql_line (the line psql itself reports: where the statement was
+    complete, i.e. its terminating semicolon)."""
 
     def __init__(self, message: str, *, path: Path | None = None, line: int | None = None,
                  sqlstate: str | None = None, pg_message: str | None = None,
                  detail: str | None = None, hint: str | None = None,
-                 psql_line: int | None = None):
+                 psql_line: int | None = None, psql_text: str | None = None):
         super().__init__(message)
         self.path, self.line, self.sqlstate = path, line, sqlstate
         self.pg_message, self.detail, self.hint = pg_message, detail, hint
         self.psql_line = psql_line if psql_line is not None else line
+        self.psql_text = psql_text if psql_text is not None else f"psql:{message}\n"
 
 
 # --------------------------------------------------------------------------------------
@@ -187,6 +192,10 @@ class Lexer:
         self.scs = True
         self.added_newline_at: int | None = None  # see _meta_command
         self.interpolated: set[str] = set()       # variables substituted into statements
+        # `command` in meta-command arguments: shell(command) -> its output (None: refused)
+        self.shell: Callable[[str], str] | None = None
+        # psql's complaints that do not stop a script (they go to stderr)
+        self.complain: Callable[[str], None] = lambda message: None
 
     # ---- input -------------------------------------------------------------------
 
@@ -522,12 +531,27 @@ class Lexer:
                 i += 1
             if i >= len(s) or s[i] == "\\":
                 break
-            arg, i = self._read_arg(s, i)
+            try:
+                arg, i = self._read_arg(s, i)
+            except _Unterminated:
+                # psql complains, drops the argument and runs the command anyway
+                self.complain("unterminated quoted string")
+                i = len(s)
+                break
             args.append(arg)
         if s.startswith("\\\\", i):
             i += 2
         buf.pos = i
         return args
+
+    def read_whole_line(self) -> str:
+        """The rest of the line, as written (psql's OT_WHOLE_LINE: \\! and the like)."""
+        buf = self._current()
+        if buf is None:
+            return ""
+        text = buf.text[buf.pos:]
+        buf.pos = len(buf.text)
+        return text
 
     def _read_arg(self, s: str, i: int) -> tuple[str, int]:
         out: list[str] = []
@@ -539,11 +563,15 @@ class Lexer:
             elif c == '"':
                 j = s.find('"', i + 1)
                 if j == -1:
-                    raise _MetaError("unterminated quoted string")
+                    raise _Unterminated()
                 out.append(s[i:j + 1])
                 i = j + 1
             elif c == "`":
-                raise _MetaError("backquoted shell commands are not supported")
+                command, i = self._backquoted(s, i)
+                if self.shell is None:
+                    raise _MetaError("backquoted shell commands are not supported")
+                if self.expand:          # psql runs nothing in an inactive \if branch
+                    out.append(self.shell(command))
             elif c == ":" and self.expand and (value := self._arg_variable(s, i)):
                 text, i = value
                 out.append(text)
@@ -551,6 +579,27 @@ class Lexer:
                 out.append(c)
                 i += 1
         return "".join(out), i
+
+    def _backquoted(self, s: str, i: int) -> tuple[str, int]:
+        """The shell command of a `backquoted` argument starting at s[i], with psql's
+        variable references inside it expanded (:var as is, :'var' shell-quoted)."""
+        out: list[str] = []
+        i += 1
+        while True:
+            if i >= len(s):
+                raise _Unterminated()
+            c = s[i]
+            if c == "`":
+                return "".join(out), i + 1
+            m = _VAR_PLAIN.match(s, i) or _VAR_LITERAL.match(s, i) if c == ":" else None
+            if m and self.expand and m.group(1) in self.variables:
+                value = self.variables[m.group(1)]
+                out.append(value if m.re is _VAR_PLAIN
+                           else "'" + value.replace("'", "'\"'\"'") + "'")
+                i = m.end()
+                continue
+            out.append(c)
+            i += 1
 
     def _arg_variable(self, s: str, i: int) -> tuple[str, int] | None:
         for pattern, quote in ((_VAR_PLAIN, None), (_VAR_LITERAL, quote_literal),
@@ -591,6 +640,10 @@ class _MetaError(Exception):
     """A meta-command problem; the executor adds file and line."""
 
 
+class _Unterminated(Exception):
+    """A meta-command argument's quote is not closed on its line."""
+
+
 _ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f"}
 
 
@@ -600,7 +653,7 @@ def _single_quoted_arg(s: str, i: int) -> tuple[str, int]:
     i += 1
     while True:
         if i >= len(s):
-            raise _MetaError("unterminated quoted string")
+            raise _Unterminated()
         c = s[i]
         if c == "'":
             if s.startswith("''", i):
@@ -996,8 +1049,28 @@ IF_TRUE, IF_FALSE, IF_DONE, IF_IGNORED = "true", "false", "done", "ignored"
 _COPY_STDIO = re.compile(r"\s*copy\b.*\b(stdin|stdout)\b", re.IGNORECASE | re.DOTALL)
 _LEADING_COMMENTS = re.compile(r"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.DOTALL)
 
-UNSUPPORTED_HINTS = {"c": "connecting elsewhere is not supported",
-                     "connect": "connecting elsewhere is not supported"}
+# psql 15's meta-commands (command.c exec_command) that chaindb does not run: refused by
+# name (with the reason), never run half.  A name in neither this table nor the commands
+# _Runner._meta runs is what psql itself calls an invalid command.
+_REFUSED = {
+    **dict.fromkeys(("c", "connect", "conninfo", "password"),
+                    "connecting or changing the connection is not supported"),
+    **dict.fromkeys(("cd", "e", "edit", "ef", "ev", "s", "w", "write", "o", "out",
+                     "copy", "lo_export", "lo_import", "lo_list", "lo_unlink", "prompt",
+                     "watch", "encoding", "errverbose"),
+                    "files, the shell, the terminal and client settings are not supported"),
+    **dict.fromkeys(("a", "C", "f", "H", "html", "pset", "t", "T", "x", "timing",
+                     "crosstabview", "gdesc", "gx"),
+                    "output formats other than Sqitch's (--no-align --tuples-only) are not "
+                    "supported"),
+    **dict.fromkeys(("?", "h", "help", "copyright", "d", "da", "dA", "dAc", "dAf", "dAo",
+                     "dAp", "db", "dc", "dconfig", "dC", "dd", "dD", "ddp", "dE", "di", "dm",
+                     "ds", "dt", "dv", "des", "det", "deu", "dew", "df", "dF", "dFd", "dFp",
+                     "dFt", "dg", "dl", "dL", "dn", "do", "dO", "dp", "dP", "drds", "dRp",
+                     "dRs", "dT", "du", "dx", "dX", "dy", "l", "list", "lo_list", "sf", "sv",
+                     "z"),
+                    "describe and help commands are not supported"),
+}
 
 
 @dataclass
@@ -1005,6 +1078,20 @@ class _Branch:
     state: str
     in_else: bool = False
     saved_query: _QueryState | None = None
+
+
+class _Quit(Exception):
+    """\\q: psql stops reading (and exits successfully)."""
+
+
+def _shell(command: str) -> str:
+    """psql's evaluate_backtick: the command's standard output, one trailing newline
+    removed; its exit status is ignored and its stderr is the process's (as psql 15)."""
+    import subprocess
+
+    done = subprocess.run(["/bin/sh", "-c", command], stdout=subprocess.PIPE)
+    out = done.stdout.decode("utf-8", "surrogateescape")
+    return out[:-1] if out.endswith("\n") else out
 
 
 class _Runner:
@@ -1016,6 +1103,27 @@ class _Runner:
         self.variables = variables
         self.stack: list[str] = []  # real paths of the files being run
         self.encoding = conn.info.encoding or "utf-8"
+        self.where = ("", 0)        # (file, line) psql names in its messages
+        self.previous = ""          # the last query sent (\g and \p with an empty buffer)
+
+    # ---- psql's stderr ---------------------------------------------------------------
+
+    def message(self, text: str) -> None:
+        """A psql log line: ``psql:FILE:LINE: text`` (psql's prefix while reading a file)."""
+        if self.notice:
+            self.notice(f"psql:{self.where[0]}:{self.where[1]}: {text.rstrip(chr(10))}\n")
+
+    def on_notice(self, result: pq.abc.PGresult) -> None:
+        """libpq's notice result, formatted by libpq as psql's notice processor gets it."""
+        raw = result.error_message
+        self.message(raw.decode(self.encoding, "replace") if isinstance(raw, bytes) else raw)
+
+    def _meta_failure(self, display: str, line: int, text: str) -> ScriptError:
+        """psql's ``error: ...`` for a meta-command, as a ScriptError (already reported)."""
+        self.where = (display, line)
+        self.message(f"error: {text}")
+        return ScriptError(f"{display}:{line}: {text}", path=Path(display), line=line,
+                           psql_text=f"psql:{display}:{line}: error: {text}\n")
 
     # ---- files ---------------------------------------------------------------------
 
@@ -1024,9 +1132,11 @@ class _Runner:
         (file, line) of the \\i that includes it."""
         def error(message: str) -> ScriptError:
             if caller:
-                return ScriptError(f"{caller[0]}:{caller[1]}: {message}",
-                                   path=Path(caller[0]), line=caller[1])
-            return ScriptError(message, path=Path(display))
+                return self._meta_failure(caller[0], caller[1], message)
+            text = f"psql: error: {message}\n"    # psql --file: no file name prefix
+            if self.notice:
+                self.notice(text)
+            return ScriptError(message, path=Path(display), psql_text=text)
 
         real = os.path.realpath(os.path.expanduser(display))
         if real in self.stack:
@@ -1054,6 +1164,13 @@ class _Runner:
     def run_text(self, text: str, display: str) -> None:
         """Lex and execute one script's text."""
         lexer = Lexer(text, variables=self.variables, std_strings=self._std_strings)
+        lexer.shell = _shell
+
+        def complain(message: str) -> None:
+            self.where = (display, lexer.lineno)
+            self.message(f"error: {message}")
+
+        lexer.complain = complain
         branches: list[_Branch] = []
         while True:
             lexer.expand = not branches or branches[-1].state == IF_TRUE
@@ -1067,17 +1184,17 @@ class _Runner:
             try:
                 self._meta(item, lexer, display, branches)
             except _MetaError as exc:
-                raise ScriptError(f"{display}:{item.line}: \\{item.name}: {exc}",
-                                  path=Path(display), line=item.line) from None
+                raise self._meta_failure(display, item.line, str(exc)) from None
         if branches:
-            raise ScriptError(f"{display}:{lexer.lineno}: reached EOF without finding closing \\endif(s)",
-                              path=Path(display), line=lexer.lineno)
+            raise self._meta_failure(display, lexer.lineno,
+                                     "reached EOF without finding closing \\endif(s)")
 
     # ---- meta-commands -------------------------------------------------------------
 
     def _meta(self, cmd: MetaCommand, lexer: Lexer, display: str,
               branches: list[_Branch]) -> None:
         name = cmd.name
+        self.where = (display, cmd.line)
         if name in ("if", "elif", "else", "endif"):
             self._conditional(name, lexer, branches, f"{display}:{cmd.line}")
             return
@@ -1088,7 +1205,7 @@ class _Runner:
         if name in ("i", "include", "ir", "include_relative"):
             args = lexer.read_args()
             if not args:
-                raise _MetaError("missing required argument")
+                raise _MetaError(f"\\{name}: missing required argument")
             target = os.path.expanduser(args[0])
             if name in ("ir", "include_relative") and not os.path.isabs(target):
                 target = os.path.normpath(os.path.join(os.path.dirname(display), target))
@@ -1105,7 +1222,7 @@ class _Runner:
         elif name == "unset":
             args = lexer.read_args()
             if not args:
-                raise _MetaError("missing required argument")
+                raise _MetaError("\\unset: missing required argument")
             self.variables.pop(args[0], None)
         elif name in ("echo", "qecho", "warn"):
             args = lexer.read_args()
@@ -1118,10 +1235,96 @@ class _Runner:
                     self.notice(text)
             else:
                 self.output(text)
+        elif name == "getenv":
+            args = lexer.read_args()
+            if len(args) < 2:
+                raise _MetaError("\\getenv: missing required argument")
+            if args[1] in os.environ:
+                if not _VALID_VARNAME.match(args[0]):
+                    raise _MetaError(f'invalid variable name: "{args[0]}"')
+                self.variables[args[0]] = os.environ[args[1]]
+        elif name == "setenv":
+            args = lexer.read_args()
+            if not args:
+                raise _MetaError("\\setenv: missing required argument")
+            if "=" in args[0]:
+                raise _MetaError("\\setenv: environment variable name must not contain \"=\"")
+            if len(args) == 1:
+                os.environ.pop(args[0], None)
+            else:
+                os.environ[args[0]] = args[1]
+        elif name == "!":
+            command = lexer.read_whole_line().strip()
+            if not command:
+                raise _MetaError("\\! is not supported by chaindb without a command (an "
+                                 "interactive shell)")
+            import subprocess
+
+            done = subprocess.run(["/bin/sh", "-c", command], stdout=subprocess.PIPE)
+            self.output(done.stdout.decode(self.encoding, "surrogateescape"))
+        elif name in ("r", "reset"):
+            lexer.read_args()
+            lexer.query = _QueryState()
+        elif name == "p" or name == "print":
+            lexer.read_args()
+            text = "".join(lexer.query.parts) or self.previous
+            self.output((text or "") + "\n" if text else "Query buffer is empty.\n")
+        elif name == "q" or name == "quit":
+            lexer.read_args()
+            raise _Quit()
+        elif name in ("g", "gset", "gexec"):
+            self._send_buffer(name, lexer, display, cmd)
         else:
-            why = UNSUPPORTED_HINTS.get(name)
-            raise ScriptError(f"{display}:{cmd.line}: unsupported psql meta-command \\{name}"
-                              + (f" ({why})" if why else ""), path=Path(display), line=cmd.line)
+            lexer.read_args()
+            why = _REFUSED.get(name)
+            if why is None:
+                raise _MetaError(f"invalid command \\{name}")
+            raise _MetaError(f"\\{name} is not supported by chaindb ({why})")
+
+    def _send_buffer(self, name: str, lexer: Lexer, display: str, cmd: MetaCommand) -> None:
+        """\\g, \\gset [prefix] and \\gexec: send the query buffer (or, when it is empty,
+        the previous query) as psql does."""
+        args = lexer.read_args()
+        if name == "g" and args:
+            raise _MetaError("\\g is not supported by chaindb with an argument (files and "
+                             "pipes are not supported)")
+        if lexer.query.parts:
+            stmt = lexer._take_statement()
+            stmt = Statement(stmt.text, stmt.line, cmd.line)
+        elif self.previous:
+            stmt = Statement(self.previous, cmd.line, cmd.line)
+        else:
+            return                          # psql sends nothing either
+        if name == "g":
+            self._statement(stmt, lexer, display)
+            return
+        results: list[pq.abc.PGresult] = []
+        self._statement(stmt, lexer, display, results=results)
+        result = results[-1] if results else None
+        if result is None or result.status != pq.ExecStatus.TUPLES_OK:
+            return
+        if name == "gset":
+            if result.ntuples == 0:
+                raise _MetaError("no rows returned for \\gset")
+            if result.ntuples > 1:
+                raise _MetaError("more than one row returned for \\gset")
+            prefix = args[0] if args else ""
+            for col in range(result.nfields):
+                key = prefix + result.fname(col).decode(self.encoding)
+                if not _VALID_VARNAME.match(key):
+                    raise _MetaError(f'invalid variable name: "{key}"')
+                value = result.get_value(0, col)
+                if value is None:
+                    self.variables.pop(key, None)
+                else:
+                    self.variables[key] = value.decode(self.encoding)
+            return
+        for row in range(result.ntuples):     # \gexec: each value is a query of its own
+            for col in range(result.nfields):
+                value = result.get_value(row, col)
+                if value is not None:
+                    self._statement(Statement(value.decode(self.encoding), cmd.line,
+                                              cmd.line), lexer, display)
 
     def _conditional(self, name: str, lexer: Lexer, branches: list[_Branch],
                      where: str) -> None:
@@ -1138,12 +1341,12 @@ class _Runner:
             return
         if not branches:
             lexer.read_args()
-            raise _MetaError("no matching \\if")
+            raise _MetaError(f"\\{name}: no matching \\if")
         top = branches[-1]
         if name == "elif":
             if top.in_else:
                 lexer.read_args()
-                raise _MetaError("cannot occur after \\else")
+                raise _MetaError("\\elif: cannot occur after \\else")
             if top.state == IF_TRUE:
                 lexer.read_args()
                 top.state = IF_DONE
@@ -1159,7 +1362,7 @@ class _Runner:
         elif name == "else":
             lexer.read_args()
             if top.in_else:
-                raise _MetaError("cannot occur after \\else")
+                raise _MetaError("\\else: cannot occur after \\else")
             top.in_else = True
             if top.state == IF_TRUE:
                 top.state = IF_DONE
@@ -1178,21 +1381,25 @@ class _Runner:
         only complains on stderr (ON_ERROR_STOP does not apply), and so do we."""
         expression = " ".join(lexer.read_args())
         value = parse_bool(expression)
-        if value is None and self.notice:
-            self.notice(f'{where}: error: unrecognized value "{expression}" for '
-                        f'"\\{name} expression": Boolean expected\n')
+        if value is None:
+            self.message(f'error: unrecognized value "{expression}" for '
+                         f'"\\{name} expression": Boolean expected')
         return bool(value)
 
     # ---- SQL -------------------------------------------------------------------------
 
-    def _statement(self, stmt: Statement, lexer: Lexer, display: str) -> None:
+    def _statement(self, stmt: Statement, lexer: Lexer, display: str,
+                   results: list | None = None) -> None:
         end_line = stmt.end_line
+        self.where = (display, end_line)
+        self.previous = stmt.text
         try:
             with self.conn.cursor() as cur:
                 body = stmt.text[_LEADING_COMMENTS.match(stmt.text).end():]
                 copy = _COPY_STDIO.match(body)
                 if copy and copy.group(1).lower() == "stdin":
                     data, end_line = lexer.read_copy_data()
+                    self.where = (display, end_line)
                     with cur.copy(stmt.text) as pipe:
                         for line in data:
                             pipe.write(line + "\n")
@@ -1202,7 +1409,14 @@ class _Runner:
                             self.output(bytes(chunk).decode(self.encoding))
                 else:
                     cur.execute(stmt.text, prepare=False)
-                    self._print_results(cur)
+                    if results is None:
+                        self._print_results(cur)
+                    else:
+                        while True:
+                            if cur.pgresult is not None:
+                                results.append(cur.pgresult)
+                            if not cur.nextset():
+                                break
                 self.variables["ROW_COUNT"] = str(max(cur.rowcount, 0))
         except psycopg.Error as exc:
             self._fail(exc, stmt, end_line, display)
@@ -1229,9 +1443,27 @@ class _Runner:
             text += f"; DETAIL: {detail}"
         if hint:
             text += f"; HINT: {hint}"
+        psql = psql_error_text(exc, self.encoding)
+        self.where = (display, end_line)
+        self.message(psql)
         raise ScriptError(text, path=Path(display), line=stmt.line, sqlstate=sqlstate,
                           pg_message=message, detail=detail, hint=hint,
-                          psql_line=end_line) from None
+                          psql_line=end_line,
+                          psql_text=f"psql:{display}:{end_line}: {psql.rstrip(chr(10))}\n"
+                          ) from None
+
+
+def psql_error_text(exc: psycopg.Error, encoding: str = "utf-8") -> str:
+    """libpq's own text of an error (what psql prints after its ``psql:file:line:``
+    prefix): severity, message, the LINE excerpt with its caret, DETAIL, HINT, QUERY,
+    CONTEXT, at libpq's default verbosity.  A lost connection has no result: its text."""
+    result = getattr(exc, "pgresult", None)
+    raw = result.error_message if result is not None else None
+    if raw:
+        text = raw.decode(encoding, "replace") if isinstance(raw, bytes) else raw
+    else:
+        text = str(exc).strip()
+    return text if text.endswith("\n") else text + "\n"
 
 
 def _builtin_variables(conn: psycopg.Connection) -> dict[str, str]:
@@ -1260,9 +1492,12 @@ def run_file(conn, path: Path | str, variables: dict[str, str] | None = None, *,
     """Run a psql script on ``conn`` (autocommit) as ``psql --set ON_ERROR_STOP=1 --file``.
 
     ``path`` is opened relative to the process's cwd and named in errors as given; \\i
-    paths are relative to the cwd, \\ir paths to the including file.  A transaction the
-    script leaves open is rolled back (psql's exit would lose it); one that was already
-    open when run_file was called is left alone unless the script fails.
+    paths are relative to the cwd, \\ir paths to the including file.  ``notice`` receives
+    what psql prints on stderr, byte for byte: notices and warnings
+    (``psql:FILE:LINE: NOTICE:  ...``), \\warn text, complaints, and the error that ends
+    the script.  A transaction the script leaves open is rolled back (psql's exit would
+    lose it); one that was already open when run_file was called is left alone unless the
+    script fails.
     """
     _run(conn, variables, output, notice, lambda runner: runner.run(str(path)))
 
@@ -1280,20 +1515,20 @@ def _run(conn, variables, output, notice, action: Callable[[_Runner], None]) -> 
     values = {**_builtin_variables(conn), **(variables or {})}
     runner = _Runner(conn, values, output, notice)
     was_in_transaction = _in_transaction(conn)
-
-    def forward_notice(diag: psycopg.errors.Diagnostic) -> None:
-        notice(f"{diag.severity}:  {diag.message_primary}\n")
-
+    pgconn = conn.pgconn
+    saved_handler = pgconn.notice_handler
     if notice:
-        conn.add_notice_handler(forward_notice)
+        pgconn.notice_handler = runner.on_notice
     try:
         action(runner)
+    except _Quit:
+        pass
     except ScriptError:
         if _in_transaction(conn):  # psql would exit and the server roll back
             conn.execute("ROLLBACK")
         raise
     finally:
         if notice:
-            conn.remove_notice_handler(forward_notice)
+            pgconn.notice_handler = saved_handler
     if _in_transaction(conn) and not was_in_transaction:
         conn.execute("ROLLBACK")
