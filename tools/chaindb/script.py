@@ -882,10 +882,12 @@ _INCLUDES = {"i": False, "include": False, "ir": True, "include_relative": True}
 
 @dataclass(frozen=True)
 class PlainStatement:
-    """A statement of a plain script and whether it is in the top file (not included)."""
+    """A statement of a plain script, whether it is in the top file (not included), and
+    the file that holds it as psql names it in messages."""
 
     statement: Statement
     top_level: bool
+    file: str = ""
 
 
 def plain_statements(path: Path | str, variables: dict[str, str] | None = None, *,
@@ -919,7 +921,7 @@ def _collect_plain(display: str, variables: dict[str, str], encoding: str, scs: 
     if fast is not None:
         if not all(_plain_ok(statement) for statement in fast):
             return False
-        found.extend(PlainStatement(statement, top_level) for statement in fast)
+        found.extend(PlainStatement(statement, top_level, display) for statement in fast)
         return True
     lexer = Lexer(text, variables=variables, std_strings=lambda: scs)
     while (item := lexer.next_item()) is not None:
@@ -942,7 +944,7 @@ def _collect_plain(display: str, variables: dict[str, str], encoding: str, scs: 
             continue
         if not _plain_ok(item):
             return False
-        found.append(PlainStatement(item, top_level))
+        found.append(PlainStatement(item, top_level, display))
     return not (lexer.interpolated & _RUNNER_VARIABLES)
 
 
@@ -955,41 +957,82 @@ def _plain_ok(statement: Statement) -> bool:
 
 
 def run_batch(conn, statements: list[Statement], *, then: Sequence[str] = (),
-              output: Sink | None = None, meanwhile: Callable[[], None] | None = None) -> None:
-    """Send ``statements``, followed by the SQL strings ``then`` (the caller's own, each
-    ending with ';'), as one simple-query message (one round trip) and print their rows as
-    run_file would.  Only for statements from plain_statements that run inside a
-    transaction block the batch itself opens or that is open: then the server runs them
-    one after the other exactly as if sent one by one, and the first error aborts the
-    transaction and skips the rest either way.  ``meanwhile()`` is called once the message
-    is sent, while the server works on it (a caller prepares its next batch there).
-    Raises psycopg.Error as the server reported it (without the script's line: a caller
-    re-runs statement by statement to locate it).
+              before: Sequence[str] = (), output: Sink | None = None,
+              notice: Callable[[Statement, str], None] | None = None,
+              meanwhile: Callable[[], None] | None = None) -> None:
+    """Send the SQL strings ``before`` (the caller's, each ending with ';'; their results
+    are not printed), ``statements``, then the SQL strings ``then``, as one simple-query
+    message (one round trip) and print the statements' rows as run_file would.  Only for
+    statements from plain_statements that run inside a transaction block the batch itself
+    opens or that is open: then the server runs them one after the other exactly as if sent
+    one by one, and the first error aborts the transaction and skips the rest either way.
+    ``meanwhile()`` is called once the message is sent, while the server works on it (a
+    caller prepares its next batch there).  ``notice(statement, text)`` receives each
+    notice a statement raised, as libpq formats it.  Raises psycopg.Error as the server
+    reported it (without the script's line: a caller re-runs statement by statement to
+    locate it).
+
+    Which statement raised a notice is known from the results read so far; libpq reads a
+    notice that follows a statement's completion before that result is collected, so a
+    notice read in the same step as a completion belongs to the next statement -- exact
+    as long as the server's writes are read as they come (the server flushes at each
+    notice, and a completion is sent together with the following notice).  Callers that
+    need certainty run scripts that may raise notices statement by statement instead
+    (chaindb.runner decides).
 
     Sent and read through the connection's libpq handle (psycopg's documented low-level
     API) rather than a cursor, which would wait for the results before returning."""
     pgconn = conn.pgconn
     encoding = conn.info.encoding or "utf-8"
-    pgconn.send_query("\n".join([*(s.text for s in statements), *then]).encode(encoding))
+    pgconn.send_query("\n".join([*before, *(s.text for s in statements), *then])
+                      .encode(encoding))
     while pgconn.flush():           # a message larger than the socket buffer
         readable, _, _ = select.select([pgconn.socket], [pgconn.socket], [])
         if readable:
             pgconn.consume_input()
     error: psycopg.Error | None = None
+    skip = len(before)
+    heard: list[pq.abc.PGresult] = []
+    saved_handler = pgconn.notice_handler
+    pgconn.notice_handler = heard.append
+
+    def tell(index: int) -> None:
+        """The notices just read belong to the statement at result ``index``."""
+        position = index - skip
+        if notice is not None and 0 <= position < len(statements):
+            for result in heard:
+                raw = result.error_message
+                notice(statements[position],
+                       raw.decode(encoding, "replace") if isinstance(raw, bytes) else raw)
+        heard.clear()
+
     try:
         if meanwhile is not None:
             meanwhile()
-        for result in _results(pgconn):
+        index = 0
+        while True:
+            while pgconn.is_busy():
+                tell(index)                  # read while the statement runs: its own
+                select.select([pgconn.socket], [], [])
+                pgconn.consume_input()
+            tell(index + 1)                  # read with a completion: the next one's
+            result = pgconn.get_result()
+            tell(index + 1)                  # read after the completion
+            if result is None:
+                break
             if result.status == pq.ExecStatus.FATAL_ERROR:
                 error = error or psycopg.errors.error_from_result(result, encoding=encoding)
-            elif output is not None:
+            elif output is not None and index >= skip:
                 _print_rows(result, encoding, output)
+            index += 1
     except BaseException:           # interrupted: leave the connection usable (and idle)
         if pgconn.transaction_status == pq.TransactionStatus.ACTIVE:
             conn.cancel()
             for _ in _results(pgconn):
                 pass
         raise
+    finally:
+        pgconn.notice_handler = saved_handler
     if error is not None:
         raise error
 
@@ -1104,6 +1147,7 @@ class _Runner:
         self.stack: list[str] = []  # real paths of the files being run
         self.encoding = conn.info.encoding or "utf-8"
         self.where = ("", 0)        # (file, line) psql names in its messages
+        self.texts: list[str] | None = None   # every file's text, when the caller asks
         self.previous = ""          # the last query sent (\g and \p with an empty buffer)
 
     # ---- psql's stderr ---------------------------------------------------------------
@@ -1163,6 +1207,8 @@ class _Runner:
 
     def run_text(self, text: str, display: str) -> None:
         """Lex and execute one script's text."""
+        if self.texts is not None:
+            self.texts.append(text)
         lexer = Lexer(text, variables=self.variables, std_strings=self._std_strings)
         lexer.shell = _shell
 
@@ -1488,7 +1534,8 @@ def _in_transaction(conn: psycopg.Connection) -> bool:
 
 
 def run_file(conn, path: Path | str, variables: dict[str, str] | None = None, *,
-             output: Sink | None = None, notice: Sink | None = None) -> None:
+             output: Sink | None = None, notice: Sink | None = None,
+             texts: list[str] | None = None) -> None:
     """Run a psql script on ``conn`` (autocommit) as ``psql --set ON_ERROR_STOP=1 --file``.
 
     ``path`` is opened relative to the process's cwd and named in errors as given; \\i
@@ -1497,23 +1544,25 @@ def run_file(conn, path: Path | str, variables: dict[str, str] | None = None, *,
     (``psql:FILE:LINE: NOTICE:  ...``), \\warn text, complaints, and the error that ends
     the script.  A transaction the script leaves open is rolled back (psql's exit would
     lose it); one that was already open when run_file was called is left alone unless the
-    script fails.
+    script fails.  ``texts``, when given, receives the text of every file run (the
+    script's and the ones it includes).
     """
-    _run(conn, variables, output, notice, lambda runner: runner.run(str(path)))
+    _run(conn, variables, output, notice, texts, lambda runner: runner.run(str(path)))
 
 
 def run_text(conn, text: str, variables: dict[str, str] | None = None, *,
              name: str = "<script>", output: Sink | None = None,
-             notice: Sink | None = None) -> None:
+             notice: Sink | None = None, texts: list[str] | None = None) -> None:
     """Like run_file for a script held in memory; ``name`` is used in error messages and
     as the base of \\ir paths."""
-    _run(conn, variables, output, notice, lambda runner: runner.run_text(text, name))
+    _run(conn, variables, output, notice, texts, lambda runner: runner.run_text(text, name))
 
 
-def _run(conn, variables, output, notice, action: Callable[[_Runner], None]) -> None:
+def _run(conn, variables, output, notice, texts, action: Callable[[_Runner], None]) -> None:
     """Set up the variables and the notice sink, run, and clean up transactions."""
     values = {**_builtin_variables(conn), **(variables or {})}
     runner = _Runner(conn, values, output, notice)
+    runner.texts = texts
     was_in_transaction = _in_transaction(conn)
     pgconn = conn.pgconn
     saved_handler = pgconn.notice_handler
