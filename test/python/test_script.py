@@ -172,14 +172,27 @@ SELECT broken syntax here;
     ("\\endif\n", "s.sql:1: \\endif: no matching \\if"),
     ("\\if true\n\\else\n\\elif true\n\\endif\n", "s.sql:3: \\elif: cannot occur after \\else"),
     ("SELECT 1;\n\\if true\n", "s.sql:2: reached EOF without finding closing \\endif(s)"),
-    ("SELECT 1;\n\n\\gset\n", "s.sql:3: unsupported psql meta-command \\gset"),
-    ("\\c otherdb\n", "s.sql:1: unsupported psql meta-command \\c"),
-    ("\\echo `date`\n", "s.sql:1: \\echo: backquoted shell commands are not supported"),
+    ("SELECT 1;\n\n\\frob\n", "s.sql:3: invalid command \\frob"),
+    ("\\c otherdb\n", "s.sql:1: \\c is not supported by chaindb (connecting or changing "
+     "the connection is not supported)"),
+    ("\\o /tmp/x\n", "s.sql:1: \\o is not supported by chaindb (files, the shell, the "
+     "terminal and client settings are not supported)"),
+    ("\\pset format html\n", "s.sql:1: \\pset is not supported by chaindb (output formats "
+     "other than Sqitch's (--no-align --tuples-only) are not supported)"),
+    ("\\dt\n", "s.sql:1: \\dt is not supported by chaindb (describe and help commands are "
+     "not supported)"),
+    ("\\g /tmp/out\n", "s.sql:1: \\g is not supported by chaindb with an argument (files "
+     "and pipes are not supported)"),
 ])
 def test_meta_command_errors(conn, script, message):
+    """Every psql meta-command is run as psql runs it or refused by name, with psql's
+    ``psql:FILE:LINE: error: ...`` on stderr -- never a traceback."""
+    stderr: list[str] = []
     with pytest.raises(ScriptError) as caught:
-        run(conn, script)
-    assert str(caught.value).startswith(message)
+        run_text(conn, script, name="s.sql", notice=stderr.append)
+    assert str(caught.value) == message
+    assert caught.value.psql_text == f"psql:{message.replace(': ', ': error: ', 1)}\n"
+    assert stderr == [caught.value.psql_text]
     assert isinstance(caught.value, ChaindbError)
 
 
@@ -189,8 +202,8 @@ def test_invalid_boolean_counts_as_false_with_a_complaint_like_psql(conn):
     run_text(conn, "\\if maybe\n\\echo yes\n\\else\n\\echo no\n\\endif\n", name="s.sql",
              output=out.append, notice=notices.append)
     assert out == ["no\n"]
-    assert notices == ['s.sql:1: error: unrecognized value "maybe" for "\\if expression": '
-                       "Boolean expected\n"]
+    assert notices == ['psql:s.sql:1: error: unrecognized value "maybe" for "\\if '
+                       'expression": Boolean expected\n']
 
 
 def test_error_names_file_line_sqlstate_detail_and_rolls_back(conn):
@@ -251,7 +264,7 @@ def test_variables_builtins_and_notices(conn):
     variables = {"registry": "sqitch"}
     run_text(conn, script, variables, output=out.append, notice=notices.append)
     assert out == [f"sqitch 1 {conn.info.dbname}\n"]
-    assert notices == ["NOTICE:  hello 1\n", "warned\n"]
+    assert notices == ["psql:<script>:2: NOTICE:  hello 1\n", "warned\n"]
     assert variables == {"registry": "sqitch"}  # the caller's dict is not changed
 
 
