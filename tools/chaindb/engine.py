@@ -664,7 +664,10 @@ class Engine:
             messages.append(f'Change "{change.format_name_with_tags}" required by currently '
                             f"deployed change{plural}: {names}")
         if messages:
-            raise EngineError("; ".join(messages))
+            # Sqitch's text and layout: one reason per line
+            error = EngineError("\n".join(messages))
+            error.multiline = True
+            raise error
 
     # ------------------------------------------------------------------ rebase
     def rebase(self, onto: str | None = None, upto: str | None = None, *,
@@ -770,7 +773,9 @@ class Engine:
             elapsed = (time.monotonic() - started) * 1000
             ok = not comments and error is None
             errors += len(comments) + (error is not None)
-            self.reporter.step_end(ok, elapsed, shown, comments)
+            # Sqitch comments the failure ('# Verify script "..." failed.'); psql's own
+            # text went to stderr
+            self.reporter.step_end(ok, elapsed, None, comments + ([shown] if shown else []))
             result.steps.append(StepResult(row.format_name_with_tags, row.id, "verify", ok,
                                            elapsed, error or "; ".join(comments) or None))
         for index in range(first, last + 1):

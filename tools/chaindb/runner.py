@@ -27,9 +27,10 @@ indistinguishable:
                  together or not at all.
 ``transaction``  one transaction otherwise: reset and BEGIN, the statements one by one (psql's
                  messages exactly), then the rows and COMMIT in one pipeline.
-``script``       anything else: reset, then the script as psql runs it, inside Sqitch's own
-                 protocol (a registry transaction holding the changes lock; rows after the
-                 script).
+``script``       anything else (and any script that sets a custom placeholder setting or
+                 LOADs a library, which no reset undoes): reset, then the script as psql
+                 runs it, inside Sqitch's own protocol (a registry transaction holding the
+                 changes lock; rows after the script, on the registry session).
 """
 
 from __future__ import annotations
@@ -75,19 +76,26 @@ _COMMENTS_AHEAD = re.compile(r"\A(?:--[^\n]*|/\*.*?\*/|\s+)*", re.S)
 # COMMIT is not sent as one message.
 _TRANSACTION_CONTROL = re.compile(
     r"(?:BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE)\b", re.I)
-# Statements that may make the server send a notice or warning (RAISE in DO blocks and
-# functions, IF [NOT] EXISTS skips, CASCADE lists, GRANT/REVOKE warnings, long
-# identifiers...).  psql names the statement's line with each notice; one message cannot
-# tell for certain which statement a notice came from, so such scripts run statement by
-# statement (the "transaction" shape).
+# Statements that are likely to make the server send a notice or warning (RAISE in DO
+# blocks and functions, IF [NOT] EXISTS skips, CASCADE lists, GRANT/REVOKE warnings, long
+# identifiers...).  psql names the statement's line with each notice.  In one message the
+# statement is known from the results read so far (script.run_batch), which is exact for
+# the first notice a statement raises and for every notice read as it arrives, but not
+# for a second notice of one statement read together with that statement's completion;
+# scripts that look like they raise notices run statement by statement instead (the
+# "transaction" shape), so a function called by SELECT that raises several notices is
+# the one case left to run_batch's rule.
 _MAY_NOTICE = re.compile(
-    r"\b(?:DO|RAISE|EXISTS|CASCADE|SELECT|CALL|PERFORM|TRUNCATE|VACUUM|ANALY[SZ]E|GRANT"
-    r"|REVOKE|NOTIFY|REFRESH|INHERITS|LOAD|CLUSTER|REINDEX|COPY)\b"
+    r"\b(?:DO|RAISE|EXISTS|CASCADE|CALL|PERFORM|TRUNCATE|VACUUM|ANALY[SZ]E|GRANT|REVOKE"
+    r"|NOTIFY|INHERITS)\b"
     r"|[A-Za-z_\x80-\uffff][\w$\x80-\uffff]{63}|\"[^\"]{64}", re.I)
 # What RESET ALL cannot undo: custom placeholder settings and loaded libraries.
 _NEEDS_NEW_SESSION = re.compile(
     r"\b(?:SET|RESET)\s+(?:SESSION\s+|LOCAL\s+)?\"?[A-Za-z_][\w$]*\"?\s*\.\s*\"?[A-Za-z_]"
     r"|\bset_config\s*\(|\bLOAD\s+'", re.I)
+
+
+_LISTEN = re.compile(r"\bLISTEN\b", re.I)
 
 
 class RunnerError(ChaindbError):
@@ -185,9 +193,13 @@ class ScriptRunner:
 
     def _after(self, texts: list[str]) -> None:
         """Open a new session for the next script when this one changed what a reset
-        cannot restore."""
+        cannot restore; stop listening now when it listened (UNLISTEN in the next
+        script's transaction would take effect only at its commit)."""
         if any(_NEEDS_NEW_SESSION.search(text) for text in texts):
             self.close()
+        elif self._conn is not None and any(_LISTEN.search(text) for text in texts):
+            if not _in_transaction(self._conn):
+                self._conn.execute("UNLISTEN *")
 
     # ------------------------------------------------------------------ computed ahead
     def keep(self) -> "AbstractContextManager[None]":
@@ -218,6 +230,15 @@ class ScriptRunner:
 
     def _find_shape(self, path: Path) -> Shape:
         found = script.plain_statements(path, self.variables)
+        try:
+            text = path.read_bytes().decode("utf-8", "replace")
+        except OSError:
+            return Shape("script")
+        if _NEEDS_NEW_SESSION.search(text) or any(
+                _NEEDS_NEW_SESSION.search(p.statement.text) for p in found or ()):
+            # the session cannot be reset afterwards: no registry rows in it (Sqitch's
+            # protocol writes them on the registry session), and a new one for the next
+            return Shape("script")
         if found and len(found) >= 2:
             first, last = found[0], found[-1]
             middle = found[1:-1]
@@ -300,19 +321,18 @@ class ScriptRunner:
             self.messages(text)
         for text in printed if self.output else ():
             self.output(text)
+        if not tail:
+            try:
+                with conn.pipeline():          # one round trip: rows and COMMIT
+                    for statement in ROWS_PREAMBLE:
+                        conn.execute(statement)
+                    record(conn)
+                    conn.execute("COMMIT")
+            except BaseException:
+                if _in_transaction(conn):
+                    conn.execute("ROLLBACK")
+                raise
         self._after([p.statement.text for p in shape.statements])
-        if tail:
-            return True
-        try:
-            with conn.pipeline():          # one round trip: rows and COMMIT
-                for statement in ROWS_PREAMBLE:
-                    conn.execute(statement)
-                record(conn)
-                conn.execute("COMMIT")
-        except BaseException:
-            if _in_transaction(conn):
-                conn.execute("ROLLBACK")
-            raise
         return True
 
     def _run_transaction(self, path: Path, record: Callable) -> bool:
