@@ -17,6 +17,7 @@ COMMIT, and the next change is read, split and bound while the server runs the c
 from __future__ import annotations
 
 import re
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,10 +29,8 @@ import psycopg
 from chaindb.config import Target, connect_kwargs
 from chaindb.errors import ChaindbError
 from chaindb.plan import Change, Depend, Plan, script_digest
-from chaindb.registry import (ChangeRow, DeployedChange, Dependency, Event, EventSearch, Person,
-                              Registry, TagRow)
-from chaindb.runner import ScriptRunner
-from chaindb.script import ScriptError
+from chaindb.registry import (REGISTRY_RELEASE, ChangeRow, DeployedChange, Dependency, Event,
+                              EventSearch, Person, Registry, RegistryState, TagRow)
 from chaindb.snapshot import thawed_bytes
 
 
@@ -134,11 +133,21 @@ class Engine:
         self._registry_conn: psycopg.Connection | None = None
         self._registry: Registry | None = None
         self._locked = False
-        self.runner = ScriptRunner(self._connect, self.variables,
-                                   output=self.reporter.script_output,
-                                   messages=getattr(self.reporter, "script_messages", None))
+        self._runner = None
         # during deploy(): what each change needs from the client, computed ahead
         self._ahead: dict[tuple, object] | None = None
+
+    @property
+    def runner(self):
+        """The script runner (chaindb.runner), imported and made on first use: status,
+        log and check never run a script."""
+        if self._runner is None:
+            from chaindb.runner import ScriptRunner
+
+            self._runner = ScriptRunner(
+                self._connect, self.variables, output=self.reporter.script_output,
+                messages=getattr(self.reporter, "script_messages", None))
+        return self._runner
 
     @property
     def variables(self) -> dict[str, str]:
@@ -147,8 +156,8 @@ class Engine:
     @variables.setter
     def variables(self, value: dict[str, str]) -> None:
         self._variables = value
-        if hasattr(self, "runner"):
-            self.runner.variables = value
+        if getattr(self, "_runner", None) is not None:
+            self._runner.variables = value
 
     def _script_variables(self, *layers: dict[str, str] | None) -> dict[str, str]:
         """psql --set k=v for the scripts: the layers in order, then Sqitch's ``registry``
@@ -175,12 +184,13 @@ class Engine:
     @property
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry_conn = self._connect()
-            self._registry = Registry(self._registry_conn, self.target.registry)
+            self._registry_conn = self._connect(options="-c client_min_messages=warning")
+            self._registry = Registry(self._registry_conn, self.target.registry, quiet=True)
         return self._registry
 
     def close(self) -> None:
-        self.runner.close()
+        if self._runner is not None:
+            self._runner.close()
         if self._registry_conn is not None:
             self._registry_conn.close()
         self._registry_conn = self._registry = None
@@ -528,12 +538,13 @@ class Engine:
             return
         try:
             self.runner.run(path)
-        except ScriptError as exc:           # psql's text is on stderr already
+        except ChaindbError as exc:
+            if _shown(exc) is not None:         # not a script's error
+                raise _VerifyFailed(f"{exc}\nVerify script \"{self._display(path)}\" "
+                                    "failed.") from None
             failed = _VerifyFailed(f"{exc}\nVerify script \"{self._display(path)}\" failed.")
             failed.shown = f"Verify script \"{self._display(path)}\" failed."
             raise failed from None
-        except ChaindbError as exc:
-            raise _VerifyFailed(f"{exc}\nVerify script \"{self._display(path)}\" failed.") from None
 
     # ------------------------------------------------------------------ revert
     def _revert_change(self, row: DeployedChange, change: Change | None, width: int,
@@ -829,24 +840,28 @@ class Engine:
         return drifted
 
     def status(self, project: str | None = None) -> StatusData:
-        """Data for `status` of ``project`` (default: the plan's); raises when the registry
-        is missing (2) or nothing of the project is deployed ('No changes deployed', 1).
+        """Data for `status` of ``project`` (default: the plan's); raises 'No changes
+        deployed' (exit 1) when the registry is missing or holds nothing of the project, and
+        a registry of another version (2).  One round trip when all is well.
         Another project's changes are not compared with this plan (no undeployed/drift)."""
-        if not self.registry.exists():
-            raise EngineError(f"Database {self.destination} has not been initialized for "
-                              "Sqitch")
-        self.registry.check_version()
         project = project or self.plan.project
         own = project == self.plan.project
-        current = self.registry.current_change(project)
+        state = self.registry.state(project)            # one round trip
+        if state is None:                                # say what is wrong
+            if not self.registry.exists():
+                # Sqitch: a database without a registry has no state -- exit 1
+                raise EngineError("No changes deployed", exitcode=1)
+            self.registry.check_version()
+            state = RegistryState(REGISTRY_RELEASE, self.registry.deployed_changes(project),
+                                  self.registry.deployed_tags(project))
+        deployed = state.deployed
+        current = deployed[-1] if deployed else None
         if current is None:
             raise EngineError("No changes deployed", exitcode=1)
-        deployed = self.registry.deployed_changes(project)
         index = self.plan.index_of(current.id) if own else None
         undeployed = self.plan.changes[index + 1:] if index is not None else []
         return StatusData(self.destination, project, current, index is not None,
-                          undeployed, list(reversed(deployed)),
-                          self.registry.deployed_tags(project),
+                          undeployed, list(reversed(deployed)), state.tags,
                           self.drift(deployed) if own else [])
 
     def check(self, start: str | None = None, end: str | None = None) -> CheckData:
@@ -889,7 +904,8 @@ def _shown(exc: BaseException) -> str | None:
     """What the reporter still has to print for a failed step: nothing more for a script
     error (psql's own text went to Reporter.script_messages), Sqitch's line for a failed
     verify script, the message otherwise."""
-    if isinstance(exc, ScriptError):
+    script = sys.modules.get("chaindb.script")      # loaded once a script has run
+    if script is not None and isinstance(exc, script.ScriptError):
         return None
     if isinstance(exc, _VerifyFailed) and exc.shown is not None:
         return exc.shown
