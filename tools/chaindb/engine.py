@@ -537,7 +537,7 @@ class Engine:
             self.reporter.warn(f"Verify script {self._display(path)} does not exist")
             return
         try:
-            self.runner.run(path)
+            self.runner.run(path, output=False)      # Sqitch discards verify output
         except ChaindbError as exc:
             if _shown(exc) is not None:         # not a script's error
                 raise _VerifyFailed(f"{exc}\nVerify script \"{self._display(path)}\" "

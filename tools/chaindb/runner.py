@@ -70,6 +70,7 @@ CLIENT_CHECK_MS = 100
 
 _BEGIN = re.compile(r"^(?:BEGIN|START\s+TRANSACTION)\b[^;]*;?$", re.I | re.S)
 _COMMIT = re.compile(r"^(?:COMMIT|END)(?:\s+(?:WORK|TRANSACTION))?\s*;?$", re.I)
+_END = re.compile(r"^(?:COMMIT|END|ROLLBACK|ABORT)(?:\s+(?:WORK|TRANSACTION))?\s*;?$", re.I)
 _COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/|\s+", re.S)
 _COMMENTS_AHEAD = re.compile(r"\A(?:--[^\n]*|/\*.*?\*/|\s+)*", re.S)
 # Statements that end or nest transactions: a script holding one between its BEGIN and
@@ -160,7 +161,8 @@ class ScriptRunner:
         self.output = output
         self.messages = messages
         self._conn: psycopg.Connection | None = None
-        self._fresh = False                 # the session has run nothing since it opened
+        # the session is as new: just opened, or the last message ended with the reset
+        self._clean = False
         self._cache: dict[tuple, object] | None = None
 
     # ------------------------------------------------------------------ connection
@@ -173,7 +175,7 @@ class ScriptRunner:
             self._conn = self._connect(
                 options=f"-c client_connection_check_interval={CLIENT_CHECK_MS}")
             self._conn.prepare_threshold = None   # nothing for DEALLOCATE ALL to break
-            self._fresh = True
+            self._clean = True
         return self._conn
 
     def close(self) -> None:
@@ -182,12 +184,13 @@ class ScriptRunner:
         self._conn = None
 
     def _reset_prefix(self) -> tuple[str, ...]:
-        """The reset statements to send before the next script (none on a new session)."""
-        conn = self.conn
-        if self._fresh:
-            self._fresh = False
+        """The reset statements to send before the next script (none on a session that is
+        as new).  The session counts as used from here on."""
+        self.conn
+        if self._clean:
+            self._clean = False
             return ()
-        return RESET_STATEMENTS if conn is not None else ()
+        return RESET_STATEMENTS
 
     def _reset(self) -> None:
         prefix = self._reset_prefix()
@@ -261,7 +264,7 @@ class ScriptRunner:
     def run(self, path: Path, *, record: Callable[[psycopg.Connection], None] | None = None,
             record_sql: list[str] | None = None,
             registry_transaction: Callable[[], AbstractContextManager] | None = None,
-            meanwhile: Callable[[], None] | None = None) -> None:
+            meanwhile: Callable[[], None] | None = None, output: bool = True) -> None:
         """Run one script in a clean session.
 
         ``record(conn)`` writes the change's registry rows (changes-table lock included) on
@@ -271,11 +274,15 @@ class ScriptRunner:
         session's transaction of Sqitch's protocol and yields its connection (``script``
         shape).  ``meanwhile()`` runs while the server works on a one-message script.
         Without ``record`` the script simply runs (verify, a revert after a failed
-        verify).  Raises script.ScriptError (psql's text already given to ``messages``)."""
+        verify), as one message when it is plain (see _batchable); ``output=False``
+        discards what it prints (Sqitch runs verify scripts with stdout discarded).
+        Raises script.ScriptError (psql's text already given to ``messages``)."""
         if not path.exists():
             raise RunnerError(f"Script {path} does not exist")
         if record is None:
-            self._run_file(path)
+            statements = self._batchable(path)
+            if statements is None or not self._run_batch(statements, output):
+                self._run_file(path, output)
             return
         shape = self.shape(path)
         if shape.kind == "message" and self._run_message(shape, record, record_sql,
@@ -287,14 +294,57 @@ class ScriptRunner:
             self._run_file(path)
             record(registry_conn)
 
-    def _run_file(self, path: Path) -> None:
+    def _run_file(self, path: Path, output: bool = True) -> None:
         self._reset()
         texts: list[str] = []
         try:
-            script.run_file(self.conn, path, self.variables, output=self.output,
+            script.run_file(self.conn, path, self.variables,
+                            output=self.output if output else None,
                             notice=self.messages, texts=texts)
         finally:
             self._after(texts)
+
+    def _batchable(self, path: Path) -> tuple[script.PlainStatement, ...] | None:
+        """The statements of a script that runs unrecorded (verify) as one message: plain
+        (script.plain_statements), no transaction control but a first BEGIN and a last
+        COMMIT/ROLLBACK closing it, nothing likely to raise a notice, nothing a reset
+        cannot undo.  None otherwise."""
+        def find():
+            found = script.plain_statements(path, self.variables)
+            if not found:
+                return None
+            texts = [p.statement.text for p in found]
+            bodies = [_COMMENTS_AHEAD.sub("", t, count=1) for t in texts]
+            opened = bool(_BEGIN.match(bodies[0].strip()))
+            inner = bodies[1:-1] if opened else bodies
+            if opened and (len(bodies) < 2 or not _END.match(bodies[-1].strip())):
+                return None
+            if any(_TRANSACTION_CONTROL.match(b) for b in inner):
+                return None
+            if any(_MAY_NOTICE.search(t) or _NEEDS_NEW_SESSION.search(t) or _LISTEN.search(t)
+                   for t in texts):
+                return None
+            return tuple(found)
+        return self._once(("batch", str(path)), find)
+
+    def _run_batch(self, statements: tuple[script.PlainStatement, ...], output: bool) -> bool:
+        """Reset (if needed), the statements, and the reset for the next script, as one
+        message.  False when it failed: rolled back, nothing printed; the caller runs the
+        script statement by statement, which reports the failure as psql does."""
+        conn = self.conn
+        printed: list[str] = []
+        try:
+            script.run_batch(conn, [p.statement for p in statements],
+                             before=self._reset_prefix(), then=RESET_STATEMENTS,
+                             output=printed.append if output else None)
+        except psycopg.Error:
+            if _in_transaction(conn):
+                conn.execute("ROLLBACK")
+            return False
+        self._clean = True
+        for text in printed if self.output else ():
+            self.output(text)
+        return True
 
     def _run_message(self, shape: Shape, record: Callable, record_sql: list[str] | None,
                      meanwhile: Callable[[], None] | None) -> bool:
@@ -303,8 +353,8 @@ class ScriptRunner:
         does -- a failure that does not recur, a lock timeout say, then simply succeeds)."""
         conn = self.conn
         before = self._reset_prefix()
-        tail = ([*ROWS_PREAMBLE, *(q + ";" for q in record_sql), "COMMIT;"]
-                if record_sql is not None else [])
+        tail = ([*ROWS_PREAMBLE, *(q + ";" for q in record_sql), "COMMIT;",
+                 *RESET_STATEMENTS] if record_sql is not None else [])
         printed: list[str] = []
         notices: list[str] = []
 
@@ -335,6 +385,7 @@ class ScriptRunner:
                 if _in_transaction(conn):
                     conn.execute("ROLLBACK")
                 raise
+        self._clean = bool(tail)          # the message ended with the reset
         self._after([p.statement.text for p in shape.statements])
         return True
 

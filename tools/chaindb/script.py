@@ -960,8 +960,9 @@ def run_batch(conn, statements: list[Statement], *, then: Sequence[str] = (),
               before: Sequence[str] = (), output: Sink | None = None,
               notice: Callable[[Statement, str], None] | None = None,
               meanwhile: Callable[[], None] | None = None) -> None:
-    """Send the SQL strings ``before`` (the caller's, each ending with ';'; their results
-    are not printed), ``statements``, then the SQL strings ``then``, as one simple-query
+    """Send the SQL strings ``before`` (the caller's, each ending with ';'), ``statements``,
+    then the SQL strings ``then`` (the caller's too; only the statements' rows are
+    printed), as one simple-query
     message (one round trip) and print the statements' rows as run_file would.  Only for
     statements from plain_statements that run inside a transaction block the batch itself
     opens or that is open: then the server runs them one after the other exactly as if sent
@@ -1022,7 +1023,7 @@ def run_batch(conn, statements: list[Statement], *, then: Sequence[str] = (),
                 break
             if result.status == pq.ExecStatus.FATAL_ERROR:
                 error = error or psycopg.errors.error_from_result(result, encoding=encoding)
-            elif output is not None and index >= skip:
+            elif output is not None and skip <= index < skip + len(statements):
                 _print_rows(result, encoding, output)
             index += 1
     except BaseException:           # interrupted: leave the connection usable (and idle)
