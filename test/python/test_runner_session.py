@@ -229,6 +229,8 @@ def test_failing_deploy_shows_psqls_messages_as_sqitch_does(tmp_path, make_db):
     include.write_text("-- included\nSELECT 1;\nSELECT no_such_column FROM pg_class;\n")
     scripts = {
         "noisy": ("", "CREATE TABLE noisy (a int);\n"
+                      "CREATE FUNCTION public.say(t text) RETURNS text LANGUAGE plpgsql AS $$"
+                      "BEGIN RAISE NOTICE '%', t; RETURN t; END $$;\n"
                       "DO $$ BEGIN RAISE NOTICE 'hello' USING DETAIL = 'd', HINT = 'h'; "
                       "END $$;\nDROP TABLE IF EXISTS not_there;\n"
                       "BEGIN;\nCREATE TABLE IF NOT EXISTS noisy (a int);\nCOMMIT;\n"),
@@ -236,6 +238,10 @@ def test_failing_deploy_shows_psqls_messages_as_sqitch_does(tmp_path, make_db):
                            "SET client_min_messages = warning;\n"
                            "DO $$ BEGIN RAISE NOTICE 'not shown'; RAISE WARNING 'shown'; "
                            "END $$;\nCOMMIT;\n"),
+        # one message (chaindb.runner's "message" shape): notices still on their lines
+        "batched": ("quiet", "BEGIN;\nCREATE TABLE batched (a int);\nSELECT public.say('one');"
+                             "\nCREATE TABLE batched2 (a int);\nSELECT public.say('two'),\n"
+                             "       public.say('three');\nSELECT 1;\nCOMMIT;\n"),
         "doblock": ("", "CREATE TABLE doblock (a int);\nDO $$\nBEGIN\n"
                         "    PERFORM 1 / 0;\nEND $$;\n"),
         "syntax": ("", "CREATE TABLE syntax (a int);\nSELECT a,\n       b\n  FROM syntax\n"
@@ -244,7 +250,7 @@ def test_failing_deploy_shows_psqls_messages_as_sqitch_does(tmp_path, make_db):
     }
     for failing in ("doblock", "syntax", "included"):
         plan = {k: v for k, v in scripts.items()
-                if k in ("noisy", "quiet", failing)}
+                if k in ("noisy", "quiet", "batched", failing)}
         project = _tiny(tmp_path / f"p_{failing}", plan)
         out = {}
         for tool, run in (("sqitch", _sqitch), ("chaindb", _chaindb)):
@@ -252,7 +258,9 @@ def test_failing_deploy_shows_psqls_messages_as_sqitch_does(tmp_path, make_db):
             assert proc.returncode == 2, proc.stdout + proc.stderr
             out[tool] = proc
         assert _psql_lines(out["chaindb"].stderr) == _psql_lines(out["sqitch"].stderr)
-        assert "psql:deploy/noisy.sql:2: NOTICE:  hello\nDETAIL:  d\nHINT:  h\n" \
+        assert "psql:deploy/batched.sql:6: NOTICE:  two\npsql:deploy/batched.sql:6: NOTICE:" \
+            "  three\n" in out["chaindb"].stderr
+        assert "psql:deploy/noisy.sql:3: NOTICE:  hello\nDETAIL:  d\nHINT:  h\n" \
             in out["chaindb"].stderr
         assert "psql:deploy/quiet.sql:4: WARNING:  shown\n" in out["chaindb"].stderr
         assert "not shown" not in out["chaindb"].stderr

@@ -973,13 +973,11 @@ def run_batch(conn, statements: list[Statement], *, then: Sequence[str] = (),
     reported it (without the script's line: a caller re-runs statement by statement to
     locate it).
 
-    Which statement raised a notice is known from the results read so far; libpq reads a
-    notice that follows a statement's completion before that result is collected, so a
-    notice read in the same step as a completion belongs to the next statement -- exact
-    as long as the server's writes are read as they come (the server flushes at each
-    notice, and a completion is sent together with the following notice).  Callers that
-    need certainty run scripts that may raise notices statement by statement instead
-    (chaindb.runner decides).
+    Which statement raised a notice is known from the results read so far: a notice read
+    while a statement runs is its own, one read after a completion the next one's; one
+    read in the step that completes a statement is decided by _ambiguous_owner.  Callers
+    that need certainty run scripts that may raise notices statement by statement
+    instead (chaindb.runner decides).
 
     Sent and read through the connection's libpq handle (psycopg's documented low-level
     API) rather than a cursor, which would wait for the results before returning."""
@@ -993,16 +991,15 @@ def run_batch(conn, statements: list[Statement], *, then: Sequence[str] = (),
             pgconn.consume_input()
     error: psycopg.Error | None = None
     skip = len(before)
-    heard: list[pq.abc.PGresult] = []
+    heard: list[bytes] = []         # libpq frees a notice's result after the callback
     saved_handler = pgconn.notice_handler
-    pgconn.notice_handler = heard.append
+    pgconn.notice_handler = lambda result: heard.append(result.error_message)
 
     def tell(index: int) -> None:
         """The notices just read belong to the statement at result ``index``."""
         position = index - skip
         if notice is not None and 0 <= position < len(statements):
-            for result in heard:
-                raw = result.error_message
+            for raw in heard:
                 notice(statements[position],
                        raw.decode(encoding, "replace") if isinstance(raw, bytes) else raw)
         heard.clear()
@@ -1016,7 +1013,8 @@ def run_batch(conn, statements: list[Statement], *, then: Sequence[str] = (),
                 tell(index)                  # read while the statement runs: its own
                 select.select([pgconn.socket], [], [])
                 pgconn.consume_input()
-            tell(index + 1)                  # read with a completion: the next one's
+            if heard:                        # read in the step that completed ``index``
+                tell(_ambiguous_owner(statements, index - skip) + skip)
             result = pgconn.get_result()
             tell(index + 1)                  # read after the completion
             if result is None:
@@ -1036,6 +1034,31 @@ def run_batch(conn, statements: list[Statement], *, then: Sequence[str] = (),
         pgconn.notice_handler = saved_handler
     if error is not None:
         raise error
+
+
+_RETURNS_ROWS = re.compile(r"(?:SELECT|WITH|VALUES|TABLE|SHOW|EXPLAIN|FETCH)\b|.*\bRETURNING\b",
+                           re.I | re.S)
+
+
+def _returns_rows(statement: Statement | None) -> bool:
+    if statement is None:
+        return False
+    return bool(_RETURNS_ROWS.match(statement.text, _LEADING_COMMENTS.match(statement.text).end()))
+
+
+def _ambiguous_owner(statements: list[Statement], position: int) -> int:
+    """Which statement raised the notices libpq read in the step that also completed the
+    statement at ``position``: its own (read before its completion) or the next one's (a
+    notice right after a completion is read at once).  A statement that returns rows
+    sends its row description before anything it raises, so the next statement's notices
+    can only come right after this completion when the next statement returns no rows;
+    and this one's notices are likelier when it returns rows (a function called by
+    SELECT)."""
+    following = statements[position + 1] if 0 <= position + 1 < len(statements) else None
+    current = statements[position] if 0 <= position < len(statements) else None
+    if following is None or _returns_rows(following) or _returns_rows(current):
+        return position
+    return position + 1
 
 
 def _results(pgconn: pq.abc.PGconn) -> Iterator[pq.abc.PGresult]:
