@@ -340,3 +340,35 @@ def test_run_batch_interrupted_while_waiting_cancels_and_leaves_the_connection_i
     if conn.info.transaction_status.name == "INERROR":
         conn.execute("ROLLBACK")
     assert conn.execute("SELECT to_regclass('public.slow')").fetchone()[0] is None
+
+
+# Every backslash command psql 15 knows (psql --help=commands, \? variables aside).
+PSQL_COMMANDS = (
+    "a bind C c connect conninfo cd copy copyright crosstabview d da dA dAc dAf dAo dAp db "
+    "dc dconfig dC dd dD ddp dE di dm ds dt dv des det deu dew df dF dFd dFp dFt dg dl dL dn "
+    "do dO dp dP drds dRp dRs dT du dx dX dy e echo edit ef elif else encoding endif "
+    "errverbose ev f g gdesc getenv gexec gset gx h help H html i if include "
+    "include_relative ir l list lo_export lo_import lo_list lo_unlink o out p password print "
+    "prompt pset q qecho quit r reset s set setenv sf sv t T timing unset w warn watch write "
+    "x z ! ?").split()
+
+
+@pytest.mark.parametrize("name", PSQL_COMMANDS)
+def test_every_psql_meta_command_runs_or_is_refused_by_name(conn, name, tmp_path):
+    """Each of psql's meta-commands, bare and with an argument: run as psql runs it, or a
+    ScriptError naming the command with psql's ``psql:FILE:LINE: error:`` line -- never
+    another exception."""
+    (tmp_path / "inc.sql").write_text("SELECT 1;\n")
+    for line in (f"\\{name}", f"\\{name} {tmp_path / 'inc.sql'}"):
+        stderr: list[str] = []
+        script = ("\\if true\n" if name in ("elif", "else", "endif") else "") + line + "\n" \
+            + ("\\endif\n" if name in ("if", "elif", "else") else "")
+        try:
+            run_text(conn, script, name="m.sql", output=lambda text: None,
+                     notice=stderr.append)
+        except ScriptError as exc:
+            assert exc.psql_text.startswith("psql:m.sql:"), exc.psql_text
+            assert stderr[-1] == exc.psql_text
+            if "not supported" in str(exc):
+                assert f"\\{name} is not supported by chaindb" in str(exc)
+        assert conn.info.transaction_status.name == "IDLE"
