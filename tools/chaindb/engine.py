@@ -418,6 +418,8 @@ class Engine:
             return result
         if to_index < position:
             raise EngineError('Cannot deploy to an earlier change; use "revert" instead')
+        if not log_only:
+            self.runner.open_soon()         # while the registry is created and checked
         if position == -1:
             if not self.registry.exists():
                 self.reporter.info(f"Adding registry tables to {self.destination}")

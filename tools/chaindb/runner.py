@@ -161,24 +161,58 @@ class ScriptRunner:
         self.output = output
         self.messages = messages
         self._conn: psycopg.Connection | None = None
+        self._opening: tuple | None = None      # (thread, [connection or error])
         # the session is as new: just opened, or the last message ended with the reset
         self._clean = False
         self._cache: dict[tuple, object] | None = None
 
     # ------------------------------------------------------------------ connection
+    def open_soon(self) -> None:
+        """Start opening the script connection in the background (a deploy does its
+        registry work meanwhile); ``conn`` waits for it."""
+        if self._conn is not None or self._opening is not None:
+            return
+        import threading
+
+        outcome: list = []
+
+        def open_it() -> None:
+            try:
+                outcome.append(self._open())
+            except BaseException as exc:        # re-raised by conn, in the caller
+                outcome.append(exc)
+
+        thread = threading.Thread(target=open_it, name="chaindb-script-connect", daemon=True)
+        thread.start()
+        self._opening = (thread, outcome)
+
+    def _open(self) -> psycopg.Connection:
+        # A change's COMMIT travels in the same message as its script: the server polls
+        # for a dead client while a statement runs, so a deploy killed during a change's
+        # script rolls the change back instead of finishing it unattended.
+        conn = self._connect(options=f"-c client_connection_check_interval={CLIENT_CHECK_MS}")
+        conn.prepare_threshold = None          # nothing for DEALLOCATE ALL to break
+        return conn
+
     @property
     def conn(self) -> psycopg.Connection:
+        if self._conn is None and self._opening is not None:
+            thread, outcome = self._opening
+            self._opening = None
+            thread.join()
+            if isinstance(outcome[0], BaseException):
+                raise outcome[0]
+            self._conn, self._clean = outcome[0], True
         if self._conn is None:
-            # A change's COMMIT travels in the same message as its script: the server
-            # polls for a dead client while a statement runs, so a deploy killed during a
-            # change's script rolls the change back instead of finishing it unattended.
-            self._conn = self._connect(
-                options=f"-c client_connection_check_interval={CLIENT_CHECK_MS}")
-            self._conn.prepare_threshold = None   # nothing for DEALLOCATE ALL to break
-            self._clean = True
+            self._conn, self._clean = self._open(), True
         return self._conn
 
     def close(self) -> None:
+        if self._opening is not None:
+            try:
+                self.conn
+            except BaseException:
+                pass
         if self._conn is not None:
             self._conn.close()
         self._conn = None
