@@ -134,6 +134,7 @@ class Engine:
         self._registry: Registry | None = None
         self._locked = False
         self._runner = None
+        self._paths: dict[tuple[str, str], Path] = {}
         # during deploy(): what each change needs from the client, computed ahead
         self._ahead: dict[tuple, object] | None = None
 
@@ -216,7 +217,12 @@ class Engine:
 
     # ------------------------------------------------------------------ helpers
     def _path(self, change: Change, kind: str) -> Path:
-        return change.script_path(kind, self.target.top_dir, extension=self.target.extension)
+        key = (change.id, kind)
+        found = self._paths.get(key)
+        if found is None:
+            found = self._paths[key] = change.script_path(kind, self.target.top_dir,
+                                                          extension=self.target.extension)
+        return found
 
     def _display(self, path: Path) -> str:
         """A script path as Sqitch shows it: relative to the project directory."""
@@ -251,8 +257,6 @@ class Engine:
                     meanwhile: Callable[[], None] | None = None) -> None:
         """Run one script through the runner; ``record(conn)`` writes the change's
         registry rows on the connection it is given (see ScriptRunner.run)."""
-        if not path.exists():
-            raise EngineError(f"Script {self._display(path)} does not exist")
         if record is None:
             self.runner.run(path)
             return

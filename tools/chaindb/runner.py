@@ -270,12 +270,14 @@ class ScriptRunner:
 
     def _find_shape(self, path: Path) -> Shape:
         found = script.plain_statements(path, self.variables)
-        try:
-            text = path.read_bytes().decode("utf-8", "replace")
-        except OSError:
-            return Shape("script")
-        if _NEEDS_NEW_SESSION.search(text) or any(
-                _NEEDS_NEW_SESSION.search(p.statement.text) for p in found or ()):
+        if found:
+            text = "\n".join(p.statement.text for p in found)   # includes inlined
+        else:
+            try:
+                text = path.read_bytes().decode("utf-8", "replace")
+            except OSError:
+                return Shape("script")
+        if _NEEDS_NEW_SESSION.search(text):
             # the session cannot be reset afterwards: no registry rows in it (Sqitch's
             # protocol writes them on the registry session), and a new one for the next
             return Shape("script")
@@ -287,7 +289,7 @@ class ScriptRunner:
                     and _COMMIT.match(last.statement.text.strip())
                     and not any(_TRANSACTION_CONTROL.match(
                         _COMMENTS_AHEAD.sub("", p.statement.text, count=1)) for p in middle)):
-                if not any(_MAY_NOTICE.search(p.statement.text) for p in middle):
+                if not _MAY_NOTICE.search(text):
                     return Shape("message", (first, *middle))
                 return Shape("transaction")
         if single_transaction_parts(path) is not None:
