@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -144,14 +145,25 @@ def include_all(project: Path, kinds: tuple[str, ...], label: str) -> Path:
     return script
 
 
-def run(argv: list[str], cwd: Path) -> float:
-    """Seconds the whole command took; exits on failure."""
+CPU: dict[str, list[float]] = {}      # client CPU seconds (user+sys) of each timed command
+SERVER: dict[str, list[float]] = {}   # server execution seconds of its statements
+
+
+def run(argv: list[str], cwd: Path, label: str | None = None) -> float:
+    """Seconds the whole command took; exits on failure.  With ``label``, the CPU time of
+    the command's process tree is kept in CPU[label] (steadier than wall time on a shared
+    machine; the server's work is not in it)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True,
                           env={**TOOL_ENV, **IDENTITY})
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed:\n{proc.stdout}\n{proc.stderr}")
+    if label:
+        CPU.setdefault(label, []).append(after.ru_utime - before.ru_utime
+                                         + after.ru_stime - before.ru_stime)
     return elapsed
 
 
@@ -167,15 +179,35 @@ class Bench:
         self.cluster.create_database(name)
         return name, self.cluster.url(name)
 
-    def psql(self, project: Path, script: Path) -> float:
+    def psql(self, project: Path, script: Path, label: str) -> float:
         name, _ = self.fresh()
-        return run(["psql", "--dbname", f"host=127.0.0.1 port={self.cluster.port} "
-                    f"user=postgres dbname={name}", *PSQL_OPTIONS, "--file", script.name],
-                   project)
+        elapsed = run(["psql", "--dbname", f"host=127.0.0.1 port={self.cluster.port} "
+                       f"user=postgres dbname={name}", *PSQL_OPTIONS, "--file", script.name],
+                      project, label)
+        self.server(name, label)
+        return elapsed
 
-    def tool(self, argv: list[str], project: Path, *extra: str) -> float:
-        _, uri = self.fresh()
-        return run([*argv, "deploy", *extra, uri], project)
+    def tool(self, argv: list[str], project: Path, label: str, *extra: str) -> float:
+        name, uri = self.fresh()
+        elapsed = run([*argv, "deploy", *extra, uri], project, label)
+        self.server(name, label)
+        return elapsed
+
+    def server(self, dbname: str, label: str) -> None:
+        """The server's execution time for the statements run in ``dbname``."""
+        import psycopg
+
+        try:
+            with psycopg.connect(host="127.0.0.1", port=self.cluster.port, user="postgres",
+                                 dbname="postgres", autocommit=True) as conn:
+                conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+                ms_total = conn.execute(
+                    "SELECT coalesce(sum(s.total_exec_time), 0) FROM pg_stat_statements s"
+                    " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = %s",
+                    (dbname,)).fetchone()[0]
+        except psycopg.Error:
+            return
+        SERVER.setdefault(label, []).append(float(ms_total) / 1000)
 
 
 def median(values: list[float]) -> float:
@@ -209,23 +241,27 @@ def main() -> None:
         deps_both = include_all(deps, ("deploy", "verify"), "both")
         with temporary_cluster() as cluster:
             bench = Bench(cluster)
-            bench.tool(CHAINDB, small)                  # warm-up: bytecode, caches
+            bench.tool(CHAINDB, small, "warm-up")       # bytecode, caches
             for _ in range(args.rounds):
-                add("psql big", bench.psql(big, big_all))
-                add("chaindb big", bench.tool(CHAINDB, big))
-                add("psql small", bench.psql(small, small_all))
-                add("chaindb small", bench.tool(CHAINDB, small))
-                add("psql deps", bench.psql(deps, deps_deploy))
-                add("psql deps+verify", bench.psql(deps, deps_both))
-                add("chaindb deps", bench.tool(CHAINDB, deps))
-                add("chaindb deps --verify", bench.tool(CHAINDB, deps, "--verify"))
+                for key, go in (
+                        ("psql big", lambda k: bench.psql(big, big_all, k)),
+                        ("chaindb big", lambda k: bench.tool(CHAINDB, big, k)),
+                        ("psql small", lambda k: bench.psql(small, small_all, k)),
+                        ("chaindb small", lambda k: bench.tool(CHAINDB, small, k)),
+                        ("psql deps", lambda k: bench.psql(deps, deps_deploy, k)),
+                        ("psql deps+verify", lambda k: bench.psql(deps, deps_both, k)),
+                        ("chaindb deps", lambda k: bench.tool(CHAINDB, deps, k)),
+                        ("chaindb deps --verify",
+                         lambda k: bench.tool(CHAINDB, deps, k, "--verify"))):
+                    add(key, go(key))
             for _ in range(args.sqitch_rounds):
-                add("sqitch deps --verify", bench.tool(["sqitch"], deps, "--verify"))
+                key = "sqitch deps --verify"
+                add(key, bench.tool(["sqitch"], deps, key, "--verify"))
             _, uri = bench.fresh()
             run([*CHAINDB, "deploy", uri], big)
             for _ in range(max(args.rounds, 5)):
-                add("status", run([*CHAINDB, "status", uri], big))
-                add("floor", run(FLOOR, big))
+                add("status", run([*CHAINDB, "status", uri], big, "status"))
+                add("floor", run(FLOOR, big, "floor"))
     body = report(t, args, load_before)
     print(body)
     write_section("Deploy speed", body)
@@ -268,6 +304,12 @@ def report(t: dict[str, list[float]], args, load_before) -> str:
         f"<= 1.0 | {yes(verify_cost <= verify_cost_psql)} |",
     ]
     raw = "; ".join(f"{key} {', '.join(ms(v) for v in values)}" for key, values in t.items())
+    cpu = {key: median(values) for key, values in CPU.items()}
+    server = {key: median(values) for key, values in SERVER.items()}
+
+    def cpu_row(key: str) -> str:
+        return (f"| {key} | {ms(m[key])} | {ms(cpu[key])} | "
+                f"{ms(server[key]) if key in server else '-'} |")
     return "\n".join([
         f"{machine()}; Python {platform.python_version()}; {sqitch.strip()}; temporary "
         f"cluster with fsync=off; load average {', '.join(f'{x:.1f}' for x in load_before)} "
@@ -285,6 +327,17 @@ def report(t: dict[str, list[float]], args, load_before) -> str:
         f"{ms(m['floor'])} ms; psql's whole {n}-change run is {ms(m['psql big'])} ms.",
         "",
         f"Raw seconds x 1000: {raw}.",
+        "",
+        "Where the time goes (medians, ms): wall; CPU of the client process tree (user+sys, "
+        "what start-up and client work cost whatever the load); the server's execution "
+        "time of the statements (pg_stat_statements, planning and network not included):",
+        "",
+        "| command | wall | client CPU | server execution |",
+        "|---|---|---|---|",
+        *(cpu_row(key) for key in ("psql big", "chaindb big", "psql small", "chaindb small",
+                                   "psql deps", "psql deps+verify", "chaindb deps",
+                                   "chaindb deps --verify", "sqitch deps --verify", "status",
+                                   "floor") if key in cpu),
     ])
 
 
