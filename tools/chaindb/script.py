@@ -910,11 +910,11 @@ def plain_statements(path: Path | str, variables: dict[str, str] | None = None, 
 
 def _collect_plain(display: str, variables: dict[str, str], encoding: str, scs: bool,
                    found: list[PlainStatement], stack: list[str], *, top_level: bool) -> bool:
-    real = os.path.realpath(os.path.expanduser(display))
-    if real in stack or len(stack) >= MAX_INCLUDE_DEPTH:
+    if len(stack) >= MAX_INCLUDE_DEPTH:
         return False
     try:
-        text = Path(os.path.expanduser(display)).read_bytes().decode(encoding)
+        with open(os.path.expanduser(display), "rb") as handle:
+            text = handle.read().decode(encoding)
     except (OSError, UnicodeDecodeError, LookupError):
         return False
     fast = fast_split(text, variables, standard_conforming_strings=scs)
@@ -923,6 +923,9 @@ def _collect_plain(display: str, variables: dict[str, str], encoding: str, scs: 
             return False
         found.extend(PlainStatement(statement, top_level, display) for statement in fast)
         return True
+    real = os.path.realpath(os.path.expanduser(display))   # only includes need it
+    if real in stack:
+        return False
     lexer = Lexer(text, variables=variables, std_strings=lambda: scs)
     while (item := lexer.next_item()) is not None:
         if isinstance(item, MetaCommand):
@@ -1004,24 +1007,32 @@ def run_batch(conn, statements: list[Statement], *, then: Sequence[str] = (),
                        raw.decode(encoding, "replace") if isinstance(raw, bytes) else raw)
         heard.clear()
 
+    is_busy, get_result, consume = pgconn.is_busy, pgconn.get_result, pgconn.consume_input
+    sockets = [pgconn.socket]
+    fatal, tuples = pq.ExecStatus.FATAL_ERROR, pq.ExecStatus.TUPLES_OK
+    printed_from, printed_to = skip, skip + len(statements)
     try:
         if meanwhile is not None:
             meanwhile()
         index = 0
         while True:
-            while pgconn.is_busy():
-                tell(index)                  # read while the statement runs: its own
-                select.select([pgconn.socket], [], [])
-                pgconn.consume_input()
+            while is_busy():
+                if heard:
+                    tell(index)              # read while the statement runs: its own
+                select.select(sockets, [], [])
+                consume()
             if heard:                        # read in the step that completed ``index``
                 tell(_ambiguous_owner(statements, index - skip) + skip)
-            result = pgconn.get_result()
-            tell(index + 1)                  # read after the completion
+            result = get_result()
+            if heard:
+                tell(index + 1)              # read after the completion
             if result is None:
                 break
-            if result.status == pq.ExecStatus.FATAL_ERROR:
+            status = result.status
+            if status == fatal:
                 error = error or psycopg.errors.error_from_result(result, encoding=encoding)
-            elif output is not None and skip <= index < skip + len(statements):
+            elif (status == tuples and output is not None
+                  and printed_from <= index < printed_to):
                 _print_rows(result, encoding, output)
             index += 1
     except BaseException:           # interrupted: leave the connection usable (and idle)
