@@ -16,6 +16,7 @@ COMMIT, and the next change is read, split and bound while the server runs the c
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -135,6 +136,7 @@ class Engine:
         self._locked = False
         self._runner = None
         self._paths: dict[tuple[str, str], Path] = {}
+        self._hashes: dict[str, str | None] = {}
         # during deploy(): what each change needs from the client, computed ahead
         self._ahead: dict[tuple, object] | None = None
 
@@ -220,8 +222,30 @@ class Engine:
         key = (change.id, kind)
         found = self._paths.get(key)
         if found is None:
-            found = self._paths[key] = change.script_path(kind, self.target.top_dir,
-                                                          extension=self.target.extension)
+            if change.rework_tags:
+                found = change.script_path(kind, self.target.top_dir,
+                                           extension=self.target.extension)
+            else:       # what script_path computes, without its per-call cost
+                found = Path(self.target.top_dir, kind,
+                             f"{change.name}.{self.target.extension}")
+            self._paths[key] = found
+        return found
+
+    def _deploy_hash(self, change: Change) -> str | None:
+        """Change.script_hash (sha1 of the resolved deploy script, .sql), computed once per
+        change and run: status hashes every deployed change's script."""
+        found = self._hashes.get(change.id, False)
+        if found is False:
+            if change.rework_tags:
+                found = change.script_hash(self.target.top_dir)
+            else:
+                try:
+                    with open(os.path.join(self.target.top_dir, "deploy",
+                                           change.name + ".sql"), "rb") as handle:
+                        found = script_digest(handle.read())
+                except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                    found = None
+            self._hashes[change.id] = found
         return found
 
     def _display(self, path: Path) -> str:
@@ -236,7 +260,7 @@ class Engine:
             id=change.id, name=change.name, project=self.plan.project, note=change.note,
             planned_at=change.timestamp, planner_name=change.planner_name,
             planner_email=change.planner_email,
-            script_hash=change.script_hash(self.target.top_dir),
+            script_hash=self._deploy_hash(change),
             tags=[t.format_name for t in change.tags],
             requires=[d.as_string() for d in change.requires],
             conflicts=[d.as_string() for d in change.conflicts])
@@ -827,7 +851,7 @@ class Engine:
         """Does the change's deploy script still hash to what was recorded?  An earlier
         instance of a reworked change also matches when only its includes were frozen
         (chaindb.snapshot): same meaning, different bytes."""
-        if change.script_hash(self.target.top_dir) == recorded_hash:
+        if self._deploy_hash(change) == recorded_hash:
             return True
         path = self._path(change, "deploy")
         for tag in change.rework_tags:
