@@ -58,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
             return args.func(args)
     except ChaindbError as exc:
         sys.stdout.flush()
-        print(f"chaindb: {_one_line(exc)}", file=sys.stderr)
+        # a message made of one reason per line (Sqitch's layout) keeps its lines
+        text = str(exc).strip() if getattr(exc, "multiline", False) else _one_line(exc)
+        print(f"chaindb: {text}", file=sys.stderr)
         return exc.exitcode
     except KeyboardInterrupt:
         print("chaindb: interrupted", file=sys.stderr)

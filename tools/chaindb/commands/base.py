@@ -184,6 +184,12 @@ class TextReporter:
     def script_output(self, text: str) -> None:
         self._write(text if text.endswith("\n") else text + "\n")
 
+    def script_messages(self, text: str) -> None:
+        """psql's stderr text (notices, errors with LINE/caret, CONTEXT): as psql prints it."""
+        self.stream.flush()
+        sys.stderr.write(text)
+        sys.stderr.flush()
+
 
 class QuietReporter:
     """For --json: progress is not printed (the result is)."""
@@ -193,6 +199,9 @@ class QuietReporter:
     def step_begin(self, sign, name, width): ...
     def step_end(self, ok, duration_ms, error=None, comments=None): ...
     def script_output(self, text): ...
+
+    def script_messages(self, text):
+        sys.stderr.write(text)
 
 
 def reporter(args):

@@ -201,9 +201,7 @@ def cmd_status(args) -> int:
         if not args.json:
             # First, as Sqitch: also before "No changes deployed" and connection errors.
             print(f"# On database {engine.destination}", flush=True)
-        if not engine.registry.exists():
-            # Sqitch: a database without a registry has no state -- exit 1.
-            raise ChaindbError("No changes deployed", exitcode=1)
+        # no registry: 'No changes deployed', exit 1, as Sqitch (one round trip)
         data = engine.status(args.project)
     if args.json:
         print_json({**jsonable(data), "undeployed": [c.name for c in data.undeployed],
