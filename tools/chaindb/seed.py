@@ -378,6 +378,7 @@ class SeedResult:
     sources: list[dict] = field(default_factory=list)
     tables: dict[str, dict] = field(default_factory=dict)
     seconds: float = 0.0
+    stopped: bool = False      # the deadline came first (benchmarks)
 
     @property
     def rows(self) -> int:
@@ -386,8 +387,11 @@ class SeedResult:
 
 def run(conn, rendered: list[Rendered], *, profile: str, scale: int, seed: int,
         variables: dict[str, str] | None = None, progress: Progress | None = None,
-        notice: Callable[[str], None] | None = None) -> SeedResult:
-    """Run rendered sources on ``conn`` (autocommit) in order, reporting progress."""
+        notice: Callable[[str], None] | None = None,
+        deadline: float | None = None) -> SeedResult:
+    """Run rendered sources on ``conn`` (autocommit) in order, reporting progress.
+    ``deadline`` (a time.monotonic() value): stop before the next batch once it has passed
+    (what was committed stays; result.stopped says so)."""
     from chaindb.script import ScriptError, run_text
 
     progress = progress or Progress()
@@ -402,6 +406,11 @@ def run(conn, rendered: list[Rendered], *, profile: str, scale: int, seed: int,
         started = time.monotonic()
         marked = False
         for step in steps(item.sql):
+            if deadline is not None and time.monotonic() > deadline:
+                progress.end()
+                result.stopped = True
+                result.seconds = time.monotonic() - started_all
+                return result
             if step.table is not None and step.sql == "":
                 marked = True
                 progress.begin(step.table, step.table_rows or 0)
