@@ -212,6 +212,19 @@ BEGIN
     END IF;
     EXECUTE pg_catalog.format('CREATE TRIGGER audit_capture_truncate AFTER TRUNCATE ON %s '
         'FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_statement()', p_table);
+    IF p_statement_level THEN
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER audit_capture_insert ON %s IS %L', p_table,
+                                  'Audits inserted rows into audit.logs, one statement at a time (audit.enable_tracking).');
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER audit_capture_update ON %s IS %L', p_table,
+                                  'Audits updated rows into audit.logs, one statement at a time (audit.enable_tracking).');
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER audit_capture_delete ON %s IS %L', p_table,
+                                  'Audits deleted rows into audit.logs, one statement at a time (audit.enable_tracking).');
+    ELSE
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER audit_capture ON %s IS %L', p_table,
+                                  'Audits every inserted, updated and deleted row into audit.logs (audit.enable_tracking).');
+    END IF;
+    EXECUTE pg_catalog.format('COMMENT ON TRIGGER audit_capture_truncate ON %s IS %L', p_table,
+                              'Audits a TRUNCATE into audit.logs (audit.enable_tracking).');
 END
 $$;
 COMMENT ON FUNCTION audit.enable_tracking(regclass, boolean) IS

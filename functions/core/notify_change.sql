@@ -62,6 +62,10 @@ BEGIN
     EXECUTE pg_catalog.format(
         'CREATE TRIGGER notify_change_truncate AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION core.notify_change()',
         p_table);
+    EXECUTE pg_catalog.format('COMMENT ON TRIGGER notify_change ON %s IS %L', p_table,
+        'Change feed: pg_notify on chaindb_changes per changed row, key columns only (core.enable_notify).');
+    EXECUTE pg_catalog.format('COMMENT ON TRIGGER notify_change_truncate ON %s IS %L', p_table,
+        'Change feed: pg_notify on chaindb_changes for a TRUNCATE (core.enable_notify).');
 END
 $$;
 COMMENT ON FUNCTION core.enable_notify(regclass) IS

@@ -7,7 +7,8 @@ SELECT tables_are('core', ARRAY['users'], 'core: tables');
 SELECT views_are('core', ARRAY[]::name[], 'core: views');
 SELECT materialized_views_are('core', ARRAY[]::name[], 'core: materialized views');
 SELECT functions_are('core', ARRAY['normalize_wallet', 'set_updated_at', 'current_user_id', 'current_wallet',
-                     'primary_key_columns', 'notify_change', 'enable_notify', 'disable_notify', 'user_stats'], 'core: functions');
+                     'primary_key_columns', 'notify_change', 'enable_notify', 'disable_notify', 'user_stats',
+                     'enable_backend_access', 'enable_schema_access'], 'core: functions');
 SELECT enums_are('core', ARRAY['user_tier'], 'core: enums');
 SELECT domains_are('core', ARRAY['wallet_address'], 'core: domains');
 SELECT sequences_are('core', ARRAY['users_id_seq'], 'core: sequences');

@@ -1,0 +1,10 @@
+-- Revert chaindb:ops/schema from pg
+
+BEGIN;
+
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+-- the default privileges IN SCHEMA ops depend on the schema and go with it
+DROP SCHEMA ops;
+
+COMMIT;

@@ -1,0 +1,15 @@
+-- Verify chaindb:analytics/schema on pg
+
+BEGIN;
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+SELECT 1 / (nspowner = 'chain_owner'::regrole)::int FROM pg_catalog.pg_namespace WHERE nspname = 'analytics';
+SELECT 1 / pg_catalog.has_schema_privilege('chain_analytics', 'analytics', 'USAGE')::int;
+SELECT 1 / pg_catalog.has_schema_privilege('chain_app', 'analytics', 'USAGE')::int;
+SELECT 1 / (NOT pg_catalog.has_schema_privilege('chain_user', 'analytics', 'USAGE'))::int;
+SELECT 1 / (NOT pg_catalog.has_schema_privilege('public', 'analytics', 'USAGE'))::int;
+SELECT 1 / pg_catalog.count(*)
+  FROM pg_catalog.pg_default_acl
+ WHERE defaclrole = 'chain_owner'::regrole AND defaclnamespace = 'analytics'::regnamespace AND defaclobjtype = 'r';
+
+ROLLBACK;
