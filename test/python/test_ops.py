@@ -45,8 +45,8 @@ def rows(db, table: str) -> int:
 
 # ------------------------------------------------------------------ clear
 
-def test_clear_refuses_without_force_and_empties_with_it(deployed_db):
-    cli("seed", deployed_db.uri)
+def test_clear_refuses_without_force_and_empties_with_it(seeded_db):
+    deployed_db = seeded_db
     before = checksums(deployed_db)
     err = one_line_error(chaindb_cli("clear", deployed_db.uri))
     assert "--force" in err
@@ -99,9 +99,9 @@ def test_backup_restore_round_trip_of_the_scale_profile(deployed_db, make_db, tm
         assert conn.execute("SELECT relowner::regrole::text FROM pg_class WHERE oid = 'core.users'::regclass").fetchone()[0] == "chain_owner"
 
 
-def test_restore_refuses_a_non_empty_target_without_clean(deployed_db, tmp_path):
+def test_restore_refuses_a_non_empty_target_without_clean(seeded_db, tmp_path):
+    deployed_db = seeded_db
     dump = tmp_path / "dev.dump"
-    cli("seed", deployed_db.uri)
     cli("backup", deployed_db.uri, "-o", str(dump))
     with deployed_db.connect() as conn:
         conn.execute("INSERT INTO core.users (email) VALUES ('late@example.com')")
@@ -114,8 +114,8 @@ def test_restore_refuses_a_non_empty_target_without_clean(deployed_db, tmp_path)
     assert rows(deployed_db, "core.users") == before["core.users"][0] - 1   # back to the backup
 
 
-def test_restore_bad_files_are_one_line_and_touch_nothing(deployed_db, make_db, tmp_path):
-    cli("seed", deployed_db.uri)
+def test_restore_bad_files_are_one_line_and_touch_nothing(seeded_db, make_db, tmp_path):
+    deployed_db = seeded_db
     dump = tmp_path / "good.dump"
     cli("backup", deployed_db.uri, "-o", str(dump))
     target = make_db()
