@@ -1,38 +1,54 @@
 # chaindb -- two commands on a fresh Debian 12 machine:
 #   make up     embedded cluster, deploy, seed, verify, health
 #   make test   install everything, then the whole suite (pytest + pgTAP + interop)
+#
+# Python packages go into a virtualenv, .venv/ (Debian's python3 refuses pip installs,
+# PEP 668); everything below runs from it.  Afterwards `. .venv/bin/activate` puts
+# chaindb on the PATH.
 
 PYTHON   ?= python3
-APT_PKGS := postgresql-15 postgresql-15-pgtap pgtap sqitch libdbd-pg-perl postgresql-15-plpgsql-check
+VENV     := .venv
+BIN      := $(CURDIR)/$(VENV)/bin
+APT_PKGS := postgresql-15 postgresql-15-pgtap pgtap sqitch libdbd-pg-perl \
+            postgresql-15-plpgsql-check postgresql-15-cron python3-venv
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-CHAINDB  := $(PYTHON) -m chaindb
+# The venv's bin first on PATH: the tests run chaindb and chaindb-pg-ctl from there.
+RUN      := PATH="$(BIN):$$PATH"
 
-.PHONY: deps up down test test-fast bench clean
+.PHONY: deps apt up down test test-fast bench clean
 
-deps: ## system packages (only when missing) and the project with its test extras
+apt: ## system packages, only those missing
 	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	$(PYTHON) -m pip install -q --disable-pip-version-check -e '.[test]'
+
+$(VENV)/bin/pip: | apt
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/pip
+	$(VENV)/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	touch $@
+
+deps: apt $(VENV)/.installed ## system packages, the venv, the project with its test extras
 
 up: deps ## embedded cluster, deploy, seed, verify, health
-	$(CHAINDB) up
+	$(RUN) chaindb up
 
 down: ## stop the embedded cluster
-	$(CHAINDB) cluster stop
+	$(RUN) chaindb cluster stop
 
 test: deps ## the whole suite
-	$(PYTHON) -m pytest -q -p no:cacheprovider
+	$(RUN) python -m pytest -q -p no:cacheprovider
 
-test-fast: ## the suite without reinstalling
-	$(PYTHON) -m pytest -q -x
+test-fast: ## the suite without reinstalling, stop at the first failure
+	$(RUN) python -m pytest -q -x
 
 bench: deps
-	$(PYTHON) bench/deploy.py
+	$(RUN) python bench/deploy.py
 
 clean:
-	-$(CHAINDB) cluster stop
+	-$(RUN) chaindb cluster stop
 	rm -rf .chaindb

@@ -1,7 +1,8 @@
 """Audit overhead (issue 3 targets), measured on a private temporary cluster:
 
 * single-row INSERT rate (pgbench, 4 clients, 2 threads, prepared, synchronous_commit=off so
-  it is CPU-bound, as ../shared/reference/ops-anchors.md §3.3) of a table tracked by
+  it is CPU-bound, as in pgbench's usual
+  CPU-bound set-up) of a table tracked by
   audit.enable_tracking (row mode) vs the same table untracked -- target >= 0.65x;
 * a 100k-row INSERT ... SELECT into a table tracked in statement mode (transition tables)
   vs untracked -- target <= 2.5x the time.
@@ -301,7 +302,7 @@ def main() -> None:
 part, {load_after} at the end. pgbench -c 4 -j 2 -T {args.seconds} -M prepared, median of
 {args.rounds} interleaved rounds (`python bench/audit_overhead.py`).
 
-CPU-bound (synchronous_commit=off, as ../shared/reference/ops-anchors.md §3.3; the targets are
+CPU-bound (synchronous_commit=off, so WAL flushes do not dominate; the targets are
 judged here):
 
 | measure | untracked | tracked | ratio | target | met |

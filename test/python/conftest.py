@@ -27,22 +27,8 @@ from pytest_postgresql import factories
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _shared_dir() -> Path:
-    """The project's read-only references and Sqitch golden vectors: $CHAINDB_SHARED, else
-    ../shared beside this checkout, else ../shared beside the local repository this one was
-    cloned from (CI and `git clone . /tmp/x` clone main elsewhere)."""
-    if os.environ.get("CHAINDB_SHARED"):
-        return Path(os.environ["CHAINDB_SHARED"])
-    candidates = [REPO.parent / "shared"]
-    origin = subprocess.run(["git", "-C", str(REPO), "config", "--get", "remote.origin.url"],
-                            capture_output=True, text=True).stdout.strip().removeprefix("file://")
-    if origin and Path(origin).is_dir():           # a local clone (not a network URL)
-        candidates.append(Path(origin).resolve().parent / "shared")
-    return next((c for c in candidates if c.is_dir()), candidates[0])
-
-
-SHARED = _shared_dir()
-GOLDEN = SHARED / "compat" / "sqitch-golden"
+# The Sqitch golden vectors (made by the real sqitch 1.3.1; test/golden/README.md).
+GOLDEN = REPO / "test" / "golden"
 TEST_SEARCH_PATH = "public,tap"
 
 
@@ -99,17 +85,27 @@ def load_template(host, port, user, dbname, password=None, **_):
             run_file(conn, helper)
 
 
-def _pg_ctl_shim() -> str:
-    """chaindb-pg-ctl beside this interpreter (a venv's or pyenv's bin), else on PATH."""
-    beside = Path(sys.executable).parent / "chaindb-pg-ctl"
-    found = str(beside) if beside.exists() else shutil.which("chaindb-pg-ctl")
+def venv_tool(name: str) -> str | None:
+    """A console script beside this interpreter (the venv's bin), else on PATH.  Looked up
+    here first so `.venv/bin/python -m pytest` works without the venv's bin on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def pg_ctl_shim() -> str:
+    """chaindb-pg-ctl (pg_ctl as the postgres user when run as root), for every
+    pytest-postgresql server of the suite: never the real pg_ctl found on PATH."""
+    found = venv_tool("chaindb-pg-ctl")
     if not found:
         raise RuntimeError("chaindb-pg-ctl not found: pip install -e '.[test]' first")
     return found
 
 
+_pg_ctl_shim = pg_ctl_shim          # the former name
+
+
 pg_server = factories.postgresql_proc(
-    executable=_pg_ctl_shim(),
+    executable=pg_ctl_shim(),
     dbname="chaindb_tests",
     postgres_options="-c max_connections=200",
     load=[load_template],

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLDEN, chaindb_cli
+from conftest import GOLDEN, REPO, chaindb_cli
 from test_registry_golden import pg_server  # noqa: F401  (plain server, see there)
 
 PROJECTS = GOLDEN / "projects"
@@ -202,10 +202,39 @@ def test_add_tag_rework_snapshot_includes(tmp_path):
 
 
 def test_render_partitions(tmp_path):
+    """In the project: a table its deploy scripts create PARTITION BY RANGE."""
     out = tmp_path / "p.sql"
-    run(tmp_path, "render", "partitions", "--table", "audit.logs", "--from", "2026-01",
+    run(REPO, "render", "partitions", "--table", "audit.logs", "--from", "2026-01",
         "--months", "2", "--out", str(out))
     assert "audit.logs" in out.read_text()
     proc = chaindb_cli("render", "partitions", "--table", "audit.logs", "--from", "2026-13",
-                       "--months", "2", cwd=tmp_path)
+                       "--months", "2", cwd=REPO)
     _assert_one_line_error(proc, "")
+
+
+@pytest.mark.parametrize("table, message", [
+    ("audit.nosuch", 'table "audit.nosuch" does not exist'),
+    ("core.users", 'table "core.users" is not partitioned by range'),
+])
+def test_render_partitions_needs_a_partitioned_table(tmp_path, table, message):
+    out = tmp_path / "p.sql"
+    proc = chaindb_cli("render", "partitions", "--table", table, "--from", "2026-01",
+                       "--months", "2", "--out", str(out), cwd=REPO)
+    _assert_one_line_error(proc, message)
+    assert not out.exists()
+
+
+def test_render_partitions_checks_a_target_database(empty_db, tmp_path):
+    with empty_db.connect() as conn:
+        conn.execute("CREATE SCHEMA s; CREATE TABLE s.plain (at timestamptz);"
+                     "CREATE TABLE s.parted (at timestamptz) PARTITION BY RANGE (at);"
+                     "CREATE TABLE s.listed (k int) PARTITION BY LIST (k)")
+    common = ("--from", "2026-01", "--months", "1")
+    proc = run(REPO, "render", "partitions", empty_db.uri, "--table", "s.parted", *common)
+    assert "s.parted_p2026_01" in proc.stdout
+    for table, message in (("s.plain", "is not partitioned by range"),
+                           ("s.listed", "is not partitioned by range"),
+                           ("s.gone", 'table "s.gone" does not exist in')):
+        proc = chaindb_cli("render", "partitions", "--target", empty_db.uri, "--table", table,
+                           *common, cwd=REPO)
+        _assert_one_line_error(proc, message)

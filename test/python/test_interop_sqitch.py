@@ -20,13 +20,13 @@ from pathlib import Path
 import pytest
 from pytest_postgresql import factories
 
-from conftest import GOLDEN, REPO, chaindb_cli
+from conftest import GOLDEN, REPO, chaindb_cli, pg_ctl_shim
 from test_registry_golden import comparable, dump_registry
 
 # A plain server (no deployed template): every test deploys into fresh empty databases,
 # and the project's plan creates its cluster roles itself (its revert keeps roles another
 # database still uses).
-pg_server = factories.postgresql_proc(executable=shutil.which("chaindb-pg-ctl"),
+pg_server = factories.postgresql_proc(executable=pg_ctl_shim(),
                                       dbname="chaindb_interop_tests")
 
 ADVISORY_LOCK_KEY = 75474063          # Sqitch's destination lock (Engine/pg.pm)

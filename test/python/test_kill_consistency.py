@@ -18,7 +18,6 @@ One more case documents the fallback for a script that is not one transaction.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -31,9 +30,10 @@ import pytest
 from pytest_postgresql import factories
 
 from chaindb.cli import main as chaindb_main
+from conftest import pg_ctl_shim
 
 # A plain server: these tests need empty databases only, not the project's template.
-pg_server = factories.postgresql_proc(executable=shutil.which("chaindb-pg-ctl"),
+pg_server = factories.postgresql_proc(executable=pg_ctl_shim(),
                                       dbname="chaindb_kill_tests")
 
 ADVISORY_LOCK_KEY = 75474063

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from pytest_postgresql import factories
 
-from conftest import GOLDEN, Db
+from conftest import GOLDEN, Db, pg_ctl_shim
 
-pg_server = factories.postgresql_proc(executable=shutil.which("chaindb-pg-ctl"),
+pg_server = factories.postgresql_proc(executable=pg_ctl_shim(),
                                       dbname="chaindb_logplan_tests")
 
 # Same identity for both tools, no user config, a zone west of UTC (offsets and names show).

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from pytest_postgresql import factories
 
-from conftest import GOLDEN, chaindb_cli
+from conftest import GOLDEN, chaindb_cli, pg_ctl_shim
 
 # The engine's own tests need empty databases only, not the project's deployed template:
 # this plain server replaces conftest's pg_server for these modules (empty_db and make_db
 # then create their databases here), so a change in progress in the project's plan
 # cannot break the tool's tests.
-pg_server = factories.postgresql_proc(executable=shutil.which("chaindb-pg-ctl"),
+pg_server = factories.postgresql_proc(executable=pg_ctl_shim(),
                                       dbname="chaindb_tool_tests")
 
 ORDER = {

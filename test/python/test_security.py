@@ -1,17 +1,17 @@
-"""Security rules of DESIGN.md §4 as catalog checks over every object of ours, plus the two
+"""Security rules of the project (docs/conventions.md) as catalog checks over every object of ours, plus the two
 static analysers: pgspot over the SQL sources (0 findings) and plpgsql_check over every
 PL/pgSQL function (0 errors).  All generic: they read the catalogs and the source tree.
 """
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import warnings
 
 import pytest
 
 import harness
+from conftest import venv_tool
 
 OURS = harness.ours("n.nspname")
 SOURCE_DIRS = ("deploy", "functions", "views", "roles")
@@ -106,7 +106,6 @@ def sql_sources() -> list:
     return sorted(p for d in SOURCE_DIRS for p in (harness.REPO / d).rglob("*.sql"))
 
 
-@pytest.mark.skipif(shutil.which("pgspot") is None, reason="pgspot is not installed")
 def test_pgspot_finds_nothing(tmp_path):
     """pgspot cannot parse psql meta-commands: each source is fed with its ``\\`` lines
     (e.g. a deploy script's ``\\ir ../functions/x.sql``) turned into comments, so line
@@ -121,7 +120,9 @@ def test_pgspot_finds_nothing(tmp_path):
                                 for line in source.read_text().splitlines(keepends=True)))
         copies.append(copy)
     allowed = [arg for name in INLINED_FUNCTIONS for arg in ("--proc-without-search-path", name)]
-    proc = subprocess.run(["pgspot", *allowed, *map(str, copies)], capture_output=True, text=True,
+    pgspot = venv_tool("pgspot")
+    assert pgspot, "pgspot is not installed (a test dependency: pip install -e '.[test]')"
+    proc = subprocess.run([pgspot, *allowed, *map(str, copies)], capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, "pgspot findings:\n" + pgspot_findings(
         (proc.stdout + proc.stderr).replace(str(tmp_path) + "/", ""))

@@ -116,6 +116,7 @@ def test_unknown_only_lists_the_known_names():
 
 
 def test_legacy_fixtures_merge_in_name_order(tmp_path):
+    (tmp_path / "tools").symlink_to(REPO / "tools")          # the project's templates
     (tmp_path / "test/fixtures").mkdir(parents=True)
     (tmp_path / "test/fixtures/45_memory.sql").write_text("SELECT 1;\n")
     (tmp_path / "test/fixtures/10_core.sql").write_text("SELECT 2;\n")
@@ -125,6 +126,9 @@ def test_legacy_fixtures_merge_in_name_order(tmp_path):
     assert [s.kind for s in merged if s.stem == "10_core"] == ["template"]
     assert notes == ["test/fixtures/10_core.sql superseded by templates/seeds/10_core.sql.j2"]
     assert seed.render_source(next(s for s in merged if s.stem == "45_memory"), "scale").sql == ""
+    # a project without seed templates has only its fixtures
+    (tmp_path / "tools").unlink()
+    assert [s.stem for s in seed.sources(tmp_path)[0]] == ["10_core", "45_memory"]
 
 
 # ------------------------------------------------------------------ dev profile

@@ -127,6 +127,12 @@ class Cluster:
             raise ClusterError(f"no embedded cluster under {self.root} (run: chaindb cluster start)")
         return f"db:pg://{SERVER_USER}@127.0.0.1:{self.port}/{dbname}"
 
+    def libpq_url(self, dbname: str = DATABASE) -> str:
+        """The postgresql:// URI of a database in this cluster (psql, libpq, psycopg)."""
+        if self.port is None:
+            raise ClusterError(f"no embedded cluster under {self.root} (run: chaindb cluster start)")
+        return f"postgresql://{SERVER_USER}@127.0.0.1:{self.port}/{dbname}"
+
     def _pg(self, tool: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         argv = as_server_user([str(bin_dir() / tool), *args])
         proc = subprocess.run(argv, capture_output=True, text=True,
@@ -184,7 +190,8 @@ class Cluster:
             "initialized": self.initialized,
             "running": self.is_running(),
             "port": self.port,
-            "url": self.url() if self.port is not None else None,
+            "url": self.libpq_url() if self.port is not None else None,
+            "target": self.url() if self.port is not None else None,
         }
 
 

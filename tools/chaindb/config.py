@@ -1,5 +1,5 @@
 """sqitch.conf (git-config syntax), targets, db:pg: URIs and environment, with Sqitch's
-precedence (../shared/reference/sqitch.md §4.2-4.3).  Knows nothing of plans or databases.
+precedence (docs/sqitch-compat.md §4.2-4.3; sqitch-config(1), sqitch-target(1)).  Knows nothing of plans or databases.
 
 The parser is a port of Config::GitLike (what Sqitch 1.3.1 uses, non-git-compatible mode):
 sections and key names are case-insensitive, quoted subsections keep their case, a key
@@ -416,3 +416,24 @@ def display_uri(uri: str) -> str:
     if _parse_db_uri(uri).password is None:
         return uri
     return re.sub(r"^(db:[^:]+://[^:@/?#]*:)[^@/?#]*@", r"\1@", uri)
+
+
+def with_dbname(uri: str, dbname: str) -> str:
+    """The same db:pg: URI naming another database on the same server (user, password,
+    host, port and query parameters kept)."""
+    from urllib.parse import quote, urlencode
+
+    parsed = _parse_db_uri(uri)
+    query = f"?{urlencode(parsed.params)}" if parsed.params else ""
+    if parsed.host is None and parsed.port is None and parsed.user is None:
+        return f"db:pg:{quote(dbname, safe='')}{query}"
+    userinfo = ""
+    if parsed.user is not None or parsed.password is not None:
+        userinfo = quote(parsed.user or "", safe="")
+        if parsed.password is not None:
+            userinfo += ":" + quote(parsed.password, safe="")
+        userinfo += "@"
+    host = parsed.host or ""
+    host = f"[{host}]" if ":" in host else quote(host, safe="")
+    port = f":{parsed.port}" if parsed.port else ""
+    return f"db:pg://{userinfo}{host}{port}/{quote(dbname, safe='')}{query}"

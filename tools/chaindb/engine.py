@@ -1,4 +1,4 @@
-"""Sqitch's deploy engine semantics on psycopg (../shared/reference/sqitch.md §3.3-3.7).
+"""Sqitch's deploy engine semantics on psycopg (docs/sqitch-compat.md §3.3-3.7).
 
 deploy / revert / verify / rebase / status / check / log, failure modes all|tag|change,
 ``--to`` with symbolic refs, ``--log-only``, ``--verify``, dependency checks, the advisory

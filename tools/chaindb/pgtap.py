@@ -3,7 +3,8 @@
 Each file runs through chaindb.script.run_file (psql semantics: meta-commands, :vars) on
 its own connection; what psql would print is the file's TAP.  A file fails on any
 ``not ok`` that is not TODO, a missing plan, a plan that does not match the tests run, a
-``Bail out!`` or a script error (../shared/reference/pgtap-testing.md §1.3, §2).
+``Bail out!`` or a script error (as pg_prove and TAP::Harness judge a test file; see the
+TAP specification, testanything.org, and pg_prove(1)).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The Sqitch plan: parse, model, compute IDs, look up, write.  Knows nothing of databases.
 
-Grammar, IDs and errors exactly as ../shared/reference/sqitch.md §1 and §3.1, i.e. as
+Grammar, IDs and errors exactly as docs/sqitch-compat.md §1 and §3.1, i.e. as
 Sqitch 1.3.1's lib/App/Sqitch/Plan.pm and Plan/*.pm.  The lexical rules (regexes, note
 escapes, URI canonicalisation) live in chaindb.plan_syntax.
 
@@ -12,6 +12,7 @@ rewritten after add/tag/rework is byte-identical to what Sqitch writes.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -669,11 +670,24 @@ class Plan:
         return next((t for t in self.tags if t.name == name), None)
 
     def show_change(self, key: str) -> str:
-        """What `sqitch show change KEY` prints: the change's info text and a newline."""
-        change = self.find(key)
-        if change is None:
+        """What `sqitch show change KEY` prints: the change's info text and a newline.
+        A bare name of a reworked change is ambiguous (name@TAG or name@HEAD picks one)."""
+        return self._shown_change(key).info + "\n"
+
+    def _shown_change(self, key: str) -> Change:
+        index = self.index_of(key, ambiguous_error=True)
+        if index is None:
             raise PlanError(f'Unknown change "{key}"')
-        return change.info + "\n"
+        return self.changes[index]
+
+    def show_script(self, kind: str, key: str, top_dir: Path, *, extension: str = "sql"
+                    ) -> Path:
+        """The file `sqitch show deploy|revert|verify KEY` prints (rework-aware); PlanError
+        when the change is unknown or the file does not exist."""
+        path = self._shown_change(key).script_path(kind, top_dir, extension=extension)
+        if not path.is_file():
+            raise PlanError(f'File "{os.path.relpath(path)}" does not exist')
+        return path
 
     def show_tag(self, name: str) -> str:
         """What `sqitch show tag NAME` prints: the tag's info text and a newline."""

@@ -1,6 +1,6 @@
 """The Sqitch 1.3 PostgreSQL registry (release 1.1): DDL, the session lock, and every
 read and write of ``<registry>.*`` rows, exactly as Sqitch issues them
-(../shared/reference/sqitch.md §2, §3.3-3.5).  All SQL touching the registry lives here.
+(docs/sqitch-compat.md §2, §3.3-3.5).  All SQL touching the registry lives here.
 
 Writes take an explicit connection so the engine can put a change's registry rows on the
 script's own connection, inside the script's transaction (atomic deploy/revert).

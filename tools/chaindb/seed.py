@@ -1,7 +1,8 @@
 """Seed data from Jinja templates: the ``dev`` and ``scale`` profiles of ``chaindb seed``.
 
-Templates live in ``chaindb/templates/seeds/``, one per schema, named ``NN_<name>.sql.j2``
-and rendered in name order (``NN`` orders dependencies: core first).  A template renders to
+Templates live in the project's ``tools/chaindb/templates/seeds/`` (seed data belongs to the
+project: another project has its own, or only test/fixtures), one per schema, named
+``NN_<name>.sql.j2`` and rendered in name order (``NN`` orders dependencies: core first).  A template renders to
 plain SQL that psql runs unchanged; ``chaindb seed --dry-run`` prints exactly that SQL.
 
 Context of every template:
@@ -69,6 +70,7 @@ class Source:
     kind: str                  # "template" | "fixture"
     path: Path | None = None   # fixtures only
     template: str | None = None  # template name relative to the templates dir
+    env: jinja2.Environment | None = field(default=None, compare=False, repr=False)
 
     @property
     def display(self) -> str:
@@ -107,9 +109,16 @@ class TableProgress:
 
 # ------------------------------------------------------------------ Jinja environment
 
-def _environment() -> jinja2.Environment:
+PROJECT_TEMPLATES = Path("tools") / "chaindb" / "templates"
+
+
+def _environment(root: Path | None = None) -> jinja2.Environment:
+    """Templates of the project at ``root`` (its tools/chaindb/templates), else the
+    installed package's."""
+    loader = (jinja2.FileSystemLoader(str(root)) if root is not None
+              else jinja2.PackageLoader("chaindb", "templates"))
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("chaindb", "templates"),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,
@@ -119,6 +128,20 @@ def _environment() -> jinja2.Environment:
 
 
 _env = _environment()
+_project_envs: dict[str, jinja2.Environment] = {}
+
+
+def environment_for(top_dir: Path | None) -> jinja2.Environment:
+    """The seed templates belong to the project: <top_dir>/tools/chaindb/templates when
+    top_dir is given (a project without that directory has no templates, only its
+    test/fixtures), the installed package's when it is None."""
+    if top_dir is None:
+        return _env
+    root = (Path(top_dir) / PROJECT_TEMPLATES).resolve()
+    key = str(root)
+    if key not in _project_envs:
+        _project_envs[key] = _environment(root)
+    return _project_envs[key]
 
 
 def _chunks(rows: int, batch: int = DEFAULT_BATCH) -> list[tuple[int, int]]:
@@ -136,10 +159,13 @@ def _setseed(seed: int, table: str) -> str:
 
 # ------------------------------------------------------------------ discovery
 
-def template_sources() -> list[Source]:
-    """Every seed template, in name order."""
+def template_sources(top_dir: Path | None = None) -> list[Source]:
+    """Every seed template of the project (see environment_for), in name order."""
+    env = environment_for(top_dir)
+    if top_dir is not None and not (Path(top_dir) / PROJECT_TEMPLATES / TEMPLATE_DIR).is_dir():
+        return []
     sources = []
-    for name in _env.list_templates(filter_func=lambda n: n.startswith(TEMPLATE_DIR + "/")):
+    for name in env.list_templates(filter_func=lambda n: n.startswith(TEMPLATE_DIR + "/")):
         base = name.rsplit("/", 1)[-1]
         if "/" in name[len(TEMPLATE_DIR) + 1:] or base.startswith("_"):
             continue  # macros and includes
@@ -149,7 +175,7 @@ def template_sources() -> list[Source]:
         m = _NAME.fullmatch(stem)
         if not m:
             continue
-        sources.append(Source(stem=stem, name=m.group(2), kind="template", template=name))
+        sources.append(Source(stem=stem, name=m.group(2), kind="template", template=name, env=env))
     return sorted(sources, key=lambda s: s.stem)
 
 
@@ -167,7 +193,7 @@ def fixture_sources(top_dir: Path) -> list[Source]:
 
 def sources(top_dir: Path | None = None, *, include_templates: bool = True) -> tuple[list[Source], list[str]]:
     """Templates and legacy fixtures merged in name order, and notes about superseded ones."""
-    templates = template_sources() if include_templates else []
+    templates = template_sources(top_dir) if include_templates else []
     by_stem = {s.stem: s for s in templates}
     notes = []
     merged = list(templates)
@@ -224,11 +250,12 @@ def render_source(source: Source, profile: str, scale: int = 1, seed: int = 1,
         except UnicodeDecodeError:
             raise SeedError(f"{source.display}: not valid UTF-8 text") from None
     try:
-        text, _, _ = _env.loader.get_source(_env, source.template)
-        uses_profile = "profile" in jinja2.meta.find_undeclared_variables(_env.parse(text))
+        env = source.env or _env
+        text, _, _ = env.loader.get_source(env, source.template)
+        uses_profile = "profile" in jinja2.meta.find_undeclared_variables(env.parse(text))
         if not uses_profile and profile != "dev":
             return Rendered(source, "", "dev-only template: nothing for the scale profile")
-        sql = _env.get_template(source.template).render(
+        sql = env.get_template(source.template).render(
             profile=profile, scale=scale, seed=seed, batch=batch,
             chunks=lambda rows, size=batch: _chunks(rows, size),
             setseed=lambda table: _setseed(seed, table))

@@ -1,4 +1,4 @@
-"""Freezing the sources a reworked change includes (DESIGN.md §1).
+"""Freezing the sources a reworked change includes (the layout: README.md, "Layout").
 
 A deploy script that creates a function includes its source: ``\\ir
 ../../functions/x/y.sql``.  When the change is reworked, the old instance's scripts

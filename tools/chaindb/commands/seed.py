@@ -26,15 +26,22 @@ def _int(name: str):
     return parse
 
 
-def seed_database(ctx, *, profile: str = "dev", scale: int = 1, seed: int = 1,
-                  only: list[str] | None = None, json_output: bool = False):
-    """Render and run the profile on the context's target (used by seed and up)."""
+def render(ctx, profile: str, scale: int, seed: int, only: list[str] | None):
+    """(rendered sources, notes) of the project's seeds; every input error comes from here,
+    before anything is printed or run."""
     from chaindb import seed as engine
 
     engine.check_options(profile, scale, seed)
     sources, notes = engine.sources(ctx.top_dir)
-    selected = engine.select(sources, only)
-    rendered = engine.render_all(selected, profile, scale, seed)
+    return engine.render_all(engine.select(sources, only), profile, scale, seed), notes
+
+
+def seed_database(ctx, *, profile: str = "dev", scale: int = 1, seed: int = 1,
+                  only: list[str] | None = None, json_output: bool = False, prepared=None):
+    """Render and run the profile on the context's target (used by seed and up)."""
+    from chaindb import seed as engine
+
+    rendered, notes = prepared or render(ctx, profile, scale, seed, only)
     progress = engine.Progress(io.StringIO() if json_output else sys.stdout)
     for note in notes:
         progress.info(f"  - {note}")
@@ -67,17 +74,15 @@ def cmd_seed(args) -> int:
     engine.check_options(args.profile, args.scale, args.seed)
     ctx = context(args, args.target_arg)
     ctx.require_project()
+    prepared = render(ctx, args.profile, args.scale, args.seed, args.only)
     if args.dry_run:
-        sources, _ = engine.sources(ctx.top_dir)
-        rendered = engine.render_all(engine.select(sources, args.only), args.profile,
-                                     args.scale, args.seed)
-        sys.stdout.write(engine.script_text(rendered, args.profile, args.scale, args.seed))
+        sys.stdout.write(engine.script_text(prepared[0], args.profile, args.scale, args.seed))
         return 0
     if not args.json:
         extra = f" --scale {args.scale} --seed {args.seed}" if args.profile == "scale" else ""
         print(f"Seeding {ctx.destination} (profile {args.profile}{extra})", flush=True)
     result = seed_database(ctx, profile=args.profile, scale=args.scale, seed=args.seed,
-                           only=args.only, json_output=args.json)
+                           only=args.only, json_output=args.json, prepared=prepared)
     if args.json:
         print_json({"profile": result.profile, "scale": result.scale, "seed": result.seed,
                     "sources": result.sources, "tables": result.tables,

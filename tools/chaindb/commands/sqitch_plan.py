@@ -1,0 +1,189 @@
+"""Sqitch's commands that read or write the plan: plan, show, add, tag, rework.  None of
+them connects to a database; add and rework also write script files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from chaindb.commands.base import (
+    SQITCH, UsageError, context, command, option, options, print_json,
+)
+from chaindb.commands.sqitch_db import format_template, item_formatter, listing_options
+from chaindb.errors import ChaindbError
+
+
+@command("plan", "Show the contents of a plan", group=SQITCH, conflict_handler="resolve")
+@options(
+    option("--event", metavar="EVENT", help="only changes of this kind: deploy or revert"),
+    listing_options("change", "planner"),
+)
+def cmd_plan(args) -> int:
+    from chaindb.formatter import PLAN_FORMATS, format_plan
+
+    ctx = context(args)
+    formatter = item_formatter(args, ctx.config, "plan")
+    template = format_template(args, ctx.config, "plan", PLAN_FORMATS)
+    plan = ctx.plan
+    shown = os.path.relpath(plan.path) if Path(plan.path).is_absolute() else str(plan.path)
+    if not plan.changes:
+        raise ChaindbError(f"No changes in {shown}", exitcode=1)
+    changes = plan.search_changes(event=args.event, name=args.change_pattern,
+                                  planner=args.planner_pattern, limit=args.max_count,
+                                  offset=args.skip, reverse=args.reverse)
+    if args.json:
+        print_json([{"id": c.id, "name": c.name, "tags": [t.format_name for t in c.tags],
+                     "requires": [d.as_string() for d in c.requires],
+                     "conflicts": [d.as_string() for d in c.conflicts],
+                     "planner": f"{c.planner_name} <{c.planner_email}>",
+                     "planned_at": c.timestamp, "note": c.note} for c in changes])
+        return 0
+    for text in format_plan(plan, changes, template, formatter, file=shown,
+                            headers=args.headers):
+        sys.stdout.write(text)
+        sys.stdout.flush()                  # as Sqitch: what is out stays out on an error
+    return 0
+
+
+@command("show", "Show information about changes and tags, or change script contents",
+         group=SQITCH)
+@options(
+    option("type", choices=("change", "tag", "deploy", "revert", "verify"),
+           help="what to show: change, tag, deploy, revert or verify"),
+    option("key", help="a change (name, name@tag, ID) or a tag"),
+    option("--exists", "-e", action="store_true",
+           help="print nothing; exit 0 when the object exists, else 2"),
+)
+def cmd_show(args) -> int:
+    from chaindb.plan import PlanError
+
+    ctx = context(args)
+    plan = ctx.plan
+    try:
+        if args.type == "tag":
+            text = plan.show_tag(args.key)
+        elif args.type == "change":
+            text = plan.show_change(args.key)
+        else:
+            path = plan.show_script(args.type, args.key, ctx.target.top_dir,
+                                    extension=ctx.target.extension)
+            text = path.read_bytes()
+    except PlanError:
+        if args.exists:
+            return 2                        # --exists: the exit status says it all
+        raise
+    except OSError as exc:
+        raise ChaindbError(f"cannot read {args.type} script of {args.key}: "
+                           f"{exc.strerror}") from None
+    if args.exists:
+        return 0
+    if isinstance(text, bytes):             # a script is shown byte for byte, as Sqitch
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def name_argument(option_value: str | None, positional: str | None, what: str) -> str | None:
+    """Sqitch's `add NAME` / `add -c NAME` (likewise tag -t, rework -c): one or the other."""
+    if option_value and positional:
+        raise UsageError(f'Unknown argument "{positional}"')
+    name = option_value or positional
+    if name is None and what:
+        raise UsageError(f"missing the {what} name")
+    return name
+
+
+def script_file(ctx, kind: str, name: str) -> Path:
+    return Path(ctx.target.top_dir) / kind / f"{name}.{ctx.target.extension}"
+
+
+def note_text(notes: list[str] | None) -> str:
+    return "\n\n".join(notes or [])
+
+
+change_options = options(
+    option("name", nargs="?", help="the change's name"),
+    # Sqitch's spellings: -c is the change name (not conflicts), -x the conflicts.
+    option("-c", "--change", "--change-name", dest="change_name", metavar="NAME",
+           help="the change's name (instead of the positional NAME)"),
+    option("-r", "--requires", action="append", metavar="CHANGE",
+           help="a change this one requires (repeatable)"),
+    option("-x", "--conflicts", action="append", metavar="CHANGE",
+           help="a change this one conflicts with (repeatable)"),
+    option("-n", "-m", "--note", action="append", metavar="TEXT",
+           help="the change's note (repeatable: paragraphs)"),
+)
+
+
+# `add` is in chaindb/commands/add.py (templates, atomic writes).
+
+
+@command("tag", "Add or list tags in the plan", group=SQITCH, conflict_handler="resolve")
+@options(
+    option("name", nargs="?", help="the tag's name (none: list the tags)"),
+    option("change", nargs="?", help="the change to tag (default: the last)"),
+    # `tag -t NAME` is the tag name in Sqitch (the target stays --target).
+    option("-t", "--tag", "--tag-name", dest="tag_name", metavar="NAME",
+           help="the tag's name (instead of the positional NAME)"),
+    option("-c", "--change", "--change-name", dest="change_name", metavar="NAME",
+           help="the change to tag (instead of the positional CHANGE)"),
+    option("-n", "-m", "--note", action="append", metavar="TEXT",
+           help="the tag's note (repeatable: paragraphs)"),
+)
+def cmd_tag(args) -> int:
+    name = name_argument(args.tag_name, args.name, "")
+    change = args.change_name or args.change
+    if args.change_name and args.change:
+        raise UsageError(f'Unknown argument "{args.change}"')
+    ctx = context(args)
+    ctx.require_project()
+    plan = ctx.plan
+    if not name:
+        for tag in plan.tags:
+            print(tag.format_name)
+        return 0
+    person_name, person_email = ctx.planner()
+    tag = plan.add_tag(name, change=change, note=note_text(args.note),
+                       planner_name=person_name, planner_email=person_email)
+    plan.write()
+    print(f'Tagged "{tag.change.name}" with {tag.format_name} in {os.path.relpath(plan.path)}')
+    return 0
+
+
+@command("rework", "Duplicate a change in the plan and revise its scripts", group=SQITCH)
+@change_options
+def cmd_rework(args) -> int:
+    from chaindb.plan import rework_scripts
+    from chaindb.snapshot import snapshot_includes
+
+    name = name_argument(args.change_name, args.name, "change")
+    ctx = context(args)
+    ctx.require_project()
+    plan = ctx.plan
+    person_name, person_email = ctx.planner()
+    change = plan.rework(name, requires=args.requires or [],
+                         conflicts=args.conflicts or [], note=note_text(args.note),
+                         planner_name=person_name, planner_email=person_email)
+    top = Path(ctx.target.top_dir)
+    copies = rework_scripts(change, top, extension=ctx.target.extension)
+    tag = next(d.tag for d in change.requires if d.change == change.name and d.tag)
+    # Sqitch reports its own script copies only at debug level (so do we, i.e. not at
+    # all); the include snapshots are chaindb's addition and are announced.
+    # Every copy is the old instance (X@TAG scripts, and the new revert script, which
+    # re-applies the old deploy): all of them must include the frozen sources.
+    announced: set[Path] = set()
+    for _source, dest in copies:
+        for src, frozen in snapshot_includes(dest, top, tag):
+            if frozen not in announced:
+                announced.add(frozen)
+                print(f"Copied {os.path.relpath(src)} to {os.path.relpath(frozen)}")
+    plan.write()
+    deps = " ".join(d.as_plan_string() for d in change.requires + change.conflicts)
+    print(f'Added "{change.name} [{deps}]" to {os.path.relpath(plan.path)}.')
+    print("Modify these files as appropriate:")
+    for kind in ("deploy", "revert", "verify"):
+        print(f"  * {os.path.relpath(script_file(ctx, kind, change.name))}")
+    return 0
