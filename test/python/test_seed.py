@@ -44,9 +44,10 @@ def checksums(db, **kwargs):
 
 def app_checksums(db):
     """Row checksums of our tables without the clock columns (two seeds run at different
-    moments) and without the registry."""
+    moments), the registry and audit.logs (what the triggers recorded: transaction ids and
+    row images with their times)."""
     return {t: v for t, v in checksums(db, exclude_types=CLOCK_TYPES).items()
-            if not t.startswith("sqitch.")}
+            if not t.startswith("sqitch.") and t != "audit.logs"}
 
 
 # ------------------------------------------------------------------ rendering (no database)
@@ -184,11 +185,11 @@ INVARIANTS = {
          WHERE p.status <> 'active' OR v.created_at < p.voting_starts_at OR v.created_at >= p.voting_ends_at""",
     "tallies equal the votes": """
         SELECT count(*) FROM governance.proposals AS p
-         WHERE (p.votes_for, p.votes_against, p.votes_abstain) IS DISTINCT FROM
-               (SELECT coalesce(sum(weight) FILTER (WHERE choice = 'for'), 0),
-                       coalesce(sum(weight) FILTER (WHERE choice = 'against'), 0),
-                       coalesce(sum(weight) FILTER (WHERE choice = 'abstain'), 0)
-                  FROM governance.votes AS v WHERE v.proposal_id = p.id)""",
+         CROSS JOIN LATERAL (SELECT coalesce(sum(weight) FILTER (WHERE choice = 'for'), 0) AS f,
+                                    coalesce(sum(weight) FILTER (WHERE choice = 'against'), 0) AS a,
+                                    coalesce(sum(weight) FILTER (WHERE choice = 'abstain'), 0) AS x
+                               FROM governance.votes AS v WHERE v.proposal_id = p.id) AS t
+         WHERE (p.votes_for, p.votes_against, p.votes_abstain) IS DISTINCT FROM (t.f, t.a, t.x)""",
     "progress past completed prerequisites only": """
         SELECT count(*) FROM education.progress AS p
           JOIN education.module_prerequisites AS r ON r.module_id = p.module_id
@@ -229,7 +230,6 @@ def test_scale_profile_rows_invariants_and_determinism(deployed_db, make_db):
     cli("seed", other.uri, "--profile", "scale", "--scale", "1", "--seed", "5")
     a, b = app_checksums(deployed_db), app_checksums(other)
     a.pop("core.users"), b.pop("core.users")             # one extra user in the first
-    a.pop("audit.logs"), b.pop("audit.logs")
     assert a == b
     # a second scale run refuses (its rows are there), in one line, nothing added
     before = checksums(other)
@@ -273,7 +273,7 @@ def test_only_without_its_dependencies_fails_in_one_line(deployed_db):
 @pytest.mark.parametrize("args,message", [
     (["--profile", "prod"], "invalid choice"),
     (["--profile", "scale", "--scale", "0"], "invalid scale 0"),
-    (["--profile", "scale", "--scale", "x"], "invalid int value"),
+    (["--profile", "scale", "--scale", "x"], 'invalid scale "x"'),
     (["--only", "nosuch"], "unknown seed nosuch"),
     (["--seed", "-3"], "invalid seed -3"),
 ])
