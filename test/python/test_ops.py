@@ -178,7 +178,7 @@ def _project(root: Path) -> Path:
         "revert/widgets.sql": "BEGIN;\nDROP TABLE widgets;\nCOMMIT;\n",
         "verify/widgets.sql": "SELECT id FROM widgets WHERE FALSE;\n",
         "deploy/gadgets.sql": "BEGIN;\nCREATE TABLE gadgets (id bigint PRIMARY KEY, w bigint);\n"
-                              "CREATE INDEX gadgets_w ON gadgets (w);\nCOMMIT;\n",
+                              "CREATE INDEX widgets_id ON widgets (id);\nCOMMIT;\n",
         "revert/gadgets.sql": "BEGIN;\nDROP TABLE gadgets;\nCOMMIT;\n",
         "verify/gadgets.sql": "-- Verify mini:gadgets on pg\n\nBEGIN;\n\n-- XXX Add verifications here.\n\nROLLBACK;\n",
         "deploy/gizmos.sql": "BEGIN;\nCREATE TABLE gizmos (id bigint PRIMARY KEY);\nCOMMIT;\n",

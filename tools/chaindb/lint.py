@@ -37,6 +37,9 @@ _CAN_FAIL = [
     re.compile(r"\b1\s*/\s*\(?", re.I),
     re.compile(r"\b(RAISE|ASSERT)\b", re.I),
     re.compile(r"\bFROM\s+(?!pg_catalog\.|information_schema\.)\"?[a-z_][a-z0-9_]*\"?\.", re.I),
+    # an unqualified relation (not a catalog, not a function call or subquery)
+    re.compile(r"\bFROM\s+(?!pg_[a-z_]+\b|information_schema\b|unnest\b|generate_series\b)"
+               r"\"?[a-z_][a-z0-9_]*\"?(?!\s*[.(])(?:\s|;|$)", re.I),
     re.compile(r"\b(?!pg_catalog\.)[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*\s*\(", re.I),
     re.compile(r"\bhas_[a-z_]+_privilege\s*\(", re.I),
     re.compile(r"::\s*(?!pg_catalog\.)\"?[a-z_][a-z0-9_]*\"?\.\"?[a-z_]", re.I),  # a type of ours

@@ -246,11 +246,48 @@ def restore(uri: str, path: Path, *, clean: bool, conn) -> RestoreResult:
         raise OpsError(f"target database {conn.info.dbname} is not empty ({what}); "
                        "restore into an empty database or add --clean to replace its objects")
     conninfo, env = _libpq(uri)
-    argv = [_tool("pg_restore"), "--no-password", "--single-transaction", "--exit-on-error",
-            f"--dbname={conninfo}"]
-    if clean and not empty:
-        argv += ["--clean", "--if-exists"]
-    proc = subprocess.run([*argv, str(path)], capture_output=True, text=True, env=env)
+    if empty:
+        proc = subprocess.run([_tool("pg_restore"), "--no-password", "--single-transaction",
+                               "--exit-on-error", f"--dbname={conninfo}", str(path)],
+                              capture_output=True, text=True, env=env)
+    else:
+        proc = _restore_clean(conn, conninfo, env, Path(path))
     if proc.returncode != 0:
         raise OpsError(f"pg_restore failed, nothing restored: {_last_error(proc.stderr)}")
     return RestoreResult(str(path), entries, time.monotonic() - started)
+
+
+def _restore_clean(conn, conninfo: str, env: dict, path: Path) -> subprocess.CompletedProcess:
+    """--clean into a non-empty database, all or nothing: one psql --single-transaction runs
+    a prelude that drops every schema of ours (CASCADE; public is emptied and recreated as
+    PostgreSQL 15 creates it) and then the archive's SQL from pg_restore.  (pg_restore
+    --clean drops object by object and fails on partitioned tables' inherited constraints.)"""
+    from psycopg import sql
+
+    schemas = [r[0] for r in conn.execute(
+        "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' "
+        "AND nspname NOT IN ('information_schema', 'public') ORDER BY 1").fetchall()]
+    prelude = [sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE;").format(sql.Identifier(s))
+               for s in schemas]
+    prelude += [sql.SQL("DROP SCHEMA IF EXISTS public CASCADE;"),
+                sql.SQL("CREATE SCHEMA public AUTHORIZATION pg_database_owner;"),
+                sql.SQL("GRANT USAGE ON SCHEMA public TO PUBLIC;"),
+                sql.SQL("COMMENT ON SCHEMA public IS 'standard public schema';")]
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as fh:
+        fh.write("\n".join(p.as_string(conn) for p in prelude) + "\n")
+        prelude_file = fh.name
+    try:
+        dump = subprocess.Popen([_tool("pg_restore"), "--file=-", str(path)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.run([_tool("psql"), "--no-psqlrc", "--quiet", "--no-password",
+                               "--set", "ON_ERROR_STOP=1", "--single-transaction",
+                               "--file", prelude_file, "--file", "-", f"--dbname={conninfo}"],
+                              stdin=dump.stdout, capture_output=True, text=True, env=env)
+        dump.stdout.close()
+        dump_err = dump.stderr.read().decode(errors="replace")
+        dump.wait()
+    finally:
+        os.unlink(prelude_file)
+    if dump.returncode != 0 and proc.returncode == 0:
+        return subprocess.CompletedProcess(proc.args, dump.returncode, "", dump_err)
+    return proc
