@@ -285,3 +285,30 @@ def test_bad_input_is_one_line(deployed_db, args, message):
 def test_unreachable_target_is_one_line():
     err = one_line_error(chaindb_cli("seed", "db:pg://nobody@127.0.0.1:1/none"))
     assert "cannot connect" in err
+
+
+def test_progress_redraws_on_a_terminal_and_appends_lines_otherwise():
+    import io
+
+    tty, plain = io.StringIO(), io.StringIO()
+    for stream, is_tty in ((tty, True), (plain, False)):
+        progress = seed.Progress(stream, tty=is_tty)
+        progress.begin("core.users", 100)
+        progress.update(50)
+        progress.update(100)
+        progress.end()
+    assert "\r\x1b[K" in tty.getvalue() and "[##########" in tty.getvalue()
+    assert tty.getvalue().endswith("elapsed\n") and tty.getvalue().count("\n") == 1
+    lines = plain.getvalue().splitlines()
+    assert len(lines) == 2 and "\r" not in plain.getvalue()
+    assert "50/100" in lines[0] and "rows/s" in lines[0] and "ETA" in lines[0]
+    assert "100/100" in lines[1] and "elapsed" in lines[1]
+
+
+def test_json_output(deployed_db):
+    import json
+
+    data = json.loads(cli("seed", deployed_db.uri, "--profile", "scale", "--only", "core",
+                          "--json").stdout)
+    assert data["profile"] == "scale" and data["tables"]["core.users"]["rows"] == 1000
+    assert data["rows"] == 1000
