@@ -217,3 +217,13 @@ def test_lint_reports_squawk_and_plan_findings(tmp_path):
     data = json.loads(chaindb_cli("lint", "--json", cwd=project).stdout)
     assert {f["rule"] for f in data} >= {"missing-script", "verify-cannot-fail",
                                           "require-concurrent-index-creation"}
+
+
+def test_lint_with_a_target_reports_a_deployed_script_rewritten(tmp_path, empty_db):
+    project = _project(tmp_path / "p")
+    (project / "revert/gizmos.sql").write_text("BEGIN;\nDROP TABLE gizmos;\nCOMMIT;\n")
+    cli("deploy", empty_db.uri, cwd=project)
+    (project / "deploy/gizmos.sql").write_text("BEGIN;\nCREATE TABLE gizmos (id bigint PRIMARY KEY, x int);\nCOMMIT;\n")
+    proc = chaindb_cli("lint", "--target", empty_db.uri, cwd=project)
+    assert proc.returncode == 1
+    assert "deploy/gizmos.sql:1: rewrites-deployed-script: gizmos was deployed" in proc.stdout
