@@ -181,7 +181,9 @@ def _project(root: Path) -> Path:
                               "CREATE INDEX widgets_id ON widgets (id);\nCOMMIT;\n",
         "revert/gadgets.sql": "BEGIN;\nDROP TABLE gadgets;\nCOMMIT;\n",
         "verify/gadgets.sql": "-- Verify mini:gadgets on pg\n\nBEGIN;\n\n-- XXX Add verifications here.\n\nROLLBACK;\n",
-        "deploy/gizmos.sql": "BEGIN;\nCREATE TABLE gizmos (id bigint PRIMARY KEY);\nCOMMIT;\n",
+        "deploy/gizmos.sql": "BEGIN;\nCREATE TABLE gizmos (id bigint PRIMARY KEY);\n\\ir ../views/gizmo_counts.sql\n"
+                             "CREATE UNIQUE INDEX gizmo_counts_n ON gizmo_counts (n);\nCOMMIT;\n",
+        "views/gizmo_counts.sql": "CREATE MATERIALIZED VIEW gizmo_counts AS SELECT count(*) AS n FROM gizmos;\n",
         "verify/gizmos.sql": "SELECT 1 / count(*) FROM pg_catalog.pg_class WHERE oid = 'gizmos'::regclass;\n",
     }
     for rel, text in files.items():
@@ -209,6 +211,7 @@ def test_lint_reports_squawk_and_plan_findings(tmp_path):
     if shutil.which("git"):
         assert "deploy/widgets.sql:1: rewrites-released-script" in out and "chaindb rework widgets" in out
     assert "verify/gizmos.sql" not in out and "verify/widgets.sql" not in out
+    assert "gizmo_counts" not in out        # an index on a matview the change itself creates
     assert proc.stderr.count("\n") == 1 and "finding" in proc.stderr
 
     # --json: the same findings as data

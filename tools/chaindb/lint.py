@@ -233,9 +233,48 @@ def lint(plan, top_dir: Path, plan_file: Path, names: list[str] | None = None) -
              + plan_findings(plan, top_dir, plan_file, changes))
     unique: list[Finding] = []
     for f in found:
-        if f not in unique:
+        if f not in unique and not _index_on_new_relation(f, top_dir):
             unique.append(f)
     return unique
+
+
+_CREATE_INDEX = re.compile(r"CREATE\s+(?:UNIQUE\s+)?INDEX\b[^;]*?\bON\s+(?:ONLY\s+)?([\w.\"]+)", re.I | re.S)
+
+
+def _index_on_new_relation(finding: Finding, top_dir: Path) -> bool:
+    """require-concurrent-index-creation on a table or materialized view that the same file
+    creates before the index: nobody can be writing to it yet (and CONCURRENTLY cannot run in
+    the script's transaction).  Squawk knows this for tables, not for materialized views."""
+    if finding.rule != "require-concurrent-index-creation":
+        return False
+    try:
+        text = (Path(top_dir) / finding.path).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    lines = text.splitlines(keepends=True)
+    before = "".join(lines[: finding.line - 1])
+    m = _CREATE_INDEX.match("".join(lines[finding.line - 1:]).lstrip())
+    if not m:
+        return False
+    name = re.escape(m.group(1).replace('"', ""))
+    created = re.compile(rf"CREATE\s+(?:UNLOGGED\s+)?(?:MATERIALIZED\s+VIEW|TABLE)\s+"
+                         rf"(?:IF\s+NOT\s+EXISTS\s+)?\"?{name}\"?[\s(]", re.I)
+    path = (Path(top_dir) / finding.path).resolve()
+    return bool(created.search(_strip_comments(_with_includes(before, path.parent))))
+
+
+def _with_includes(text: str, base: Path, depth: int = 0) -> str:
+    """``text`` with the files its \\ir lines include appended (what psql runs before)."""
+    if depth > 8:
+        return text
+    out = [text]
+    for m in _INCLUDE.finditer(text):
+        child = (base / m.group(1).strip("'\"")).resolve()
+        try:
+            out.append(_with_includes(child.read_text(encoding="utf-8"), child.parent, depth + 1))
+        except OSError:
+            continue
+    return "\n".join(out)
 
 
 def as_json(findings: list[Finding]) -> list[dict]:
