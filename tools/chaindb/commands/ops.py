@@ -37,6 +37,9 @@ def cmd_clear(args) -> int:
         print_json({"cleared": plan.cleared, "kept": plan.kept,
                     "rows": {t: 0 for t in plan.cleared}, "removed": plan.rows})
         return 0
+    if not plan.cleared:
+        print(f"Nothing to clear in {ctx.destination} (no application tables)")
+        return 0
     print(f"Cleared {ctx.destination}:")
     for name in plan.cleared:
         print(f"  - {name} ({plan.rows.get(name, 0):,} rows)")
