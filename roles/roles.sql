@@ -12,6 +12,9 @@
 --   chain_analytics  LOGIN    the analytics schema; big work_mem, long statement_timeout, few connections
 --   chain_auditor    LOGIN    the audit schema only
 --   chain_monitor    LOGIN    the diag functions; member of pg_monitor
+--   chain_authenticator LOGIN NOINHERIT  the identity path of end users (README, Security): holds no
+--                    privilege of its own; a member of chain_user, so a transaction may
+--                    SET LOCAL ROLE chain_user and set request.jwt.claims / app.user_id
 --
 -- Settings are role-wide (ALTER ROLE … SET); PostgREST applies them on SET ROLE too.
 -- Every database that deploys this file is recorded as chain_owner's per-database setting
@@ -26,6 +29,7 @@ BEGIN
     FOR v_role IN
         SELECT r.name, r.can_login, r.conn_limit, r.stmt_timeout, r.idle_timeout, r.lock_timeout, r.work_mem
         FROM (VALUES
+            ('chain_authenticator', true, 100, '15s', '30s', '2s',  NULL),
             ('chain_owner',     false, -1,  '0',     '0',     '0',    NULL),
             ('chain_app',       true,  200, '15s',   '60s',   '5s',   NULL),
             ('chain_user',      false, -1,  '5s',    '30s',   '2s',   NULL),
@@ -43,8 +47,9 @@ BEGIN
             END;
         END IF;
         EXECUTE pg_catalog.format(
-            'ALTER ROLE %I %s NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT CONNECTION LIMIT %s',
-            v_role.name, CASE WHEN v_role.can_login THEN 'LOGIN' ELSE 'NOLOGIN' END, v_role.conn_limit);
+            'ALTER ROLE %I %s NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS %s CONNECTION LIMIT %s',
+            v_role.name, CASE WHEN v_role.can_login THEN 'LOGIN' ELSE 'NOLOGIN' END,
+            CASE WHEN v_role.name = 'chain_authenticator' THEN 'NOINHERIT' ELSE 'INHERIT' END, v_role.conn_limit);
         IF v_role.can_login OR v_role.name = 'chain_user' THEN
             EXECUTE pg_catalog.format('ALTER ROLE %I SET statement_timeout = %L', v_role.name, v_role.stmt_timeout);
             EXECUTE pg_catalog.format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', v_role.name, v_role.idle_timeout);
@@ -62,6 +67,10 @@ BEGIN
     IF NOT pg_catalog.pg_has_role('chain_monitor', 'pg_monitor', 'MEMBER') THEN
         GRANT pg_monitor TO chain_monitor;
     END IF;
+    -- the identity path: chain_authenticator may SET ROLE chain_user, and nothing else
+    IF NOT pg_catalog.pg_has_role('chain_authenticator', 'chain_user', 'MEMBER') THEN
+        GRANT chain_user TO chain_authenticator;
+    END IF;
 END
 $$;
 
@@ -72,6 +81,7 @@ COMMENT ON ROLE chain_readonly  IS 'chaindb: SELECT everywhere except secrets (e
 COMMENT ON ROLE chain_analytics IS 'chaindb: the analytics schema; large work_mem, long statement_timeout, connection limit.';
 COMMENT ON ROLE chain_auditor   IS 'chaindb: reads the audit schema only.';
 COMMENT ON ROLE chain_monitor   IS 'chaindb: the diag functions; member of pg_monitor.';
+COMMENT ON ROLE chain_authenticator IS 'chaindb: login of the app/gateway acting for end users; NOINHERIT, no privilege of its own; per transaction SET LOCAL ROLE chain_user and sets request.jwt.claims / app.user_id (the trust boundary: README, Security).';
 
 -- The cluster-wide record of which databases deployed these roles (revert/roles/roles.sql reads
 -- it): a per-database setting of chain_owner, chaindb.deployed, kept in the shared catalog
@@ -82,6 +92,17 @@ DO $$
 BEGIN
     EXECUTE pg_catalog.format('ALTER ROLE chain_owner IN DATABASE %I SET chaindb.deployed = %L',
                               pg_catalog.current_database(), 'roles/roles');
+END
+$$;
+
+-- Per database: only the chaindb logins may connect (so only they may LISTEN on chaindb_changes:
+-- PostgreSQL has no LISTEN privilege, CONNECT is the gate); superusers always may.
+DO $$
+BEGIN
+    EXECUTE pg_catalog.format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', pg_catalog.current_database());
+    EXECUTE pg_catalog.format(
+        'GRANT CONNECT ON DATABASE %I TO chain_app, chain_readonly, chain_analytics, chain_auditor, chain_monitor, chain_authenticator',
+        pg_catalog.current_database());
 END
 $$;
 

@@ -27,10 +27,11 @@ CREATE TABLE blockchain.assets (
     is_active        boolean NOT NULL DEFAULT true,
     created_at       timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at       timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    -- weighted document for full-text search: name and symbol rank above the description
+    -- weighted document for full-text search: name and symbol rank above the description; one
+    -- configuration, english, for every part and for the query (blockchain.search_assets)
     search_vector    tsvector NOT NULL GENERATED ALWAYS AS (
         pg_catalog.setweight(pg_catalog.to_tsvector('english'::regconfig, name), 'A')
-        || pg_catalog.setweight(pg_catalog.to_tsvector('simple'::regconfig, symbol), 'A')
+        || pg_catalog.setweight(pg_catalog.to_tsvector('english'::regconfig, symbol), 'A')
         || pg_catalog.setweight(pg_catalog.to_tsvector('english'::regconfig, description), 'B')) STORED
 );
 CREATE INDEX assets_asset_type_issuer_id_idx ON blockchain.assets (asset_type, issuer_id);
@@ -55,7 +56,7 @@ COMMENT ON COLUMN blockchain.assets.metadata_uri IS 'Token metadata location (ip
 COMMENT ON COLUMN blockchain.assets.is_active IS 'False once delisted; search returns active assets only.';
 COMMENT ON COLUMN blockchain.assets.created_at IS 'Tokenization time.';
 COMMENT ON COLUMN blockchain.assets.updated_at IS 'Last change, maintained by assets_set_updated_at.';
-COMMENT ON COLUMN blockchain.assets.search_vector IS 'Generated full-text document (name, symbol weight A; description B) searched by blockchain.search_assets().';
+COMMENT ON COLUMN blockchain.assets.search_vector IS 'Generated full-text document (name, symbol weight A; description B), text search configuration english -- the one blockchain.search_assets() parses its query with.';
 COMMENT ON INDEX blockchain.assets_asset_type_issuer_id_idx IS 'Assets by type and issuer.';
 COMMENT ON INDEX blockchain.assets_issuer_id_idx IS 'Assets of one issuer (core.user_stats).';
 COMMENT ON INDEX blockchain.assets_specifications_idx IS 'Containment queries on specifications.';

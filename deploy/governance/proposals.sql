@@ -37,7 +37,7 @@ CREATE INDEX proposals_proposer_id_idx ON governance.proposals (proposer_id);
 CREATE TRIGGER proposals_set_updated_at BEFORE UPDATE ON governance.proposals
     FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW) EXECUTE FUNCTION core.set_updated_at();
 
-COMMENT ON TABLE governance.proposals IS 'Community governance proposals: a voting window, a quorum and the tallies kept by governance.votes'' trigger. RLS: every non-draft proposal is public.';
+COMMENT ON TABLE governance.proposals IS 'Community governance proposals: a voting window, a quorum and the tallies kept by governance.votes'' votes_tally trigger (owner-only columns). RLS: every non-draft proposal is public.';
 COMMENT ON COLUMN governance.proposals.id IS 'Identity of the proposal.';
 COMMENT ON COLUMN governance.proposals.proposer_id IS 'The user who proposed it.';
 COMMENT ON COLUMN governance.proposals.title IS 'Title, 1..200 characters.';
@@ -46,9 +46,9 @@ COMMENT ON COLUMN governance.proposals.status IS 'draft, active, passed, rejecte
 COMMENT ON COLUMN governance.proposals.voting_starts_at IS 'Voting opens (inclusive).';
 COMMENT ON COLUMN governance.proposals.voting_ends_at IS 'Voting closes (exclusive); after voting_starts_at.';
 COMMENT ON COLUMN governance.proposals.quorum IS 'Total vote weight needed for the result to count, positive.';
-COMMENT ON COLUMN governance.proposals.votes_for IS 'Weight voted for; maintained by votes_cast.';
-COMMENT ON COLUMN governance.proposals.votes_against IS 'Weight voted against; maintained by votes_cast.';
-COMMENT ON COLUMN governance.proposals.votes_abstain IS 'Weight abstaining; maintained by votes_cast.';
+COMMENT ON COLUMN governance.proposals.votes_for IS 'Weight voted for; the sum of the weights of its votes, written only by the owner through governance.votes'' votes_tally trigger.';
+COMMENT ON COLUMN governance.proposals.votes_against IS 'Weight voted against; the sum of the weights of its votes, written only by the owner through governance.votes'' votes_tally trigger.';
+COMMENT ON COLUMN governance.proposals.votes_abstain IS 'Weight abstaining; the sum of the weights of its votes, written only by the owner through governance.votes'' votes_tally trigger.';
 COMMENT ON COLUMN governance.proposals.executed_at IS 'When a passed proposal was executed.';
 COMMENT ON COLUMN governance.proposals.created_at IS 'When it was created.';
 COMMENT ON COLUMN governance.proposals.updated_at IS 'Last change, maintained by proposals_set_updated_at.';

@@ -26,6 +26,8 @@ CREATE INDEX votes_voter_id_idx ON governance.votes (voter_id);
 
 CREATE TRIGGER votes_cast BEFORE INSERT ON governance.votes
     FOR EACH ROW EXECUTE FUNCTION governance.cast_vote();
+CREATE TRIGGER votes_tally AFTER INSERT OR UPDATE OR DELETE ON governance.votes
+    FOR EACH ROW EXECUTE FUNCTION governance.tally_vote();
 
 COMMENT ON TABLE governance.votes IS 'Votes on proposals: one per voter and proposal, only while the proposal is active and inside its window; immutable (tallies depend on it). RLS: a user sees its own votes.';
 COMMENT ON COLUMN governance.votes.id IS 'Identity of the vote.';
@@ -37,7 +39,8 @@ COMMENT ON COLUMN governance.votes.reason IS 'Optional explanation, up to 2000 c
 COMMENT ON COLUMN governance.votes.created_at IS 'When the vote was cast.';
 COMMENT ON CONSTRAINT votes_proposal_id_voter_id_key ON governance.votes IS 'One vote per voter per proposal (23505 on a second vote).';
 COMMENT ON INDEX governance.votes_voter_id_idx IS 'Votes of a voter (RLS, user stats).';
-COMMENT ON TRIGGER votes_cast ON governance.votes IS 'Locks the proposal, rejects a vote outside an active window (55000) and adds the weight to its tally.';
+COMMENT ON TRIGGER votes_cast ON governance.votes IS 'Locks the proposal and rejects a vote outside an active window (55000; one message for a missing or draft proposal).';
+COMMENT ON TRIGGER votes_tally ON governance.votes IS 'Moves the tallies only for a vote that really landed (not one skipped by ON CONFLICT DO NOTHING), back for a removed one.';
 
 \ir ../../roles/governance/votes.sql
 

@@ -32,6 +32,8 @@ CREATE TRIGGER milestones_within_total BEFORE INSERT OR UPDATE OF amount, order_
     FOR EACH ROW EXECUTE FUNCTION manufacturing.check_milestone_total();
 CREATE TRIGGER milestones_set_updated_at BEFORE UPDATE ON manufacturing.milestones
     FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW) EXECUTE FUNCTION core.set_updated_at();
+CREATE TRIGGER orders_total_covers_milestones BEFORE UPDATE OF total_amount ON manufacturing.orders
+    FOR EACH ROW WHEN (NEW.total_amount < OLD.total_amount) EXECUTE FUNCTION manufacturing.check_order_total();
 
 COMMENT ON TABLE manufacturing.milestones IS 'Payment milestones of a manufacturing order; their amounts never exceed the order total (milestones_within_total). RLS: visible to the order''s parties.';
 COMMENT ON COLUMN manufacturing.milestones.id IS 'Identity of the milestone.';
@@ -49,6 +51,7 @@ COMMENT ON CONSTRAINT milestones_order_id_sequence_no_key ON manufacturing.miles
 COMMENT ON CONSTRAINT milestones_paid_has_time ON manufacturing.milestones IS 'A paid milestone records when.';
 COMMENT ON TRIGGER milestones_within_total ON manufacturing.milestones IS 'Locks the order row and rejects (23514) a milestone sum above the order total.';
 COMMENT ON TRIGGER milestones_set_updated_at ON manufacturing.milestones IS 'Keeps updated_at current on real changes.';
+COMMENT ON TRIGGER orders_total_covers_milestones ON manufacturing.orders IS 'Rejects (23514) lowering the order total under the sum of its milestones (the invariant of milestones_within_total, from the order''s side).';
 
 \ir ../../roles/manufacturing/milestones.sql
 

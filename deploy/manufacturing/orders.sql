@@ -56,6 +56,8 @@ COMMENT ON INDEX manufacturing.orders_asset_id_idx IS 'Orders of an asset; the F
 COMMENT ON INDEX manufacturing.orders_status_idx IS 'Orders by workflow state (manufacturing analytics).';
 COMMENT ON TRIGGER orders_set_updated_at ON manufacturing.orders IS 'Keeps updated_at current on real changes.';
 
+\ir ../../functions/manufacturing/party_order_ids.sql
+
 \ir ../../roles/manufacturing/orders.sql
 
 COMMIT;

@@ -46,7 +46,7 @@ COMMENT ON COLUMN trading.escrows.order_id IS 'The order the escrow secures.';
 COMMENT ON COLUMN trading.escrows.buyer_id IS 'Party paying into escrow (RLS party).';
 COMMENT ON COLUMN trading.escrows.seller_id IS 'Party paid on release (RLS party); never the buyer.';
 COMMENT ON COLUMN trading.escrows.amount IS 'Amount held, positive; fixed once funded.';
-COMMENT ON COLUMN trading.escrows.status IS 'State; transitions checked by escrows_transition.';
+COMMENT ON COLUMN trading.escrows.status IS 'State; transitions: core.state_transitions (trigger escrows_state_machine, from core/state_machines).';
 COMMENT ON COLUMN trading.escrows.dispute_reason IS 'Why a party disputed, up to 2000 characters.';
 COMMENT ON COLUMN trading.escrows.created_at IS 'When it was funded.';
 COMMENT ON COLUMN trading.escrows.updated_at IS 'Last change, maintained by escrows_set_updated_at.';
@@ -56,7 +56,7 @@ COMMENT ON INDEX trading.escrows_buyer_id_idx IS 'Escrows of a buyer (RLS).';
 COMMENT ON INDEX trading.escrows_seller_id_idx IS 'Escrows of a seller (RLS).';
 COMMENT ON INDEX trading.escrows_order_id_idx IS 'Escrows of an order; the FK to trading.orders.';
 COMMENT ON INDEX trading.escrows_status_created_at_idx IS 'Escrows by state, oldest first (the dispute queue; RLS status column).';
-COMMENT ON TRIGGER escrows_transition ON trading.escrows IS 'Enforces the state machine (SQLSTATE 55000 on an illegal transition).';
+COMMENT ON TRIGGER escrows_transition ON trading.escrows IS 'Order, parties and amount never change; a settled escrow never changes (55000); stamps settled_at.';
 COMMENT ON TRIGGER escrows_set_updated_at ON trading.escrows IS 'Keeps updated_at current on real changes.';
 
 \ir ../../roles/trading/escrows.sql

@@ -41,7 +41,8 @@ CREATE TABLE trading.orders (
             WHEN 'filled' THEN filled_quantity = quantity
             ELSE true
         END),
-    CONSTRAINT orders_expiry_after_creation CHECK (expires_at IS NULL OR expires_at > created_at)
+    CONSTRAINT orders_expiry_after_creation CHECK (expires_at IS NULL OR expires_at > created_at),
+    CONSTRAINT orders_market_fill_priced CHECK (order_type = 'limit' OR filled_quantity = 0 OR avg_fill_price IS NOT NULL)
 );
 CREATE INDEX orders_user_id_created_at_idx ON trading.orders (user_id, created_at DESC);
 CREATE INDEX orders_asset_id_idx ON trading.orders (asset_id);
@@ -63,7 +64,7 @@ COMMENT ON COLUMN trading.orders.order_type IS 'limit or market.';
 COMMENT ON COLUMN trading.orders.price IS 'Limit price, positive; NULL for a market order.';
 COMMENT ON COLUMN trading.orders.quantity IS 'Quantity ordered, positive.';
 COMMENT ON COLUMN trading.orders.filled_quantity IS 'Quantity executed so far, 0..quantity.';
-COMMENT ON COLUMN trading.orders.avg_fill_price IS 'Volume-weighted price of the fills; NULL before the first fill.';
+COMMENT ON COLUMN trading.orders.avg_fill_price IS 'Volume-weighted price of the fills; NULL before the first fill; required once a market order fills (orders_market_fill_priced).';
 COMMENT ON COLUMN trading.orders.status IS 'open, partially_filled, filled, cancelled or expired; consistent with filled_quantity.';
 COMMENT ON COLUMN trading.orders.expires_at IS 'When an unfilled order expires; NULL: good till cancelled.';
 COMMENT ON COLUMN trading.orders.created_at IS 'When it was placed.';
@@ -72,6 +73,7 @@ COMMENT ON CONSTRAINT orders_price_by_type ON trading.orders IS 'A limit order h
 COMMENT ON CONSTRAINT orders_filled_within_quantity ON trading.orders IS 'Filled quantity never negative nor above the quantity.';
 COMMENT ON CONSTRAINT orders_status_matches_fill ON trading.orders IS 'open: nothing filled; partially_filled: some; filled: all.';
 COMMENT ON CONSTRAINT orders_expiry_after_creation ON trading.orders IS 'An expiry lies after the creation time.';
+COMMENT ON CONSTRAINT orders_market_fill_priced ON trading.orders IS 'A market order that has filled carries its execution price (avg_fill_price): it has no limit price to fall back on, so its value (core.user_stats trading_volume) is always known.';
 COMMENT ON INDEX trading.orders_user_id_created_at_idx IS 'A user''s orders, newest first (RLS, user stats).';
 COMMENT ON INDEX trading.orders_asset_id_idx IS 'Orders of one asset; the FK to blockchain.assets.';
 COMMENT ON INDEX trading.orders_status_expires_at_idx IS 'Partial: resting orders by status and expiry (expiry sweep; RLS status column).';

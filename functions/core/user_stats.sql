@@ -2,7 +2,9 @@
 --   → TABLE (user_id, reputation_score, orders_total, orders_open, orders_filled, trading_volume,
 --            assets_issued, votes_cast, proposals_created)
 --   The seed's GET /api/users/{id}/stats. trading_volume is the executed value of the user's
---   orders: sum(filled_quantity × (avg_fill_price, else the limit price)). No row for an unknown
+--   orders: sum(filled_quantity × (avg_fill_price, else the limit price)) -- every filled or partially
+--   filled order counts: a market order has no limit price, so once it fills it must carry its
+--   avg_fill_price (trading.orders.orders_market_fill_priced). No row for an unknown
 --   user. Each count is an index lookup (users_pkey, orders_user_id_created_at_idx,
 --   assets_issuer_id_idx, votes_voter_id_idx, proposals_proposer_id_idx).
 --   SECURITY INVOKER: row-level security applies, so an end user gets full figures for itself

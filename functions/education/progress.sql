@@ -1,14 +1,16 @@
 -- education.check_module_unlock() → trigger
 --   BEFORE INSERT OR UPDATE row trigger of education.progress: the unlock requirements.
---   When a row enters in_progress or completed (insert, status change, or another module/user):
+--   (The transitions between statuses: core.state_transitions, trigger progress_state_machine.)
+--   When a row enters available, in_progress or completed (insert, status change, or another
+--   module/user) -- anything but locked:
 --     * the module must be visible to the caller (end users: published only), else 55000;
 --     * every prerequisite (education.module_prerequisites) must be completed by the same user
 --       with quiz_score >= the prerequisite's min_quiz_score, else object_not_in_prerequisite_state
 --       (55000) listing the unmet prerequisites. Fails closed: a prerequisite the caller cannot
 --       see counts as unmet.
 --   When a row is completed: quiz_score must reach the module's min_quiz_score, else 23514.
---   Fills started_at (start) and completed_at (completion) when missing; clears completed_at when
---   the status leaves completed. SECURITY INVOKER: runs under the caller's row-level security.
+--   Fills started_at (in_progress, completed) and completed_at (completion) when missing; clears
+--   completed_at when the status leaves completed. A module is available only once unlocked. SECURITY INVOKER: runs under the caller's row-level security.
 CREATE FUNCTION education.check_module_unlock()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -19,7 +21,7 @@ DECLARE
     v_pass_mark   smallint;
     v_unmet       text;
 BEGIN
-    IF NEW.status NOT IN ('in_progress', 'completed') THEN
+    IF NEW.status = 'locked' THEN
         NEW.completed_at := NULL;
         RETURN NEW;
     END IF;
@@ -59,7 +61,9 @@ BEGIN
             USING ERRCODE = 'check_violation';
     END IF;
 
-    NEW.started_at := COALESCE(NEW.started_at, pg_catalog.now());
+    IF NEW.status IN ('in_progress', 'completed') THEN
+        NEW.started_at := COALESCE(NEW.started_at, pg_catalog.now());
+    END IF;
     IF NEW.status = 'completed' THEN
         NEW.completed_at := COALESCE(NEW.completed_at, pg_catalog.now());
     ELSE
@@ -69,5 +73,5 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION education.check_module_unlock() IS
-    'Trigger of education.progress: unlock requirements (55000 when a prerequisite is not completed with its pass mark), pass mark on completion (23514); fills started_at/completed_at.';
+    'Trigger of education.progress: unlock requirements for available, in_progress and completed (55000 when a prerequisite is not completed with its pass mark), pass mark on completion (23514); fills started_at/completed_at.';
 REVOKE ALL ON FUNCTION education.check_module_unlock() FROM PUBLIC;

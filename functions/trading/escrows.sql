@@ -1,13 +1,11 @@
 -- trading.escrow_transition() → trigger (BEFORE INSERT OR UPDATE ON trading.escrows, row)
---   The escrow state machine:
---       (new) → funded
---       funded   → released | refunded | disputed
---       disputed → resolved_released | resolved_refunded
---       released, refunded, resolved_released, resolved_refunded: final
---   Any other transition, an escrow created in another state, or a change of order, parties or
---   amount raises SQLSTATE 55000 (object_not_in_prerequisite_state) "illegal escrow transition".
---   Reaching a final state stamps settled_at. An update that keeps the status is allowed (e.g. a
---   dispute_reason edit) unless the escrow is final.
+--   The escrow's invariants besides its transitions (those are the rows of machine
+--   trading.escrow_status in core.state_transitions, enforced by core.enforce_transition()
+--   through the trigger escrows_state_machine):
+--     * order, parties and amount never change (SQLSTATE 55000);
+--     * a settled escrow (released, refunded, resolved_released, resolved_refunded) never
+--       changes again, in any column (55000);
+--     * settled_at: NULL until a final state is reached, then stamped with now().
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
 CREATE FUNCTION trading.escrow_transition()
@@ -20,12 +18,7 @@ DECLARE
         ARRAY['released', 'refunded', 'resolved_released', 'resolved_refunded']::trading.escrow_status[];
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        IF NEW.status <> 'funded' THEN
-            RAISE EXCEPTION 'trading.escrows: illegal escrow transition (new) -> %', NEW.status
-                USING ERRCODE = 'object_not_in_prerequisite_state',
-                      HINT = 'An escrow starts funded.';
-        END IF;
-        NEW.settled_at := NULL;
+        NEW.settled_at := CASE WHEN NEW.status = ANY (v_final) THEN pg_catalog.now() END;
         RETURN NEW;
     END IF;
 
@@ -36,19 +29,11 @@ BEGIN
     END IF;
     IF OLD.status = ANY (v_final) THEN
         IF NEW IS DISTINCT FROM OLD THEN
-            RAISE EXCEPTION 'trading.escrows: illegal escrow transition % -> % (escrow % is settled)',
-                            OLD.status, NEW.status, OLD.id
+            RAISE EXCEPTION 'trading.escrows: escrow % is settled (%) and cannot change', OLD.id, OLD.status
                 USING ERRCODE = 'object_not_in_prerequisite_state',
                       HINT = 'released, refunded, resolved_released and resolved_refunded are final.';
         END IF;
         RETURN NEW;
-    END IF;
-    IF NEW.status IS DISTINCT FROM OLD.status AND NOT (
-           (OLD.status = 'funded' AND NEW.status IN ('released', 'refunded', 'disputed'))
-        OR (OLD.status = 'disputed' AND NEW.status IN ('resolved_released', 'resolved_refunded'))) THEN
-        RAISE EXCEPTION 'trading.escrows: illegal escrow transition % -> % (escrow %)', OLD.status, NEW.status, OLD.id
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = 'funded -> released | refunded | disputed; disputed -> resolved_released | resolved_refunded.';
     END IF;
     IF NEW.status = ANY (v_final) THEN
         NEW.settled_at := pg_catalog.now();
@@ -57,5 +42,5 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION trading.escrow_transition() IS
-    'Trigger: escrow state machine (new -> funded; funded -> released|refunded|disputed; disputed -> resolved_released|resolved_refunded); SQLSTATE 55000 otherwise; stamps settled_at.';
+    'Trigger: an escrow''s order, parties and amount never change, a settled escrow never changes (55000); stamps settled_at on reaching a final state. The transitions themselves: core.state_transitions (escrows_state_machine).';
 REVOKE ALL ON FUNCTION trading.escrow_transition() FROM PUBLIC;

@@ -2,6 +2,7 @@
 
 BEGIN;
 
+DROP FUNCTION manufacturing.party_order_ids();
 DROP TABLE manufacturing.orders;
 DROP TYPE manufacturing.order_status;
 

@@ -3,7 +3,8 @@
 -- Roles are cluster-wide; their memberships (pg_monitor) and settings too, and neither shows in
 -- pg_shdepend. So the deploy records each database that deployed the roles as a per-database
 -- setting of chain_owner, chaindb.deployed (shared catalog pg_db_role_setting), and this revert:
---   1. undoes this database's own state: its marker, and the default privileges of chain_owner;
+--   1. undoes this database's own state: its marker, the default privileges of chain_owner, and
+--      CONNECT (back to PUBLIC);
 --   2. refuses when something in this database still uses a role (a change not reverted);
 --   3. leaves every cluster-wide thing (roles, memberships, role settings) alone while another
 --      database still carries the marker;
@@ -31,6 +32,10 @@ BEGIN
     EXECUTE pg_catalog.format('ALTER ROLE chain_owner IN DATABASE %I RESET chaindb.deployed',
                               pg_catalog.current_database());
     ALTER DEFAULT PRIVILEGES FOR ROLE chain_owner GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
+    EXECUTE pg_catalog.format(
+        'REVOKE CONNECT ON DATABASE %I FROM chain_app, chain_readonly, chain_analytics, chain_auditor, chain_monitor, chain_authenticator',
+        pg_catalog.current_database());
+    EXECUTE pg_catalog.format('GRANT CONNECT ON DATABASE %I TO PUBLIC', pg_catalog.current_database());
 
     -- 2. nothing in this database may still use a role
     SELECT pg_catalog.string_agg(r.rolname || ': ' || pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid), ', ')
@@ -58,7 +63,7 @@ BEGIN
     END IF;
 
     -- 4. the last deployment: drop the roles (their memberships and settings go with them)
-    FOREACH v_role IN ARRAY ARRAY['chain_monitor', 'chain_auditor', 'chain_analytics', 'chain_readonly',
+    FOREACH v_role IN ARRAY ARRAY['chain_authenticator', 'chain_monitor', 'chain_auditor', 'chain_analytics', 'chain_readonly',
                                   'chain_user', 'chain_app', 'chain_owner']
     LOOP
         CONTINUE WHEN pg_catalog.to_regrole(v_role) IS NULL;

@@ -6,6 +6,8 @@
 --   * chain_app issues, checks, revokes and purges every session.
 
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
@@ -20,15 +22,4 @@ CREATE POLICY sessions_update_own ON auth.sessions FOR UPDATE TO chain_user
 COMMENT ON POLICY sessions_select_own ON auth.sessions IS 'A user lists only its own sessions (without token hashes).';
 COMMENT ON POLICY sessions_update_own ON auth.sessions IS 'A user revokes only its own sessions (revoked_at only; never un-revoked, see sessions_revocation_final).';
 
-CREATE POLICY sessions_select_app ON auth.sessions FOR SELECT TO chain_app USING (true);
-CREATE POLICY sessions_insert_app ON auth.sessions FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY sessions_update_app ON auth.sessions FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY sessions_delete_app ON auth.sessions FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY sessions_select_app ON auth.sessions IS 'The backend reads every session (it checks token hashes).';
-COMMENT ON POLICY sessions_insert_app ON auth.sessions IS 'The backend issues sessions.';
-COMMENT ON POLICY sessions_update_app ON auth.sessions IS 'The backend revokes sessions.';
-COMMENT ON POLICY sessions_delete_app ON auth.sessions IS 'The backend purges expired sessions.';
-
 GRANT SELECT (id, user_id, jti, issued_at, expires_at, revoked_at, ip_address, user_agent) ON auth.sessions TO chain_readonly;
-CREATE POLICY sessions_select_readonly ON auth.sessions FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY sessions_select_readonly ON auth.sessions IS 'Read-only reporting sees every session, without token hashes (column privileges).';

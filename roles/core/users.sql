@@ -1,6 +1,7 @@
 -- roles/core/users.sql — privileges and row-level security of core.users.
 --
--- The RLS conventions every chaindb table copies:
+-- The RLS conventions of every chaindb table (docs/conventions.md; the chain_app and chain_readonly
+-- part is core.enable_backend_access()):
 --   * RLS ENABLED and FORCED (FORCE: the owner, and so every SECURITY DEFINER function it owns,
 --     is bound by the policies too);
 --   * one policy per command, each with an explicit TO role, named <table>_<command>_<who>;
@@ -10,6 +11,8 @@
 --     through column privileges.
 
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE core.users ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
@@ -24,19 +27,7 @@ CREATE POLICY users_update_own ON core.users FOR UPDATE TO chain_user
 COMMENT ON POLICY users_select_own ON core.users IS 'An end user reads only its own row.';
 COMMENT ON POLICY users_update_own ON core.users IS 'An end user updates only its own row (e-mail, preferences).';
 
--- chain_app: the backend manages every user (DML granted by the core default privileges)
-CREATE POLICY users_select_app ON core.users FOR SELECT TO chain_app USING (true);
-CREATE POLICY users_insert_app ON core.users FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY users_update_app ON core.users FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY users_delete_app ON core.users FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY users_select_app ON core.users IS 'The backend reads every user.';
-COMMENT ON POLICY users_insert_app ON core.users IS 'The backend signs users up.';
-COMMENT ON POLICY users_update_app ON core.users IS 'The backend updates any user.';
-COMMENT ON POLICY users_delete_app ON core.users IS 'The backend deletes users.';
-
 -- chain_readonly: every row, every column but the e-mail (a secret)
 REVOKE SELECT ON core.users FROM chain_readonly;
 GRANT SELECT (id, wallet_address, tier, is_custodial, reputation_score, preferences,
               created_at, updated_at, last_login_at) ON core.users TO chain_readonly;
-CREATE POLICY users_select_readonly ON core.users FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY users_select_readonly ON core.users IS 'Read-only reporting sees every user, without e-mail (column privileges).';

@@ -7,35 +7,21 @@
 --   * FORCE ROW LEVEL SECURITY as everywhere (the owner has no policy: it sees nothing).
 
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE education.modules ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON education.modules TO chain_user;
-CREATE POLICY modules_select_published ON education.modules FOR SELECT TO chain_user, chain_readonly
+CREATE POLICY modules_select_published ON education.modules FOR SELECT TO chain_user
     USING (is_published);
-CREATE POLICY modules_select_app ON education.modules FOR SELECT TO chain_app USING (true);
-CREATE POLICY modules_insert_app ON education.modules FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY modules_update_app ON education.modules FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY modules_delete_app ON education.modules FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY modules_select_published ON education.modules IS 'End users and reporting read published modules only.';
-COMMENT ON POLICY modules_select_app ON education.modules IS 'The backend reads every module, drafts included.';
-COMMENT ON POLICY modules_insert_app ON education.modules IS 'The backend creates modules.';
-COMMENT ON POLICY modules_update_app ON education.modules IS 'The backend edits and publishes modules.';
-COMMENT ON POLICY modules_delete_app ON education.modules IS 'The backend deletes modules.';
+COMMENT ON POLICY modules_select_published ON education.modules IS 'End users read published modules only (chain_readonly: modules_select_readonly, narrowed the same way).';
 
 ALTER TABLE education.module_prerequisites ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 GRANT SELECT ON education.module_prerequisites TO chain_user;
 -- a requirement is as visible as the module it locks (the subquery runs under modules' RLS)
 CREATE POLICY module_prerequisites_select_published ON education.module_prerequisites
-    FOR SELECT TO chain_user, chain_readonly
+    FOR SELECT TO chain_user
     USING (EXISTS (SELECT 1 FROM education.modules AS m WHERE m.id = module_id));
-CREATE POLICY module_prerequisites_select_app ON education.module_prerequisites FOR SELECT TO chain_app USING (true);
-CREATE POLICY module_prerequisites_insert_app ON education.module_prerequisites FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY module_prerequisites_update_app ON education.module_prerequisites FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY module_prerequisites_delete_app ON education.module_prerequisites FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY module_prerequisites_select_published ON education.module_prerequisites IS 'End users and reporting read the requirements of the modules they can see (published).';
-COMMENT ON POLICY module_prerequisites_select_app ON education.module_prerequisites IS 'The backend reads every requirement.';
-COMMENT ON POLICY module_prerequisites_insert_app ON education.module_prerequisites IS 'The backend adds requirements.';
-COMMENT ON POLICY module_prerequisites_update_app ON education.module_prerequisites IS 'The backend changes requirements.';
-COMMENT ON POLICY module_prerequisites_delete_app ON education.module_prerequisites IS 'The backend removes requirements.';
+COMMENT ON POLICY module_prerequisites_select_published ON education.module_prerequisites IS 'End users read the requirements of the modules they can see (published; chain_readonly: module_prerequisites_select_readonly, narrowed the same way).';

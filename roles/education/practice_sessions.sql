@@ -4,6 +4,8 @@
 -- chain_readonly see every row.
 
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE education.practice_sessions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
@@ -24,14 +26,3 @@ COMMENT ON POLICY practice_sessions_insert_own ON education.practice_sessions IS
 COMMENT ON POLICY practice_sessions_update_own ON education.practice_sessions IS 'A learner updates only its own sessions.';
 COMMENT ON POLICY practice_sessions_delete_own ON education.practice_sessions IS 'A learner deletes only its own sessions.';
 
-CREATE POLICY practice_sessions_select_app ON education.practice_sessions FOR SELECT TO chain_app USING (true);
-CREATE POLICY practice_sessions_insert_app ON education.practice_sessions FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY practice_sessions_update_app ON education.practice_sessions FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY practice_sessions_delete_app ON education.practice_sessions FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY practice_sessions_select_app ON education.practice_sessions IS 'The backend reads every session.';
-COMMENT ON POLICY practice_sessions_insert_app ON education.practice_sessions IS 'The backend records sessions.';
-COMMENT ON POLICY practice_sessions_update_app ON education.practice_sessions IS 'The backend updates sessions (simulation results).';
-COMMENT ON POLICY practice_sessions_delete_app ON education.practice_sessions IS 'The backend deletes sessions.';
-
-CREATE POLICY practice_sessions_select_readonly ON education.practice_sessions FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY practice_sessions_select_readonly ON education.practice_sessions IS 'Read-only reporting sees every session.';

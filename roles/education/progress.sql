@@ -5,6 +5,8 @@
 --   * chain_app (the backend, which grades quizzes) and chain_readonly see every row.
 
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE education.progress ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
@@ -21,14 +23,3 @@ COMMENT ON POLICY progress_select_own ON education.progress IS 'A learner reads 
 COMMENT ON POLICY progress_insert_own ON education.progress IS 'A learner starts modules only for itself.';
 COMMENT ON POLICY progress_update_own ON education.progress IS 'A learner updates only its own progress (status, started_at).';
 
-CREATE POLICY progress_select_app ON education.progress FOR SELECT TO chain_app USING (true);
-CREATE POLICY progress_insert_app ON education.progress FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY progress_update_app ON education.progress FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY progress_delete_app ON education.progress FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY progress_select_app ON education.progress IS 'The backend reads every learner''s progress.';
-COMMENT ON POLICY progress_insert_app ON education.progress IS 'The backend records progress.';
-COMMENT ON POLICY progress_update_app ON education.progress IS 'The backend grades quizzes and completes modules.';
-COMMENT ON POLICY progress_delete_app ON education.progress IS 'The backend resets progress.';
-
-CREATE POLICY progress_select_readonly ON education.progress FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY progress_select_readonly ON education.progress IS 'Read-only reporting sees every row.';

@@ -3,6 +3,8 @@
 --   chain_app: reads and casts; chain_readonly: reads every vote.
 --   Votes are immutable: nobody may UPDATE or DELETE them (the tallies were built from them).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE governance.votes ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
@@ -16,10 +18,3 @@ CREATE POLICY votes_insert_own ON governance.votes FOR INSERT TO chain_user
 COMMENT ON POLICY votes_select_own ON governance.votes IS 'An end user reads only its own votes.';
 COMMENT ON POLICY votes_insert_own ON governance.votes IS 'An end user votes in its own name only.';
 
-CREATE POLICY votes_select_app ON governance.votes FOR SELECT TO chain_app USING (true);
-CREATE POLICY votes_insert_app ON governance.votes FOR INSERT TO chain_app WITH CHECK (true);
-COMMENT ON POLICY votes_select_app ON governance.votes IS 'The backend reads every vote.';
-COMMENT ON POLICY votes_insert_app ON governance.votes IS 'The backend casts votes (with their weight).';
-
-CREATE POLICY votes_select_readonly ON governance.votes FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY votes_select_readonly ON governance.votes IS 'Read-only reporting sees every vote.';

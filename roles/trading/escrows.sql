@@ -3,6 +3,8 @@
 --   may refund or dispute (the state machine trigger decides whether the transition is legal);
 --   chain_app: everything; chain_readonly: reads every escrow.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE trading.escrows ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
@@ -19,14 +21,3 @@ COMMENT ON POLICY escrows_select_party ON trading.escrows IS 'An end user reads 
 -- rejects any move back to funded.
 COMMENT ON POLICY escrows_update_party ON trading.escrows IS 'The buyer may release or dispute, the seller refund or dispute.';
 
-CREATE POLICY escrows_select_app ON trading.escrows FOR SELECT TO chain_app USING (true);
-CREATE POLICY escrows_insert_app ON trading.escrows FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY escrows_update_app ON trading.escrows FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY escrows_delete_app ON trading.escrows FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY escrows_select_app ON trading.escrows IS 'The backend reads every escrow.';
-COMMENT ON POLICY escrows_insert_app ON trading.escrows IS 'The backend funds escrows.';
-COMMENT ON POLICY escrows_update_app ON trading.escrows IS 'The backend settles and resolves escrows.';
-COMMENT ON POLICY escrows_delete_app ON trading.escrows IS 'The backend deletes escrows.';
-
-CREATE POLICY escrows_select_readonly ON trading.escrows FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY escrows_select_readonly ON trading.escrows IS 'Read-only reporting sees every escrow.';

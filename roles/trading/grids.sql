@@ -5,6 +5,8 @@
 --   * chain_app (records chain data) and chain_readonly see every row.
 
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE trading.grids ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
@@ -23,14 +25,3 @@ COMMENT ON POLICY grids_select_own ON trading.grids IS 'A trader reads only its 
 COMMENT ON POLICY grids_insert_own ON trading.grids IS 'A trader creates grids only for itself.';
 COMMENT ON POLICY grids_update_own ON trading.grids IS 'A trader updates only its own grids.';
 
-CREATE POLICY grids_select_app ON trading.grids FOR SELECT TO chain_app USING (true);
-CREATE POLICY grids_insert_app ON trading.grids FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY grids_update_app ON trading.grids FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY grids_delete_app ON trading.grids FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY grids_select_app ON trading.grids IS 'The backend reads every grid.';
-COMMENT ON POLICY grids_insert_app ON trading.grids IS 'The backend records grids.';
-COMMENT ON POLICY grids_update_app ON trading.grids IS 'The backend updates status and profit from chain data.';
-COMMENT ON POLICY grids_delete_app ON trading.grids IS 'The backend deletes grids.';
-
-CREATE POLICY grids_select_readonly ON trading.grids FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY grids_select_readonly ON trading.grids IS 'Read-only reporting sees every grid.';

@@ -3,6 +3,8 @@
 --   and status belong to the matching engine) and cancels its own open orders;
 --   chain_app (the matching engine) and chain_readonly: every order.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+-- chain_app and chain_readonly: core.enable_backend_access(), called for this table by the change
+-- core/backend_access_tables (docs/conventions.md); here only what differs.
 
 ALTER TABLE trading.orders ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
@@ -22,14 +24,3 @@ COMMENT ON POLICY orders_insert_own ON trading.orders IS 'An end user places ord
 -- rejects open <-> partially_filled without a fill, and a cancelled order is no longer visible to USING.
 COMMENT ON POLICY orders_update_own ON trading.orders IS 'An end user may only cancel its own resting orders.';
 
-CREATE POLICY orders_select_app ON trading.orders FOR SELECT TO chain_app USING (true);
-CREATE POLICY orders_insert_app ON trading.orders FOR INSERT TO chain_app WITH CHECK (true);
-CREATE POLICY orders_update_app ON trading.orders FOR UPDATE TO chain_app USING (true) WITH CHECK (true);
-CREATE POLICY orders_delete_app ON trading.orders FOR DELETE TO chain_app USING (true);
-COMMENT ON POLICY orders_select_app ON trading.orders IS 'The backend reads every order.';
-COMMENT ON POLICY orders_insert_app ON trading.orders IS 'The backend places orders.';
-COMMENT ON POLICY orders_update_app ON trading.orders IS 'The matching engine fills, cancels and expires orders.';
-COMMENT ON POLICY orders_delete_app ON trading.orders IS 'The backend deletes orders.';
-
-CREATE POLICY orders_select_readonly ON trading.orders FOR SELECT TO chain_readonly USING (true);
-COMMENT ON POLICY orders_select_readonly ON trading.orders IS 'Read-only reporting sees every order.';

@@ -1,7 +1,9 @@
 -- test/helpers/tests.sql — helpers for pgTAP files, loaded into the test template database
 -- after deploy (psql -f). Not part of the plan: never deployed to a real database.
 --
---   tests.act_as(p_user_id)     SET LOCAL ROLE chain_user with the claims of that user
+--   tests.act_as(p_user_id)     SET LOCAL ROLE chain_user with the claims of that user: what the
+--                               identity path (chain_authenticator, README Security) sets; the
+--                               real login is exercised by test/python/test_identity.py
 --   tests.act_as_role(p_role)   SET LOCAL ROLE to a chain_* role, claims cleared
 --   tests.reset_role()          back to the session user (the superuser running the tests)
 --   tests.create_user(...)      insert a user (bypassing RLS) and return its id
@@ -13,6 +15,7 @@
 --                               cannot execute, SECURITY DEFINER pins search_path)
 --   tests.uses_index(q, idx[, d])  1 assertion: EXPLAIN q uses index idx
 --   tests.prunes_to(q, part[, d])  1 assertion: EXPLAIN q scans partition part only
+--   tests.outcome(setup, role, user, sql)  what happens when role runs sql (rolled back)
 -- (docs/conventions.md documents them with examples.)
 --
 -- Role switches are transaction-local: the pgTAP file's ROLLBACK ends them. SET ROLE is checked
@@ -205,14 +208,15 @@ BEGIN
                    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute AS a, pg_catalog.aclexplode(a.attacl) AS g
                                     WHERE a.attrelid = p_table AND g.grantee = 0),
                    v_t || ': PUBLIC has no privilege');
-    -- 9. backend access (core.enable_backend_access): chain_app and chain_readonly may read it
+    -- 9. backend access (core.enable_backend_access): chain_app, chain_readonly and the owner may read it
     SELECT COALESCE(pg_catalog.array_agg(r.rolname::text ORDER BY r.rolname), '{}') INTO v_missing
       FROM pg_catalog.pg_roles AS r
-     WHERE r.rolname IN ('chain_app', 'chain_readonly')
-       AND NOT (pg_catalog.has_any_column_privilege(r.oid, p_table, 'SELECT')
+     WHERE r.rolname IN ('chain_app', 'chain_readonly', 'chain_owner')
+       AND NOT ((r.rolname = 'chain_owner' OR pg_catalog.has_any_column_privilege(r.oid, p_table, 'SELECT'))
                 AND EXISTS (SELECT 1 FROM pg_catalog.pg_policy AS p
                              WHERE p.polrelid = p_table AND p.polcmd IN ('r', '*') AND r.oid = ANY (p.polroles)));
-    RETURN NEXT is(v_missing, '{}'::text[], v_t || ': chain_app and chain_readonly read it (core.enable_backend_access)');
+    RETURN NEXT is(v_missing, '{}'::text[], v_t || ': chain_app and chain_readonly read it, and the owner through '
+                   || (SELECT c.relname FROM pg_catalog.pg_class AS c WHERE c.oid = p_table) || '_select_owner (core.enable_backend_access)');
 END
 $$;
 COMMENT ON FUNCTION tests.table_conventions(regclass) IS
@@ -320,9 +324,46 @@ END
 $$;
 COMMENT ON FUNCTION tests._explain(text) IS 'The text plan of a query (diagnostics of uses_index and prunes_to).';
 
-GRANT USAGE ON SCHEMA tests TO chain_owner, chain_app, chain_user, chain_readonly, chain_analytics, chain_auditor, chain_monitor;
+-- What happens when p_role (with the claims of p_user_id for chain_user) runs p_attempt after
+-- p_setup ran as the caller: 'ok' (rows affected), '0 rows' (nothing matched: hidden by RLS),
+-- or '<SQLSTATE>: <message>'. Everything (setup included) is rolled back: a subtransaction.
+CREATE FUNCTION tests.outcome(p_setup text, p_role name, p_user_id bigint, p_attempt text)
+RETURNS text
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_rows   bigint;
+    v_result text;
+BEGIN
+    BEGIN
+        IF p_setup IS NOT NULL THEN
+            EXECUTE p_setup;
+        END IF;
+        IF p_role = 'chain_user' THEN
+            PERFORM tests.act_as(p_user_id);
+        ELSE
+            PERFORM tests.act_as_role(p_role);
+        END IF;
+        EXECUTE p_attempt;
+        GET DIAGNOSTICS v_rows = ROW_COUNT;
+        v_result := CASE WHEN v_rows > 0 THEN 'ok' ELSE '0 rows' END;
+        RAISE EXCEPTION USING ERRCODE = 'T0OUT', MESSAGE = v_result;   -- roll it all back
+    EXCEPTION
+        WHEN SQLSTATE 'T0OUT' THEN
+            RETURN SQLERRM;
+        WHEN OTHERS THEN
+            RETURN SQLSTATE || ': ' || SQLERRM;
+    END;
+END
+$$;
+COMMENT ON FUNCTION tests.outcome(text, name, bigint, text) IS
+    'Runs p_setup (as the caller) then p_attempt as p_role (chain_user: with the claims of p_user_id) in a rolled-back subtransaction; returns ok, 0 rows or SQLSTATE: message.';
+
+GRANT USAGE ON SCHEMA tests TO chain_owner, chain_app, chain_user, chain_readonly, chain_analytics, chain_auditor, chain_monitor,
+    chain_authenticator;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA tests FROM PUBLIC;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA tests
-    TO chain_owner, chain_app, chain_user, chain_readonly, chain_analytics, chain_auditor, chain_monitor;
+    TO chain_owner, chain_app, chain_user, chain_readonly, chain_analytics, chain_auditor, chain_monitor, chain_authenticator;
 
 COMMIT;

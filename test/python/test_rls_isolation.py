@@ -5,7 +5,8 @@ catalogs, so every later RLS table is held to the same rules):
   explicit role (never PUBLIC), and an index led by each column the policies use;
 * the isolation matrix, for every RLS table with an owner column (a column its policies
   compare to ``(SELECT core.current_user_id())``): two users, a row owned by each (built
-  by the table's entry in ``harness.ROW_BUILDERS``), then as user 2 (``tests.act_as``)
+  by the table's entry in ``harness.ROW_BUILDERS``), then as user 2 -- through the documented
+  identity path: a chain_authenticator login, SET LOCAL ROLE chain_user and its claims --
   SELECT/UPDATE/DELETE of user 1's row affect 0 rows or are refused, INSERT of a row owned
   by user 1 is refused (SQLSTATE 42501), and user 2's own row is allowed wherever
   chain_user holds the privilege.
@@ -67,13 +68,20 @@ def insert_query(table: str, values: dict[str, object]) -> sql.Composed:
         sql.SQL(", ").join(map(sql.Literal, values.values())))
 
 
-def updatable_column(conn, table: str) -> str | None:
-    """A column chain_user may UPDATE (the matrix sets it to itself), if any."""
+def updatable_column(conn, table: str) -> tuple[str | None, bool]:
+    """A column chain_user may UPDATE (the matrix sets it to itself), if any, preferring one
+    that is not a state-machine column; and whether it is one (setting a state to itself is a
+    refused no-op transition: core.enforce_transition, tested pair by pair in
+    test/pgtap/core/state_machines.sql)."""
     row = conn.execute("""
-        SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0
-           AND NOT attisdropped AND has_column_privilege(%s, attrelid, attnum, 'UPDATE')
-         ORDER BY attnum LIMIT 1""", (table, END_USER_ROLE)).fetchone()
-    return row[0] if row else None
+        SELECT a.attname,
+               EXISTS (SELECT 1 FROM pg_trigger AS t
+                        WHERE t.tgrelid = a.attrelid AND t.tgfoid = 'core.enforce_transition()'::regprocedure
+                          AND a.attnum = ANY (t.tgattr::int2[])) AS state
+          FROM pg_attribute AS a WHERE a.attrelid = %s::regclass AND a.attnum > 0
+           AND NOT a.attisdropped AND has_column_privilege(%s, a.attrelid, a.attnum, 'UPDATE')
+         ORDER BY 2, a.attnum LIMIT 1""", (table, END_USER_ROLE)).fetchone()
+    return (row[0], row[1]) if row else (None, False)
 
 
 def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[str]:
@@ -95,12 +103,17 @@ def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[st
     privilege = {p: conn.execute("SELECT has_table_privilege(%s, %s, %s)",
                                  (END_USER_ROLE, table.name, p)).fetchone()[0]
                  for p in ("SELECT", "INSERT", "UPDATE", "DELETE")}
-    column = updatable_column(conn, table.name)
+    column, state_column = updatable_column(conn, table.name)
     ident = sql.Identifier(*table.name.split(".", 1))
     problems: list[str] = []
 
+    # user 2 acts through the identity path of the README (Security): a chain_authenticator
+    # login that takes on chain_user and the claims for one transaction
+    actor = psycopg.connect(host=conn.info.host, port=conn.info.port, dbname=conn.info.dbname,
+                            user="chain_authenticator", autocommit=True)
+
     def expect_denied(what: str, query, allow_rows: int = 0) -> None:
-        rows, state = attempt(conn, query)
+        rows, state = attempt(actor, query)
         if state is None and rows != allow_rows:
             problems.append(f"{table.name}: user 2 {what} of user 1's row affected {rows} row(s)")
         elif state is not None and state != DENIED:
@@ -108,14 +121,16 @@ def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[st
                             f"SQLSTATE {state}, expected 0 rows or {DENIED}")
 
     def expect_allowed(what: str, query) -> None:
-        rows, state = attempt(conn, query)
+        rows, state = attempt(actor, query)
         if state is not None or rows != 1:
             problems.append(f"{table.name}: user 2 {what} of its own row: "
                             f"{'SQLSTATE ' + state if state else str(rows) + ' row(s)'}")
 
     try:
-        with conn.transaction(force_rollback=True):
-            conn.execute("SELECT tests.act_as(%s)", (u2,))
+        with actor.transaction(force_rollback=True):
+            actor.execute("SET LOCAL ROLE chain_user")
+            actor.execute("SELECT set_config('request.jwt.claims', %s, true)",
+                          (f'{{"role": "chain_user", "user_id": {u2}}}',))
             count = sql.SQL("SELECT count(*) FROM {} WHERE {}")
             expect_denied("SELECT", count.format(ident, where_row(pk, theirs)))
             if privilege["SELECT"]:
@@ -124,13 +139,14 @@ def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[st
                 update = sql.SQL("UPDATE {} SET {col} = {col} WHERE {}")
                 expect_denied("UPDATE", update.format(ident, where_row(pk, theirs),
                                                       col=sql.Identifier(column)))
-                expect_allowed("UPDATE", update.format(ident, where_row(pk, mine),
-                                                       col=sql.Identifier(column)))
+                if not state_column:
+                    expect_allowed("UPDATE", update.format(ident, where_row(pk, mine),
+                                                           col=sql.Identifier(column)))
             delete = sql.SQL("DELETE FROM {} WHERE {}")
             expect_denied("DELETE", delete.format(ident, where_row(pk, theirs)))
             if privilege["DELETE"]:
                 expect_allowed("DELETE", delete.format(ident, where_row(pk, mine)))
-            rows, state = attempt(conn, insert_query(table.name, foreign_insert))
+            rows, state = attempt(actor, insert_query(table.name, foreign_insert))
             if state != DENIED:
                 problems.append(f"{table.name}: user 2 INSERT of a row owned by user 1: "
                                 f"{'SQLSTATE ' + state if state else 'accepted'}, "
@@ -139,6 +155,8 @@ def check_table(conn, table: harness.RlsTable, owner_cols: list[str]) -> list[st
                 expect_allowed("INSERT", insert_query(table.name, own_insert))
     except psycopg.Error as exc:
         problems.append(f"{table.name}: the matrix itself failed: {exc.sqlstate} {exc}")
+    finally:
+        actor.close()
     return problems
 
 

@@ -69,7 +69,7 @@ def test_table_conventions_pass_a_good_table_and_name_each_broken_rule(conn):
         "every foreign key is indexed": False,
         "every column its policies read leads an index": False,
         "PUBLIC has no privilege": False,
-        "chain_app and chain_readonly read it (core.enable_backend_access)": False,
+        "chain_app and chain_readonly read it, and the owner through tmp_bad_select_owner (core.enable_backend_access)": False,
     }
 
 

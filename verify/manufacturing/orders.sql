@@ -4,3 +4,4 @@ SELECT id, customer_id, manufacturer_id, asset_id, title, specifications, quanti
        status, due_date, created_at, updated_at
   FROM manufacturing.orders WHERE FALSE;
 SELECT 1 / (relrowsecurity AND relforcerowsecurity)::int FROM pg_catalog.pg_class WHERE oid = 'manufacturing.orders'::regclass;
+SELECT 'manufacturing.party_order_ids()'::regprocedure;

@@ -10,6 +10,10 @@ SELECT 1 / (pg_catalog.count(*) = 7)::int
                    'chain_analytics', 'chain_auditor', 'chain_monitor')
    AND NOT rolsuper AND NOT rolbypassrls AND NOT rolcreaterole AND NOT rolcreatedb;
 SELECT 1 / (NOT rolcanlogin)::int FROM pg_catalog.pg_roles WHERE rolname = 'chain_owner';
+-- the identity path: a NOINHERIT login that may only become chain_user
+SELECT 1 / (rolcanlogin AND NOT rolinherit AND NOT rolsuper AND NOT rolbypassrls)::int
+  FROM pg_catalog.pg_roles WHERE rolname = 'chain_authenticator';
+SELECT 1 / pg_catalog.pg_has_role('chain_authenticator', 'chain_user', 'MEMBER')::int;
 SELECT 1 / pg_catalog.pg_has_role('chain_monitor', 'pg_monitor', 'MEMBER')::int;
 -- PUBLIC has no CREATE on public and no default EXECUTE on chain_owner's functions
 SELECT 1 / (NOT pg_catalog.has_schema_privilege('public', 'public', 'CREATE'))::int;

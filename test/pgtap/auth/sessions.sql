@@ -1,12 +1,11 @@
 -- pgTAP: auth/sessions — auth.sessions, the session API (revoke_session, revoke_all_sessions,
 -- is_session_valid), final revocation (keep_revocation), secrets and own-row RLS.
 BEGIN;
-SELECT plan(91);
+SELECT plan(97);
 
 -- structure
 SELECT has_table('auth', 'sessions', 'auth.sessions: exists');
-SELECT table_owner_is('auth', 'sessions', 'chain_owner', 'auth.sessions: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('auth.sessions'::regclass, 'pg_class') IS NOT NULL, 'auth.sessions: has a comment');
+SELECT tests.table_conventions('auth.sessions');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('auth', 'sessions', ARRAY['id', 'user_id', 'jti', 'token_hash', 'issued_at', 'expires_at', 'revoked_at',
                    'ip_address', 'user_agent'], 'auth.sessions: exactly these columns (no token column)');
 SELECT ok(pg_catalog.col_description('auth.sessions'::regclass, a.attnum) IS NOT NULL
@@ -58,10 +57,8 @@ SELECT column_privs_are('auth', 'sessions', 'revoked_at', 'chain_user', ARRAY['S
 SELECT table_privs_are('auth', 'sessions', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'auth.sessions: chain_app has DML');
 SELECT table_privs_are('auth', 'sessions', 'chain_readonly', ARRAY[]::text[], 'auth.sessions: chain_readonly has no table-wide privilege');
 SELECT table_privs_are('auth', 'sessions', 'chain_analytics', ARRAY[]::text[], 'auth.sessions: chain_analytics has nothing');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'auth.sessions'::regclass),
-          'auth.sessions: RLS enabled and forced');
 SELECT policies_are('auth', 'sessions', ARRAY['sessions_select_own', 'sessions_update_own', 'sessions_select_app', 'sessions_insert_app',
-                    'sessions_update_app', 'sessions_delete_app', 'sessions_select_readonly'], 'auth.sessions: exactly these policies');
+                    'sessions_update_app', 'sessions_delete_app', 'sessions_select_readonly', 'sessions_select_owner'], 'auth.sessions: exactly these policies');
 SELECT policy_roles_are('auth', 'sessions', p, ARRAY[r], 'auth.sessions.' || p || ': TO ' || r)
   FROM (VALUES ('sessions_select_own', 'chain_user'), ('sessions_update_own', 'chain_user'), ('sessions_select_app', 'chain_app'),
                ('sessions_insert_app', 'chain_app'), ('sessions_update_app', 'chain_app'), ('sessions_delete_app', 'chain_app'),

@@ -1,13 +1,12 @@
 -- pgTAP: blockchain/address_history — blockchain.address_history(): an address's transactions newest first.
 BEGIN;
-SELECT plan(15);
+SELECT plan(17);
 
 SELECT has_function('blockchain', 'address_history', ARRAY['text', 'integer']::name[], 'blockchain.address_history(): exists');
 SELECT isnt_definer('blockchain', 'address_history', ARRAY['text', 'integer']::name[], 'blockchain.address_history(): SECURITY INVOKER');
 SELECT volatility_is('blockchain', 'address_history', ARRAY['text', 'integer']::name[], 'stable', 'blockchain.address_history(): stable');
-SELECT ok(pg_catalog.obj_description('blockchain.address_history(text,int)'::regprocedure, 'pg_proc') IS NOT NULL, 'blockchain.address_history(): has a comment');
+SELECT tests.function_conventions('blockchain.address_history(text,int)');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'blockchain.address_history(text,int)'::regprocedure), 'blockchain.address_history(): search_path pinned');
-SELECT function_privs_are('blockchain', 'address_history', ARRAY['text', 'integer']::name[], 'public', ARRAY[]::text[], 'blockchain.address_history(): PUBLIC cannot execute');
 SELECT function_privs_are('blockchain', 'address_history', ARRAY['text', 'integer']::name[], 'chain_app', ARRAY['EXECUTE'], 'blockchain.address_history(): chain_app may execute');
 SELECT function_privs_are('blockchain', 'address_history', ARRAY['text', 'integer']::name[], 'chain_user', ARRAY['EXECUTE'], 'blockchain.address_history(): chain_user may execute');
 SELECT function_privs_are('blockchain', 'address_history', ARRAY['text', 'integer']::name[], 'chain_readonly', ARRAY['EXECUTE'], 'blockchain.address_history(): chain_readonly may execute');

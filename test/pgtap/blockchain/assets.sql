@@ -1,20 +1,17 @@
 -- pgTAP: blockchain/assets — structure, constraints, search vector, trigger, privileges, RLS and audit of blockchain.assets and enum blockchain.asset_type.
 BEGIN;
-SELECT plan(97);
+SELECT plan(89);
 
 SELECT enum_has_labels('blockchain', 'asset_type', ARRAY['actuator', 'sensor', 'controller', 'power_system', 'end_effector', 'software']::name[], 'blockchain.asset_type: labels actuator, sensor, controller, power_system, end_effector, software');
 SELECT ok(pg_catalog.obj_description('blockchain.asset_type'::regtype, 'pg_type') IS NOT NULL, 'blockchain.asset_type: has a comment');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('blockchain', 'assets', 'blockchain.assets: exists');
-SELECT table_owner_is('blockchain', 'assets', 'chain_owner', 'blockchain.assets: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('blockchain.assets'::regclass, 'pg_class') IS NOT NULL, 'blockchain.assets: has a comment');
+SELECT tests.table_conventions('blockchain.assets');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('blockchain', 'assets', ARRAY['id', 'issuer_id', 'asset_type', 'name', 'symbol', 'description', 'specifications', 'total_supply', 'metadata_uri', 'is_active', 'created_at', 'updated_at', 'search_vector'], 'blockchain.assets: exactly these columns');
 SELECT col_type_is('blockchain', 'assets', c, ty, 'blockchain.assets.' || c || ': ' || ty)
   FROM (VALUES ('id', 'bigint'), ('issuer_id', 'bigint'), ('asset_type', 'blockchain.asset_type'), ('name', 'text'), ('symbol', 'text'), ('description', 'text'), ('specifications', 'jsonb'), ('total_supply', 'numeric(38,18)'), ('metadata_uri', 'text'), ('is_active', 'boolean'), ('created_at', 'timestamp with time zone'), ('updated_at', 'timestamp with time zone'), ('search_vector', 'tsvector')) AS v (c, ty);
 SELECT col_not_null('blockchain', 'assets', c, 'blockchain.assets.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['id', 'issuer_id', 'asset_type', 'name', 'symbol', 'description', 'specifications', 'total_supply', 'is_active', 'created_at', 'updated_at', 'search_vector']::name[]) AS c;
 SELECT col_is_null('blockchain', 'assets', c, 'blockchain.assets.' || c || ': nullable') FROM pg_catalog.unnest(ARRAY['metadata_uri']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('blockchain.assets'::regclass, a.attnum) IS NOT NULL, 'blockchain.assets.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'blockchain.assets'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'blockchain.assets'::regclass$$,
               ARRAY['assets_description_check', 'assets_issuer_id_fkey', 'assets_metadata_uri_check', 'assets_name_check', 'assets_pkey', 'assets_specifications_check', 'assets_symbol_check', 'assets_symbol_key', 'assets_total_supply_check'], 'blockchain.assets: constraints ' || 'assets_description_check, assets_issuer_id_fkey, assets_metadata_uri_check, assets_name_check, assets_pkey, assets_specifications_check, assets_symbol_check, assets_symbol_key, assets_total_supply_check');
 SELECT indexes_are('blockchain', 'assets', ARRAY['assets_asset_type_issuer_id_idx', 'assets_issuer_id_idx', 'assets_pkey', 'assets_search_vector_idx', 'assets_specifications_idx', 'assets_symbol_key']::name[], 'blockchain.assets: indexes ' || 'assets_asset_type_issuer_id_idx, assets_issuer_id_idx, assets_pkey, assets_search_vector_idx, assets_specifications_idx, assets_symbol_key');
@@ -28,14 +25,13 @@ SELECT triggers_are('blockchain', 'assets', ARRAY['assets_set_updated_at', 'audi
 SELECT trigger_is('blockchain', 'assets', 'assets_set_updated_at', 'core', 'set_updated_at', 'blockchain.assets.assets_set_updated_at: calls core.set_updated_at()');
 SELECT trigger_is('blockchain', 'assets', 'audit_capture', 'audit', 'capture', 'blockchain.assets.audit_capture: calls audit.capture()');
 SELECT trigger_is('blockchain', 'assets', 'audit_capture_truncate', 'audit', 'capture_statement', 'blockchain.assets.audit_capture_truncate: calls audit.capture_statement()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'blockchain.assets'::regclass), 'blockchain.assets: RLS enabled and forced');
-SELECT policies_are('blockchain', 'assets', ARRAY['assets_delete_app', 'assets_insert_app', 'assets_select_all', 'assets_select_app', 'assets_update_app']::name[], 'blockchain.assets: policies');
+SELECT policies_are('blockchain', 'assets', ARRAY['assets_delete_app', 'assets_insert_app', 'assets_select_all', 'assets_select_app', 'assets_select_readonly', 'assets_update_app', 'assets_select_owner']::name[], 'blockchain.assets: policies');
 SELECT policy_cmd_is('blockchain', 'assets', 'assets_delete_app'::name, 'delete', 'blockchain.assets.assets_delete_app: FOR delete');
 SELECT policy_roles_are('blockchain', 'assets', 'assets_delete_app', ARRAY['chain_app']::name[], 'blockchain.assets.assets_delete_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'assets', 'assets_insert_app'::name, 'insert', 'blockchain.assets.assets_insert_app: FOR insert');
 SELECT policy_roles_are('blockchain', 'assets', 'assets_insert_app', ARRAY['chain_app']::name[], 'blockchain.assets.assets_insert_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'assets', 'assets_select_all'::name, 'select', 'blockchain.assets.assets_select_all: FOR select');
-SELECT policy_roles_are('blockchain', 'assets', 'assets_select_all', ARRAY['chain_readonly', 'chain_user']::name[], 'blockchain.assets.assets_select_all: TO chain_readonly, chain_user');
+SELECT policy_roles_are('blockchain', 'assets', 'assets_select_all', ARRAY['chain_user']::name[], 'blockchain.assets.assets_select_all: TO chain_user');
 SELECT policy_cmd_is('blockchain', 'assets', 'assets_select_app'::name, 'select', 'blockchain.assets.assets_select_app: FOR select');
 SELECT policy_roles_are('blockchain', 'assets', 'assets_select_app', ARRAY['chain_app']::name[], 'blockchain.assets.assets_select_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'assets', 'assets_update_app'::name, 'update', 'blockchain.assets.assets_update_app: FOR update');
@@ -43,7 +39,6 @@ SELECT policy_roles_are('blockchain', 'assets', 'assets_update_app', ARRAY['chai
 SELECT table_privs_are('blockchain', 'assets', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'blockchain.assets: chain_app has DELETE, INSERT, SELECT, UPDATE');
 SELECT table_privs_are('blockchain', 'assets', 'chain_user', ARRAY['SELECT'], 'blockchain.assets: chain_user has SELECT');
 SELECT table_privs_are('blockchain', 'assets', 'chain_readonly', ARRAY['SELECT'], 'blockchain.assets: chain_readonly has SELECT');
-SELECT table_privs_are('blockchain', 'assets', 'public', ARRAY[]::text[], 'blockchain.assets: public has nothing');
 
 -- fixture, inserted as the test's owner: three users
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES
@@ -96,7 +91,7 @@ SELECT throws_ok($$INSERT INTO blockchain.assets (issuer_id, asset_type, name, s
                  '42501', NULL, 'blockchain.assets: chain_user cannot insert');
 SELECT throws_ok($$UPDATE blockchain.assets SET name = 'x'$$, '42501', NULL, 'blockchain.assets: chain_user cannot update');
 SELECT tests.act_as_role('chain_readonly');
-SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.assets), 1, 'blockchain.assets.assets_select_all: chain_readonly sees every asset');
+SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.assets), 1, 'blockchain.assets.assets_select_readonly: chain_readonly sees every asset');
 SELECT tests.act_as_role('chain_app');
 SELECT lives_ok($$INSERT INTO blockchain.assets (issuer_id, asset_type, name, symbol, total_supply) VALUES (2, 'sensor', 'Lidar', 'LID1', 10)$$,
                 'blockchain.assets.assets_insert_app: the backend tokenizes');
@@ -104,7 +99,7 @@ SELECT lives_ok($$UPDATE blockchain.assets SET is_active = true WHERE symbol = '
 SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.assets), 2, 'blockchain.assets.assets_select_app: chain_app sees every asset');
 SELECT lives_ok($$DELETE FROM blockchain.assets WHERE symbol = 'LID1'$$, 'blockchain.assets.assets_delete_app: the backend deletes');
 SELECT tests.act_as_role('chain_owner');
-SELECT is_empty($$SELECT 1 FROM blockchain.assets$$, 'blockchain.assets: the owner sees nothing (FORCE ROW LEVEL SECURITY)');
+SELECT isnt_empty($$SELECT 1 FROM blockchain.assets$$, 'blockchain.assets.assets_select_owner: the owner reads every row under FORCE RLS (definer code, matview refresh)');
 SELECT tests.reset_role();
 
 SELECT * FROM finish();

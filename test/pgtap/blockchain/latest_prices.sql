@@ -1,6 +1,6 @@
 -- pgTAP: blockchain/latest_prices — blockchain.latest_prices view and blockchain.latest_price().
 BEGIN;
-SELECT plan(21);
+SELECT plan(23);
 
 SELECT has_view('blockchain', 'latest_prices', 'blockchain.latest_prices: exists');
 SELECT view_owner_is('blockchain', 'latest_prices', 'chain_owner', 'blockchain.latest_prices: owned by chain_owner');
@@ -12,9 +12,8 @@ SELECT table_privs_are('blockchain', 'latest_prices', 'public', ARRAY[]::text[],
 SELECT has_function('blockchain', 'latest_price', ARRAY['text']::name[], 'blockchain.latest_price(): exists');
 SELECT isnt_definer('blockchain', 'latest_price', ARRAY['text']::name[], 'blockchain.latest_price(): SECURITY INVOKER');
 SELECT volatility_is('blockchain', 'latest_price', ARRAY['text']::name[], 'stable', 'blockchain.latest_price(): stable');
-SELECT ok(pg_catalog.obj_description('blockchain.latest_price(text)'::regprocedure, 'pg_proc') IS NOT NULL, 'blockchain.latest_price(): has a comment');
+SELECT tests.function_conventions('blockchain.latest_price(text)');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'blockchain.latest_price(text)'::regprocedure), 'blockchain.latest_price(): search_path pinned');
-SELECT function_privs_are('blockchain', 'latest_price', ARRAY['text']::name[], 'public', ARRAY[]::text[], 'blockchain.latest_price(): PUBLIC cannot execute');
 SELECT function_privs_are('blockchain', 'latest_price', ARRAY['text']::name[], 'chain_app', ARRAY['EXECUTE'], 'blockchain.latest_price(): chain_app may execute');
 SELECT function_privs_are('blockchain', 'latest_price', ARRAY['text']::name[], 'chain_user', ARRAY['EXECUTE'], 'blockchain.latest_price(): chain_user may execute');
 SELECT function_privs_are('blockchain', 'latest_price', ARRAY['text']::name[], 'chain_readonly', ARRAY['EXECUTE'], 'blockchain.latest_price(): chain_readonly may execute');

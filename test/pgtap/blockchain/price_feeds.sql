@@ -1,31 +1,27 @@
 -- pgTAP: blockchain/price_feeds — blockchain.price_feeds (monthly partitions), blockchain.price_symbols and their trigger.
 BEGIN;
-SELECT plan(102);
+SELECT plan(108);
 
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('blockchain', 'price_feeds', 'blockchain.price_feeds: exists');
-SELECT table_owner_is('blockchain', 'price_feeds', 'chain_owner', 'blockchain.price_feeds: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('blockchain.price_feeds'::regclass, 'pg_class') IS NOT NULL, 'blockchain.price_feeds: has a comment');
+SELECT tests.table_conventions('blockchain.price_feeds');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('blockchain', 'price_feeds', ARRAY['symbol', 'observed_at', 'source', 'price', 'received_at'], 'blockchain.price_feeds: exactly these columns');
 SELECT col_type_is('blockchain', 'price_feeds', c, ty, 'blockchain.price_feeds.' || c || ': ' || ty)
   FROM (VALUES ('symbol', 'text'), ('observed_at', 'timestamp with time zone'), ('source', 'text'), ('price', 'numeric(38,18)'), ('received_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('blockchain', 'price_feeds', c, 'blockchain.price_feeds.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['symbol', 'observed_at', 'source', 'price', 'received_at']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('blockchain.price_feeds'::regclass, a.attnum) IS NOT NULL, 'blockchain.price_feeds.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'blockchain.price_feeds'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'blockchain.price_feeds'::regclass$$,
               ARRAY['price_feeds_pkey', 'price_feeds_price_check', 'price_feeds_source_check', 'price_feeds_symbol_check'], 'blockchain.price_feeds: constraints ' || 'price_feeds_pkey, price_feeds_price_check, price_feeds_source_check, price_feeds_symbol_check');
 SELECT indexes_are('blockchain', 'price_feeds', ARRAY['price_feeds_pkey']::name[], 'blockchain.price_feeds: indexes ' || 'price_feeds_pkey');
 SELECT is(pg_catalog.pg_get_indexdef('blockchain.price_feeds_pkey'::regclass), 'CREATE UNIQUE INDEX price_feeds_pkey ON ONLY blockchain.price_feeds USING btree (symbol, observed_at, source)', 'blockchain.price_feeds.price_feeds_pkey: definition');
 SELECT triggers_are('blockchain', 'price_feeds', ARRAY['price_feeds_register_symbol']::name[], 'blockchain.price_feeds: triggers ' || 'price_feeds_register_symbol');
 SELECT trigger_is('blockchain', 'price_feeds', 'price_feeds_register_symbol', 'blockchain', 'register_price_symbol', 'blockchain.price_feeds.price_feeds_register_symbol: calls blockchain.register_price_symbol()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'blockchain.price_feeds'::regclass), 'blockchain.price_feeds: RLS enabled and forced');
-SELECT policies_are('blockchain', 'price_feeds', ARRAY['price_feeds_delete_app', 'price_feeds_insert_app', 'price_feeds_select_all', 'price_feeds_select_app', 'price_feeds_update_app']::name[], 'blockchain.price_feeds: policies');
+SELECT policies_are('blockchain', 'price_feeds', ARRAY['price_feeds_delete_app', 'price_feeds_insert_app', 'price_feeds_select_all', 'price_feeds_select_app', 'price_feeds_select_readonly', 'price_feeds_update_app', 'price_feeds_select_owner']::name[], 'blockchain.price_feeds: policies');
 SELECT policy_cmd_is('blockchain', 'price_feeds', 'price_feeds_delete_app'::name, 'delete', 'blockchain.price_feeds.price_feeds_delete_app: FOR delete');
 SELECT policy_roles_are('blockchain', 'price_feeds', 'price_feeds_delete_app', ARRAY['chain_app']::name[], 'blockchain.price_feeds.price_feeds_delete_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'price_feeds', 'price_feeds_insert_app'::name, 'insert', 'blockchain.price_feeds.price_feeds_insert_app: FOR insert');
 SELECT policy_roles_are('blockchain', 'price_feeds', 'price_feeds_insert_app', ARRAY['chain_app']::name[], 'blockchain.price_feeds.price_feeds_insert_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'price_feeds', 'price_feeds_select_all'::name, 'select', 'blockchain.price_feeds.price_feeds_select_all: FOR select');
-SELECT policy_roles_are('blockchain', 'price_feeds', 'price_feeds_select_all', ARRAY['chain_readonly', 'chain_user']::name[], 'blockchain.price_feeds.price_feeds_select_all: TO chain_readonly, chain_user');
+SELECT policy_roles_are('blockchain', 'price_feeds', 'price_feeds_select_all', ARRAY['chain_user']::name[], 'blockchain.price_feeds.price_feeds_select_all: TO chain_user');
 SELECT policy_cmd_is('blockchain', 'price_feeds', 'price_feeds_select_app'::name, 'select', 'blockchain.price_feeds.price_feeds_select_app: FOR select');
 SELECT policy_roles_are('blockchain', 'price_feeds', 'price_feeds_select_app', ARRAY['chain_app']::name[], 'blockchain.price_feeds.price_feeds_select_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'price_feeds', 'price_feeds_update_app'::name, 'update', 'blockchain.price_feeds.price_feeds_update_app: FOR update');
@@ -33,30 +29,25 @@ SELECT policy_roles_are('blockchain', 'price_feeds', 'price_feeds_update_app', A
 SELECT table_privs_are('blockchain', 'price_feeds', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'blockchain.price_feeds: chain_app has DELETE, INSERT, SELECT, UPDATE');
 SELECT table_privs_are('blockchain', 'price_feeds', 'chain_user', ARRAY['SELECT'], 'blockchain.price_feeds: chain_user has SELECT');
 SELECT table_privs_are('blockchain', 'price_feeds', 'chain_readonly', ARRAY['SELECT'], 'blockchain.price_feeds: chain_readonly has SELECT');
-SELECT table_privs_are('blockchain', 'price_feeds', 'public', ARRAY[]::text[], 'blockchain.price_feeds: public has nothing');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('blockchain', 'price_symbols', 'blockchain.price_symbols: exists');
-SELECT table_owner_is('blockchain', 'price_symbols', 'chain_owner', 'blockchain.price_symbols: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('blockchain.price_symbols'::regclass, 'pg_class') IS NOT NULL, 'blockchain.price_symbols: has a comment');
+SELECT tests.table_conventions('blockchain.price_symbols');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('blockchain', 'price_symbols', ARRAY['symbol', 'first_seen_at'], 'blockchain.price_symbols: exactly these columns');
 SELECT col_type_is('blockchain', 'price_symbols', c, ty, 'blockchain.price_symbols.' || c || ': ' || ty)
   FROM (VALUES ('symbol', 'text'), ('first_seen_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('blockchain', 'price_symbols', c, 'blockchain.price_symbols.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['symbol', 'first_seen_at']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('blockchain.price_symbols'::regclass, a.attnum) IS NOT NULL, 'blockchain.price_symbols.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'blockchain.price_symbols'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'blockchain.price_symbols'::regclass$$,
               ARRAY['price_symbols_pkey', 'price_symbols_symbol_check'], 'blockchain.price_symbols: constraints ' || 'price_symbols_pkey, price_symbols_symbol_check');
 SELECT indexes_are('blockchain', 'price_symbols', ARRAY['price_symbols_pkey']::name[], 'blockchain.price_symbols: indexes ' || 'price_symbols_pkey');
 SELECT is(pg_catalog.pg_get_indexdef('blockchain.price_symbols_pkey'::regclass), 'CREATE UNIQUE INDEX price_symbols_pkey ON blockchain.price_symbols USING btree (symbol)', 'blockchain.price_symbols.price_symbols_pkey: definition');
 SELECT triggers_are('blockchain', 'price_symbols', ARRAY[]::text[]::name[], 'blockchain.price_symbols: triggers ' || '');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'blockchain.price_symbols'::regclass), 'blockchain.price_symbols: RLS enabled and forced');
-SELECT policies_are('blockchain', 'price_symbols', ARRAY['price_symbols_delete_app', 'price_symbols_insert_app', 'price_symbols_select_all', 'price_symbols_select_app', 'price_symbols_update_app']::name[], 'blockchain.price_symbols: policies');
+SELECT policies_are('blockchain', 'price_symbols', ARRAY['price_symbols_delete_app', 'price_symbols_insert_app', 'price_symbols_select_all', 'price_symbols_select_app', 'price_symbols_select_readonly', 'price_symbols_update_app', 'price_symbols_select_owner']::name[], 'blockchain.price_symbols: policies');
 SELECT policy_cmd_is('blockchain', 'price_symbols', 'price_symbols_delete_app'::name, 'delete', 'blockchain.price_symbols.price_symbols_delete_app: FOR delete');
 SELECT policy_roles_are('blockchain', 'price_symbols', 'price_symbols_delete_app', ARRAY['chain_app']::name[], 'blockchain.price_symbols.price_symbols_delete_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'price_symbols', 'price_symbols_insert_app'::name, 'insert', 'blockchain.price_symbols.price_symbols_insert_app: FOR insert');
 SELECT policy_roles_are('blockchain', 'price_symbols', 'price_symbols_insert_app', ARRAY['chain_app']::name[], 'blockchain.price_symbols.price_symbols_insert_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'price_symbols', 'price_symbols_select_all'::name, 'select', 'blockchain.price_symbols.price_symbols_select_all: FOR select');
-SELECT policy_roles_are('blockchain', 'price_symbols', 'price_symbols_select_all', ARRAY['chain_readonly', 'chain_user']::name[], 'blockchain.price_symbols.price_symbols_select_all: TO chain_readonly, chain_user');
+SELECT policy_roles_are('blockchain', 'price_symbols', 'price_symbols_select_all', ARRAY['chain_user']::name[], 'blockchain.price_symbols.price_symbols_select_all: TO chain_user');
 SELECT policy_cmd_is('blockchain', 'price_symbols', 'price_symbols_select_app'::name, 'select', 'blockchain.price_symbols.price_symbols_select_app: FOR select');
 SELECT policy_roles_are('blockchain', 'price_symbols', 'price_symbols_select_app', ARRAY['chain_app']::name[], 'blockchain.price_symbols.price_symbols_select_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'price_symbols', 'price_symbols_update_app'::name, 'update', 'blockchain.price_symbols.price_symbols_update_app: FOR update');
@@ -64,13 +55,11 @@ SELECT policy_roles_are('blockchain', 'price_symbols', 'price_symbols_update_app
 SELECT table_privs_are('blockchain', 'price_symbols', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'blockchain.price_symbols: chain_app has DELETE, INSERT, SELECT, UPDATE');
 SELECT table_privs_are('blockchain', 'price_symbols', 'chain_user', ARRAY['SELECT'], 'blockchain.price_symbols: chain_user has SELECT');
 SELECT table_privs_are('blockchain', 'price_symbols', 'chain_readonly', ARRAY['SELECT'], 'blockchain.price_symbols: chain_readonly has SELECT');
-SELECT table_privs_are('blockchain', 'price_symbols', 'public', ARRAY[]::text[], 'blockchain.price_symbols: public has nothing');
 SELECT has_function('blockchain', 'register_price_symbol', ARRAY[]::text[]::name[], 'blockchain.register_price_symbol(): exists');
 SELECT isnt_definer('blockchain', 'register_price_symbol', ARRAY[]::text[]::name[], 'blockchain.register_price_symbol(): SECURITY INVOKER');
 SELECT volatility_is('blockchain', 'register_price_symbol', ARRAY[]::text[]::name[], 'volatile', 'blockchain.register_price_symbol(): volatile');
-SELECT ok(pg_catalog.obj_description('blockchain.register_price_symbol()'::regprocedure, 'pg_proc') IS NOT NULL, 'blockchain.register_price_symbol(): has a comment');
+SELECT tests.function_conventions('blockchain.register_price_symbol()');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'blockchain.register_price_symbol()'::regprocedure), 'blockchain.register_price_symbol(): search_path pinned');
-SELECT function_privs_are('blockchain', 'register_price_symbol', ARRAY[]::text[]::name[], 'public', ARRAY[]::text[], 'blockchain.register_price_symbol(): PUBLIC cannot execute');
 
 
 -- behaviour: partitions, constraints, the symbol registry
@@ -118,7 +107,8 @@ SELECT lives_ok($$DELETE FROM blockchain.price_feeds WHERE symbol = 'BTC'$$, 'bl
 SELECT lives_ok($$UPDATE blockchain.price_symbols SET first_seen_at = first_seen_at WHERE symbol = 'BTC'$$, 'blockchain.price_symbols.price_symbols_update_app: the backend updates');
 SELECT lives_ok($$DELETE FROM blockchain.price_symbols WHERE symbol = 'BTC'$$, 'blockchain.price_symbols.price_symbols_delete_app: the backend deletes');
 SELECT tests.act_as_role('chain_readonly');
-SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.price_feeds), 2, 'blockchain.price_feeds.price_feeds_select_all: chain_readonly reads prices');
+SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.price_feeds), 2, 'blockchain.price_feeds.price_feeds_select_readonly: chain_readonly reads prices');
+SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.price_symbols), 1, 'blockchain.price_symbols.price_symbols_select_readonly: chain_readonly reads symbols');
 SELECT tests.reset_role();
 
 SELECT * FROM finish();

@@ -1,20 +1,17 @@
 -- pgTAP: blockchain/transactions — structure, constraints, privileges and RLS of blockchain.transactions and enum blockchain.transaction_status.
 BEGIN;
-SELECT plan(90);
+SELECT plan(83);
 
 SELECT enum_has_labels('blockchain', 'transaction_status', ARRAY['pending', 'confirmed', 'failed']::name[], 'blockchain.transaction_status: labels pending, confirmed, failed');
 SELECT ok(pg_catalog.obj_description('blockchain.transaction_status'::regtype, 'pg_type') IS NOT NULL, 'blockchain.transaction_status: has a comment');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('blockchain', 'transactions', 'blockchain.transactions: exists');
-SELECT table_owner_is('blockchain', 'transactions', 'chain_owner', 'blockchain.transactions: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('blockchain.transactions'::regclass, 'pg_class') IS NOT NULL, 'blockchain.transactions: has a comment');
+SELECT tests.table_conventions('blockchain.transactions');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('blockchain', 'transactions', ARRAY['id', 'tx_hash', 'block_number', 'from_address', 'to_address', 'asset_id', 'amount', 'fee', 'status', 'created_at', 'confirmed_at', 'updated_at'], 'blockchain.transactions: exactly these columns');
 SELECT col_type_is('blockchain', 'transactions', c, ty, 'blockchain.transactions.' || c || ': ' || ty)
   FROM (VALUES ('id', 'bigint'), ('tx_hash', 'text'), ('block_number', 'bigint'), ('from_address', 'core.wallet_address'), ('to_address', 'core.wallet_address'), ('asset_id', 'bigint'), ('amount', 'numeric(38,18)'), ('fee', 'numeric(38,18)'), ('status', 'blockchain.transaction_status'), ('created_at', 'timestamp with time zone'), ('confirmed_at', 'timestamp with time zone'), ('updated_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('blockchain', 'transactions', c, 'blockchain.transactions.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['id', 'tx_hash', 'from_address', 'to_address', 'amount', 'fee', 'status', 'created_at', 'updated_at']::name[]) AS c;
 SELECT col_is_null('blockchain', 'transactions', c, 'blockchain.transactions.' || c || ': nullable') FROM pg_catalog.unnest(ARRAY['block_number', 'asset_id', 'confirmed_at']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('blockchain.transactions'::regclass, a.attnum) IS NOT NULL, 'blockchain.transactions.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'blockchain.transactions'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'blockchain.transactions'::regclass$$,
               ARRAY['transactions_amount_check', 'transactions_asset_id_fkey', 'transactions_block_number_check', 'transactions_confirmed_in_block', 'transactions_fee_check', 'transactions_pkey', 'transactions_tx_hash_check', 'transactions_tx_hash_key'], 'blockchain.transactions: constraints ' || 'transactions_amount_check, transactions_asset_id_fkey, transactions_block_number_check, transactions_confirmed_in_block, transactions_fee_check, transactions_pkey, transactions_tx_hash_check, transactions_tx_hash_key');
 SELECT indexes_are('blockchain', 'transactions', ARRAY['transactions_asset_id_idx', 'transactions_from_address_created_at_idx', 'transactions_pkey', 'transactions_to_address_created_at_idx', 'transactions_tx_hash_key']::name[], 'blockchain.transactions: indexes ' || 'transactions_asset_id_idx, transactions_from_address_created_at_idx, transactions_pkey, transactions_to_address_created_at_idx, transactions_tx_hash_key');
@@ -27,14 +24,13 @@ SELECT triggers_are('blockchain', 'transactions', ARRAY['notify_change', 'notify
 SELECT trigger_is('blockchain', 'transactions', 'notify_change', 'core', 'notify_change', 'blockchain.transactions.notify_change: calls core.notify_change()');
 SELECT trigger_is('blockchain', 'transactions', 'notify_change_truncate', 'core', 'notify_change', 'blockchain.transactions.notify_change_truncate: calls core.notify_change()');
 SELECT trigger_is('blockchain', 'transactions', 'transactions_set_updated_at', 'core', 'set_updated_at', 'blockchain.transactions.transactions_set_updated_at: calls core.set_updated_at()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'blockchain.transactions'::regclass), 'blockchain.transactions: RLS enabled and forced');
-SELECT policies_are('blockchain', 'transactions', ARRAY['transactions_delete_app', 'transactions_insert_app', 'transactions_select_all', 'transactions_select_app', 'transactions_update_app']::name[], 'blockchain.transactions: policies');
+SELECT policies_are('blockchain', 'transactions', ARRAY['transactions_delete_app', 'transactions_insert_app', 'transactions_select_all', 'transactions_select_app', 'transactions_select_readonly', 'transactions_update_app', 'transactions_select_owner']::name[], 'blockchain.transactions: policies');
 SELECT policy_cmd_is('blockchain', 'transactions', 'transactions_delete_app'::name, 'delete', 'blockchain.transactions.transactions_delete_app: FOR delete');
 SELECT policy_roles_are('blockchain', 'transactions', 'transactions_delete_app', ARRAY['chain_app']::name[], 'blockchain.transactions.transactions_delete_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'transactions', 'transactions_insert_app'::name, 'insert', 'blockchain.transactions.transactions_insert_app: FOR insert');
 SELECT policy_roles_are('blockchain', 'transactions', 'transactions_insert_app', ARRAY['chain_app']::name[], 'blockchain.transactions.transactions_insert_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'transactions', 'transactions_select_all'::name, 'select', 'blockchain.transactions.transactions_select_all: FOR select');
-SELECT policy_roles_are('blockchain', 'transactions', 'transactions_select_all', ARRAY['chain_readonly', 'chain_user']::name[], 'blockchain.transactions.transactions_select_all: TO chain_readonly, chain_user');
+SELECT policy_roles_are('blockchain', 'transactions', 'transactions_select_all', ARRAY['chain_user']::name[], 'blockchain.transactions.transactions_select_all: TO chain_user');
 SELECT policy_cmd_is('blockchain', 'transactions', 'transactions_select_app'::name, 'select', 'blockchain.transactions.transactions_select_app: FOR select');
 SELECT policy_roles_are('blockchain', 'transactions', 'transactions_select_app', ARRAY['chain_app']::name[], 'blockchain.transactions.transactions_select_app: TO chain_app');
 SELECT policy_cmd_is('blockchain', 'transactions', 'transactions_update_app'::name, 'update', 'blockchain.transactions.transactions_update_app: FOR update');
@@ -42,7 +38,6 @@ SELECT policy_roles_are('blockchain', 'transactions', 'transactions_update_app',
 SELECT table_privs_are('blockchain', 'transactions', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'blockchain.transactions: chain_app has DELETE, INSERT, SELECT, UPDATE');
 SELECT table_privs_are('blockchain', 'transactions', 'chain_user', ARRAY['SELECT'], 'blockchain.transactions: chain_user has SELECT');
 SELECT table_privs_are('blockchain', 'transactions', 'chain_readonly', ARRAY['SELECT'], 'blockchain.transactions: chain_readonly has SELECT');
-SELECT table_privs_are('blockchain', 'transactions', 'public', ARRAY[]::text[], 'blockchain.transactions: public has nothing');
 
 -- fixture, inserted as the test's owner: three users
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES
@@ -92,7 +87,7 @@ SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.transactions), 2, 'bl
 SELECT throws_ok($$INSERT INTO blockchain.transactions (tx_hash, from_address, to_address, amount) VALUES ('0x' || pg_catalog.repeat('e', 64), '0x3333333333333333333333333333333333333333', '0x2222222222222222222222222222222222222222', 1)$$,
                  '42501', NULL, 'blockchain.transactions: chain_user cannot insert');
 SELECT tests.act_as_role('chain_readonly');
-SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.transactions), 2, 'blockchain.transactions.transactions_select_all: chain_readonly sees every transaction');
+SELECT is((SELECT pg_catalog.count(*)::int FROM blockchain.transactions), 2, 'blockchain.transactions.transactions_select_readonly: chain_readonly sees every transaction');
 SELECT tests.act_as_role('chain_app');
 SELECT lives_ok($$INSERT INTO blockchain.transactions (tx_hash, from_address, to_address, amount) VALUES ('0x' || pg_catalog.repeat('e', 64), '0x3333333333333333333333333333333333333333', '0x2222222222222222222222222222222222222222', 1)$$,
                 'blockchain.transactions.transactions_insert_app: the backend records');

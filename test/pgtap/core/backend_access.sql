@@ -1,7 +1,7 @@
 -- pgTAP: core/backend_access — core.enable_backend_access(regclass) and core.enable_schema_access(regnamespace),
 -- tried on throw-away objects created as chain_owner (a deploy script's role).
 BEGIN;
-SELECT plan(51);
+SELECT plan(53);
 
 SELECT tests.function_conventions('core.enable_backend_access(regclass)');
 SELECT tests.function_conventions('core.enable_schema_access(regnamespace)');
@@ -26,8 +26,8 @@ SELECT tests.reset_role();
 SELECT tests.table_conventions('core.tmp_access');
 SELECT policies_are('core', 'tmp_access',
                     ARRAY['tmp_access_select_app', 'tmp_access_insert_app', 'tmp_access_update_app', 'tmp_access_delete_app',
-                          'tmp_access_select_readonly'],
-                    'core.enable_backend_access(): creates the four chain_app policies and the chain_readonly one');
+                          'tmp_access_select_readonly', 'tmp_access_select_owner'],
+                    'core.enable_backend_access(): creates the four chain_app policies, the chain_readonly one and the chain_owner read one');
 SELECT set_eq($$SELECT polname::text, polcmd::text, polroles::regrole[]::text, pg_catalog.pg_get_expr(polqual, polrelid) AS q,
                        pg_catalog.pg_get_expr(polwithcheck, polrelid) AS c
                   FROM pg_catalog.pg_policy WHERE polrelid = 'core.tmp_access'::regclass$$,
@@ -35,11 +35,12 @@ SELECT set_eq($$SELECT polname::text, polcmd::text, polroles::regrole[]::text, p
                        ('tmp_access_insert_app', 'a', '{chain_app}', NULL, 'true'),
                        ('tmp_access_update_app', 'w', '{chain_app}', 'true', 'true'),
                        ('tmp_access_delete_app', 'd', '{chain_app}', 'true', NULL),
-                       ('tmp_access_select_readonly', 'r', '{chain_readonly}', 'true', NULL)$$,
+                       ('tmp_access_select_readonly', 'r', '{chain_readonly}', 'true', NULL),
+                       ('tmp_access_select_owner', 'r', '{chain_owner}', 'true', NULL)$$,
               'core.enable_backend_access(): each policy for one command and one role, USING/WITH CHECK true');
 SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_policy
             WHERE polrelid = 'core.tmp_access'::regclass
-              AND pg_catalog.obj_description(oid, 'pg_policy') LIKE '%(core.enable_backend_access)'), 5,
+              AND pg_catalog.obj_description(oid, 'pg_policy') LIKE '%(core.enable_backend_access)'), 6,
           'core.enable_backend_access(): comments every policy it creates');
 SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'core.tmp_access'::regclass),
           'core.enable_backend_access(): enables and forces RLS');
@@ -75,6 +76,19 @@ SELECT tests.reset_role();
 SELECT is((SELECT pg_catalog.pg_get_expr(polqual, polrelid) FROM pg_catalog.pg_policy
             WHERE polrelid = 'core.tmp_access'::regclass AND polname = 'tmp_access_select_readonly'),
           '(user_id = 1)', 'core.enable_backend_access(): keeps an existing policy of the same name');
+
+-- secrets hidden column-wise stay hidden
+SELECT tests.act_as_role('chain_owner');
+CREATE TABLE core.tmp_secret (id bigint PRIMARY KEY, secret text);
+REVOKE ALL ON core.tmp_secret FROM chain_readonly;
+GRANT SELECT (id) ON core.tmp_secret TO chain_readonly;
+SELECT core.enable_backend_access('core.tmp_secret');
+SELECT tests.reset_role();
+SELECT table_privs_are('core', 'tmp_secret', 'chain_readonly', ARRAY[]::text[],
+                       'core.enable_backend_access(): no table-wide SELECT for chain_readonly when it has column privileges');
+SELECT ok(pg_catalog.has_column_privilege('chain_readonly', 'core.tmp_secret', 'id', 'SELECT')
+          AND NOT pg_catalog.has_column_privilege('chain_readonly', 'core.tmp_secret', 'secret', 'SELECT'),
+          'core.enable_backend_access(): a column hidden from chain_readonly stays hidden');
 
 -- refusals
 CREATE VIEW core.tmp_access_view AS SELECT 1 AS x;

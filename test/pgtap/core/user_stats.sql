@@ -1,13 +1,12 @@
 -- pgTAP: core/user_stats — core.user_stats(): a user's statistics.
 BEGIN;
-SELECT plan(14);
+SELECT plan(19);
 
 SELECT has_function('core', 'user_stats', ARRAY['bigint']::name[], 'core.user_stats(): exists');
 SELECT isnt_definer('core', 'user_stats', ARRAY['bigint']::name[], 'core.user_stats(): SECURITY INVOKER');
 SELECT volatility_is('core', 'user_stats', ARRAY['bigint']::name[], 'stable', 'core.user_stats(): stable');
-SELECT ok(pg_catalog.obj_description('core.user_stats(bigint)'::regprocedure, 'pg_proc') IS NOT NULL, 'core.user_stats(): has a comment');
+SELECT tests.function_conventions('core.user_stats(bigint)');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'core.user_stats(bigint)'::regprocedure), 'core.user_stats(): search_path pinned');
-SELECT function_privs_are('core', 'user_stats', ARRAY['bigint']::name[], 'public', ARRAY[]::text[], 'core.user_stats(): PUBLIC cannot execute');
 SELECT function_privs_are('core', 'user_stats', ARRAY['bigint']::name[], 'chain_app', ARRAY['EXECUTE'], 'core.user_stats(): chain_app may execute');
 SELECT function_privs_are('core', 'user_stats', ARRAY['bigint']::name[], 'chain_user', ARRAY['EXECUTE'], 'core.user_stats(): chain_user may execute');
 SELECT function_privs_are('core', 'user_stats', ARRAY['bigint']::name[], 'chain_readonly', ARRAY['EXECUTE'], 'core.user_stats(): chain_readonly may execute');
@@ -38,6 +37,18 @@ SELECT results_eq($$SELECT user_id, reputation_score, orders_total, orders_open,
 SELECT results_eq($$SELECT orders_total, trading_volume, assets_issued, votes_cast, proposals_created FROM core.user_stats(3)$$,
                   $$VALUES (0::bigint, 0::numeric, 0::bigint, 0::bigint, 0::bigint)$$, 'core.user_stats(): a user without activity has zeros');
 SELECT is_empty($$SELECT 1 FROM core.user_stats(99)$$, 'core.user_stats(): no row for an unknown user');
+-- filled market orders count (they have no limit price: their avg_fill_price is required once they fill)
+SELECT throws_ok($$INSERT INTO trading.orders (user_id, asset_id, side, order_type, quantity, filled_quantity, status)
+                   VALUES (2, 1, 'buy', 'market', 2, 2, 'filled')$$, '23514', NULL,
+                 'trading.orders.orders_market_fill_priced: a filled market order without avg_fill_price is rejected (core.user_stats could not value it)');
+INSERT INTO trading.orders (user_id, asset_id, side, order_type, quantity) VALUES (2, 1, 'buy', 'market', 2), (2, 2, 'sell', 'market', 4);
+SELECT throws_ok($$UPDATE trading.orders SET filled_quantity = 2, status = 'filled' WHERE user_id = 2 AND order_type = 'market' AND asset_id = 1$$,
+                 '23514', NULL, 'trading.orders.orders_market_fill_priced: a market order cannot be filled without its price');
+UPDATE trading.orders SET filled_quantity = 2, status = 'filled', avg_fill_price = 12.5 WHERE user_id = 2 AND order_type = 'market' AND asset_id = 1;
+UPDATE trading.orders SET filled_quantity = 1, status = 'partially_filled', avg_fill_price = 7 WHERE user_id = 2 AND order_type = 'market' AND asset_id = 2;
+SELECT results_eq($$SELECT orders_total, orders_open, orders_filled, trading_volume FROM core.user_stats(2)$$,
+                  $$VALUES (3::bigint, 2::bigint, 1::bigint, 32::numeric)$$,
+                  'core.user_stats(): filled and partially filled market orders count in the volume (2 x 12.5 + 1 x 7)');
 SELECT tests.act_as(1);
 SELECT is((SELECT orders_total FROM core.user_stats(1)), 3::bigint, 'core.user_stats(): a user reads its own statistics');
 SELECT is_empty($$SELECT 1 FROM core.user_stats(2)$$, 'core.user_stats(): RLS applies: user 1 gets nothing about user 2');

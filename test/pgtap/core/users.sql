@@ -1,12 +1,11 @@
 -- pgTAP: core/users — structure, constraints, trigger, privileges, RLS of core.users.
 BEGIN;
-SELECT plan(107);
+SELECT plan(102);
 
 SELECT has_table('core', 'users', 'core.users: exists');
-SELECT table_owner_is('core', 'users', 'chain_owner', 'core.users: owned by chain_owner');
+SELECT tests.table_conventions('core.users');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('core', 'users', ARRAY['id', 'wallet_address', 'email', 'tier', 'is_custodial', 'reputation_score',
                    'preferences', 'created_at', 'updated_at', 'last_login_at'], 'core.users: exactly these columns');
-SELECT ok(pg_catalog.obj_description('core.users'::regclass, 'pg_class') IS NOT NULL, 'core.users: has a comment');
 
 -- columns: type, nullability, default
 SELECT col_type_is('core', 'users', c, t, 'core.users.' || c || ': ' || t)
@@ -25,8 +24,6 @@ SELECT col_hasnt_default('core', 'users', c, 'core.users.' || c || ': no default
   FROM pg_catalog.unnest(ARRAY['wallet_address', 'email', 'last_login_at']) AS c;
 SELECT is((SELECT attidentity::text FROM pg_catalog.pg_attribute WHERE attrelid = 'core.users'::regclass AND attname = 'id'),
           'a', 'core.users.id: GENERATED ALWAYS AS IDENTITY');
-SELECT ok(pg_catalog.col_description('core.users'::regclass, a.attnum) IS NOT NULL, 'core.users.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'core.users'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 
 -- constraints and indexes
 SELECT col_is_pk('core', 'users', 'id', 'core.users.users_pkey: primary key on id');
@@ -53,7 +50,6 @@ SELECT trigger_is('core', 'users', 'users_set_updated_at', 'core', 'set_updated_
 SELECT table_privs_are('core', 'users', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'core.users: chain_app has DML');
 SELECT table_privs_are('core', 'users', 'chain_user', ARRAY['SELECT'], 'core.users: chain_user has table SELECT only');
 SELECT table_privs_are('core', 'users', 'chain_readonly', ARRAY[]::text[], 'core.users: chain_readonly has no table-wide privilege');
-SELECT table_privs_are('core', 'users', 'public', ARRAY[]::text[], 'core.users: PUBLIC has nothing');
 SELECT table_privs_are('core', 'users', 'chain_analytics', ARRAY[]::text[], 'core.users: chain_analytics has nothing');
 SELECT column_privs_are('core', 'users', 'email', 'chain_readonly', ARRAY[]::text[], 'core.users.email: hidden from chain_readonly');
 SELECT column_privs_are('core', 'users', 'wallet_address', 'chain_readonly', ARRAY['SELECT'], 'core.users.wallet_address: readable by chain_readonly');
@@ -61,10 +57,8 @@ SELECT column_privs_are('core', 'users', 'preferences', 'chain_user', ARRAY['SEL
 SELECT column_privs_are('core', 'users', 'tier', 'chain_user', ARRAY['SELECT'], 'core.users.tier: chain_user may not update');
 
 -- RLS
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'core.users'::regclass),
-          'core.users: RLS enabled and forced');
 SELECT policies_are('core', 'users', ARRAY['users_select_own', 'users_update_own', 'users_select_app', 'users_insert_app',
-                    'users_update_app', 'users_delete_app', 'users_select_readonly'], 'core.users: exactly these policies');
+                    'users_update_app', 'users_delete_app', 'users_select_readonly', 'users_select_owner'], 'core.users: exactly these policies');
 SELECT policy_cmd_is('core', 'users', p::name, c, 'core.users.' || p || ': FOR ' || c)
   FROM (VALUES ('users_select_own', 'select'), ('users_update_own', 'update'), ('users_select_app', 'select'),
                ('users_insert_app', 'insert'), ('users_update_app', 'update'), ('users_delete_app', 'delete'),
@@ -129,7 +123,7 @@ SELECT throws_ok($$SELECT email FROM core.users$$, '42501', NULL, 'core.users.em
 SELECT tests.act_as_role('chain_app');
 SELECT is((SELECT pg_catalog.count(*)::int FROM core.users), 4, 'core.users.users_select_app: chain_app sees every row');
 SELECT tests.act_as_role('chain_owner');
-SELECT is_empty($$SELECT 1 FROM core.users$$, 'core.users: the owner sees nothing (FORCE ROW LEVEL SECURITY)');
+SELECT isnt_empty($$SELECT 1 FROM core.users$$, 'core.users.users_select_owner: the owner reads every row under FORCE RLS (definer code, matview refresh)');
 SELECT tests.reset_role();
 
 SELECT * FROM finish();

@@ -1,21 +1,20 @@
 -- pgTAP: education/modules — education.modules, education.module_prerequisites, the difficulty
 -- enum, the cycle check, privileges and catalogue RLS.
 BEGIN;
-SELECT plan(98);
+SELECT plan(115);
 
 -- structure: education.modules
 SELECT has_table('education', 'modules', 'education.modules: exists');
-SELECT table_owner_is('education', 'modules', 'chain_owner', 'education.modules: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('education.modules'::regclass, 'pg_class') IS NOT NULL, 'education.modules: has a comment');
+SELECT tests.table_conventions('education.modules');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('education', 'modules', ARRAY['id', 'slug', 'title', 'description', 'content', 'quiz', 'position',
                    'difficulty', 'min_quiz_score', 'is_required', 'estimated_minutes', 'is_published', 'created_at',
-                   'updated_at'], 'education.modules: exactly these columns');
+                   'updated_at', 'quiz_questions'], 'education.modules: exactly these columns (quiz_questions: education/quiz_answers)');
 SELECT col_type_is('education', 'modules', c, t, 'education.modules.' || c || ': ' || t)
   FROM (VALUES ('id', 'bigint'), ('content', 'jsonb'), ('quiz', 'jsonb'), ('position', 'integer'),
                ('difficulty', 'education.module_difficulty'), ('min_quiz_score', 'smallint'),
                ('is_published', 'boolean'), ('updated_at', 'timestamp with time zone')) AS v (c, t);
 SELECT ok(pg_catalog.col_description('education.modules'::regclass, a.attnum) IS NOT NULL
-          AND (a.attnotnull OR a.attname IN ('description', 'estimated_minutes')),
+          AND (a.attnotnull OR a.attname IN ('description', 'estimated_minutes', 'quiz_questions')),
           'education.modules.' || a.attname || ': has a comment; NOT NULL unless optional')
   FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'education.modules'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 SELECT set_eq(pg_catalog.format('SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = %L::regclass', 'education.modules'),
@@ -37,7 +36,7 @@ SELECT enum_has_labels('education', 'module_difficulty', ARRAY['beginner', 'inte
 
 -- structure: education.module_prerequisites
 SELECT has_table('education', 'module_prerequisites', 'education.module_prerequisites: exists');
-SELECT table_owner_is('education', 'module_prerequisites', 'chain_owner', 'education.module_prerequisites: owned by chain_owner');
+SELECT tests.table_conventions('education.module_prerequisites');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('education', 'module_prerequisites', ARRAY['module_id', 'prerequisite_id', 'created_at'],
                    'education.module_prerequisites: exactly these columns');
 SELECT ok(pg_catalog.col_description('education.module_prerequisites'::regclass, a.attnum) IS NOT NULL AND a.attnotnull,
@@ -63,22 +62,22 @@ SELECT function_privs_are('education', 'check_prerequisite_cycle', ARRAY[]::name
 
 -- privileges and RLS
 SELECT table_privs_are('education', 'modules', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'education.modules: chain_app has DML');
-SELECT table_privs_are('education', 'modules', 'chain_user', ARRAY['SELECT'], 'education.modules: chain_user reads');
-SELECT table_privs_are('education', 'modules', 'chain_readonly', ARRAY['SELECT'], 'education.modules: chain_readonly reads');
+SELECT table_privs_are('education', 'modules', 'chain_user', ARRAY[]::text[], 'education.modules: chain_user reads column-wise (no quiz answer key)');
+SELECT table_privs_are('education', 'modules', 'chain_readonly', ARRAY[]::text[], 'education.modules: chain_readonly reads column-wise (no quiz answer key)');
 SELECT table_privs_are('education', 'module_prerequisites', 'chain_user', ARRAY['SELECT'], 'education.module_prerequisites: chain_user reads');
-SELECT ok((SELECT pg_catalog.bool_and(relrowsecurity AND relforcerowsecurity) FROM pg_catalog.pg_class
-            WHERE oid IN ('education.modules'::regclass, 'education.module_prerequisites'::regclass)),
-          'education.modules: RLS enabled and forced (and on education.module_prerequisites)');
 SELECT policies_are('education', 'modules', ARRAY['modules_select_published', 'modules_select_app', 'modules_insert_app',
-                    'modules_update_app', 'modules_delete_app'], 'education.modules: exactly these policies');
-SELECT policy_roles_are('education', 'modules', 'modules_select_published', ARRAY['chain_user', 'chain_readonly'],
-                        'education.modules.modules_select_published: TO chain_user, chain_readonly');
+                    'modules_update_app', 'modules_delete_app', 'modules_select_readonly', 'modules_select_owner'], 'education.modules: exactly these policies');
+SELECT policy_roles_are('education', 'modules', 'modules_select_published', ARRAY['chain_user'],
+                        'education.modules.modules_select_published: TO chain_user');
+SELECT policy_roles_are('education', 'modules', 'modules_select_readonly', ARRAY['chain_readonly'],
+                        'education.modules.modules_select_readonly: TO chain_readonly');
 SELECT policy_cmd_is('education', 'modules', p::name, c, 'education.modules.' || p || ': FOR ' || c)
   FROM (VALUES ('modules_select_app', 'select'), ('modules_insert_app', 'insert'), ('modules_update_app', 'update'),
                ('modules_delete_app', 'delete')) AS v (p, c);
 SELECT policies_are('education', 'module_prerequisites', ARRAY['module_prerequisites_select_published',
                     'module_prerequisites_select_app', 'module_prerequisites_insert_app', 'module_prerequisites_update_app',
-                    'module_prerequisites_delete_app'], 'education.module_prerequisites: exactly these policies');
+                    'module_prerequisites_delete_app', 'module_prerequisites_select_readonly', 'module_prerequisites_select_owner'],
+                    'education.module_prerequisites: exactly these policies');
 SELECT policy_cmd_is('education', 'module_prerequisites', p::name, c, 'education.module_prerequisites.' || p || ': FOR ' || c)
   FROM (VALUES ('module_prerequisites_select_published', 'select'), ('module_prerequisites_select_app', 'select'),
                ('module_prerequisites_insert_app', 'insert'), ('module_prerequisites_update_app', 'update'),
@@ -149,7 +148,9 @@ SELECT throws_ok($$INSERT INTO education.modules (slug, title, position) VALUES 
                  'education.modules: chain_user cannot create modules');
 SELECT tests.act_as_role('chain_readonly');
 SELECT is((SELECT pg_catalog.count(*)::int FROM education.modules WHERE id BETWEEN 4101 AND 4103), 2,
-          'education.modules.modules_select_published: chain_readonly sees published modules only');
+          'education.modules.modules_select_readonly: chain_readonly sees published modules only');
+SELECT results_eq($$SELECT module_id FROM education.module_prerequisites WHERE module_id BETWEEN 4101 AND 4103 ORDER BY 1$$,
+                  ARRAY[4102::bigint], 'education.module_prerequisites.module_prerequisites_select_readonly: chain_readonly does not see requirements of drafts');
 SELECT tests.act_as_role('chain_app');
 SELECT is((SELECT pg_catalog.count(*)::int FROM education.modules WHERE id BETWEEN 4101 AND 4103), 3,
           'education.modules.modules_select_app: chain_app sees drafts too');
@@ -167,7 +168,7 @@ SELECT lives_ok($$INSERT INTO education.module_prerequisites (module_id, prerequ
                 'education.module_prerequisites.module_prerequisites_insert_app: chain_app adds a requirement');
 SELECT lives_ok($$DELETE FROM education.modules WHERE slug = 't-app'$$, 'education.modules.modules_delete_app: chain_app deletes a module');
 SELECT tests.act_as_role('chain_owner');
-SELECT is_empty($$SELECT 1 FROM education.modules$$, 'education.modules: the owner sees nothing (FORCE ROW LEVEL SECURITY)');
+SELECT isnt_empty($$SELECT 1 FROM education.modules$$, 'education.modules.modules_select_owner: the owner reads every row under FORCE RLS (definer code, matview refresh)');
 SELECT tests.reset_role();
 
 SELECT * FROM finish();

@@ -1,12 +1,11 @@
 -- pgTAP: education/practice_sessions — education.practice_sessions, the status enum, the generated
 -- P&L, privileges and own-row RLS.
 BEGIN;
-SELECT plan(76);
+SELECT plan(82);
 
 -- structure
 SELECT has_table('education', 'practice_sessions', 'education.practice_sessions: exists');
-SELECT table_owner_is('education', 'practice_sessions', 'chain_owner', 'education.practice_sessions: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('education.practice_sessions'::regclass, 'pg_class') IS NOT NULL, 'education.practice_sessions: has a comment');
+SELECT tests.table_conventions('education.practice_sessions');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('education', 'practice_sessions', ARRAY['id', 'user_id', 'trading_pair', 'strategy_params', 'initial_balance',
                    'final_balance', 'trades_count', 'profit_loss', 'metrics', 'portfolio', 'status', 'started_at', 'ended_at',
                    'created_at', 'updated_at'], 'education.practice_sessions: exactly these columns');
@@ -42,12 +41,10 @@ SELECT table_privs_are('education', 'practice_sessions', 'chain_app', ARRAY['DEL
 SELECT table_privs_are('education', 'practice_sessions', 'chain_user', ARRAY['DELETE', 'INSERT', 'SELECT'], 'education.practice_sessions: chain_user has SELECT, INSERT, DELETE (UPDATE by column)');
 SELECT column_privs_are('education', 'practice_sessions', 'user_id', 'chain_user', ARRAY['INSERT', 'SELECT'], 'education.practice_sessions.user_id: chain_user cannot move a session');
 SELECT table_privs_are('education', 'practice_sessions', 'chain_readonly', ARRAY['SELECT'], 'education.practice_sessions: chain_readonly reads');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'education.practice_sessions'::regclass),
-          'education.practice_sessions: RLS enabled and forced');
 SELECT policies_are('education', 'practice_sessions', ARRAY['practice_sessions_select_own', 'practice_sessions_insert_own',
                     'practice_sessions_update_own', 'practice_sessions_delete_own', 'practice_sessions_select_app',
                     'practice_sessions_insert_app', 'practice_sessions_update_app', 'practice_sessions_delete_app',
-                    'practice_sessions_select_readonly'], 'education.practice_sessions: exactly these policies');
+                    'practice_sessions_select_readonly', 'practice_sessions_select_owner'], 'education.practice_sessions: exactly these policies');
 SELECT policy_roles_are('education', 'practice_sessions', p, ARRAY[r], 'education.practice_sessions.' || p || ': TO ' || r)
   FROM (VALUES ('practice_sessions_select_own', 'chain_user'), ('practice_sessions_insert_own', 'chain_user'),
                ('practice_sessions_update_own', 'chain_user'), ('practice_sessions_delete_own', 'chain_user'),

@@ -1,12 +1,11 @@
 -- pgTAP: education/progress — education.progress, the status enum, the unlock trigger
 -- (education.check_module_unlock), privileges and own-row RLS.
 BEGIN;
-SELECT plan(79);
+SELECT plan(86);
 
 -- structure
 SELECT has_table('education', 'progress', 'education.progress: exists');
-SELECT table_owner_is('education', 'progress', 'chain_owner', 'education.progress: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('education.progress'::regclass, 'pg_class') IS NOT NULL, 'education.progress: has a comment');
+SELECT tests.table_conventions('education.progress');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('education', 'progress', ARRAY['id', 'user_id', 'module_id', 'status', 'quiz_score', 'attempts', 'started_at',
                    'completed_at', 'created_at', 'updated_at'], 'education.progress: exactly these columns');
 SELECT ok(pg_catalog.col_description('education.progress'::regclass, a.attnum) IS NOT NULL
@@ -30,7 +29,7 @@ SELECT has_index('education', 'progress', 'progress_user_module_key', ARRAY['use
                  'education.progress.progress_user_module_key: on (user_id, module_id), serves the policies');
 SELECT has_index('education', 'progress', 'progress_module_id_status_idx', ARRAY['module_id', 'status'],
                  'education.progress.progress_module_id_status_idx: on (module_id, status)');
-SELECT triggers_are('education', 'progress', ARRAY['progress_check_unlock', 'progress_set_updated_at'], 'education.progress: exactly these triggers');
+SELECT triggers_are('education', 'progress', ARRAY['progress_check_unlock', 'progress_set_updated_at', 'progress_state_machine'], 'education.progress: exactly these triggers');
 SELECT trigger_is('education', 'progress', 'progress_check_unlock', 'education', 'check_module_unlock',
                   'education.progress.progress_check_unlock: calls education.check_module_unlock()');
 SELECT trigger_is('education', 'progress', 'progress_set_updated_at', 'core', 'set_updated_at',
@@ -47,11 +46,9 @@ SELECT column_privs_are('education', 'progress', 'status', 'chain_user', ARRAY['
 SELECT column_privs_are('education', 'progress', 'quiz_score', 'chain_user', ARRAY['SELECT'],
                         'education.progress.quiz_score: chain_user cannot grade itself');
 SELECT table_privs_are('education', 'progress', 'chain_readonly', ARRAY['SELECT'], 'education.progress: chain_readonly reads');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'education.progress'::regclass),
-          'education.progress: RLS enabled and forced');
 SELECT policies_are('education', 'progress', ARRAY['progress_select_own', 'progress_insert_own', 'progress_update_own',
                     'progress_select_app', 'progress_insert_app', 'progress_update_app', 'progress_delete_app',
-                    'progress_select_readonly'], 'education.progress: exactly these policies');
+                    'progress_select_readonly', 'progress_select_owner'], 'education.progress: exactly these policies');
 SELECT policy_roles_are('education', 'progress', p, ARRAY[r], 'education.progress.' || p || ': TO ' || r)
   FROM (VALUES ('progress_select_own', 'chain_user'), ('progress_insert_own', 'chain_user'), ('progress_update_own', 'chain_user'),
                ('progress_select_app', 'chain_app'), ('progress_insert_app', 'chain_app'), ('progress_update_app', 'chain_app'),
@@ -113,13 +110,15 @@ SELECT throws_ok($$UPDATE education.progress SET status = 'completed', quiz_scor
                  'education.check_module_unlock: completion below the pass mark is rejected with a clear error');
 UPDATE education.progress SET quiz_score = 60, attempts = 1 WHERE user_id = 4111 AND module_id = 4111;
 INSERT INTO education.progress (user_id, module_id, status) VALUES (4111, 4112, 'locked');
-SELECT throws_ok($$UPDATE education.progress SET status = 'in_progress' WHERE user_id = 4111 AND module_id = 4112$$,
+SELECT throws_ok($$UPDATE education.progress SET status = 'available' WHERE user_id = 4111 AND module_id = 4112$$,
                  '55000', 'education.progress: module t-prog-ranges is locked for user 4111: prerequisites not met: t-prog-basics (pass mark 70, in_progress)',
-                 'education.check_module_unlock: starting a locked module names the unmet prerequisite');
+                 'education.check_module_unlock: unlocking a module names the unmet prerequisite');
+SELECT throws_ok($$INSERT INTO education.progress (user_id, module_id, status) VALUES (4112, 4113, 'available')$$,
+                 '55000', NULL, 'education.check_module_unlock: a module with unmet prerequisites cannot be inserted as available');
 UPDATE education.progress SET status = 'completed', quiz_score = 85, attempts = 2 WHERE user_id = 4111 AND module_id = 4111;
 SELECT isnt((SELECT completed_at FROM education.progress WHERE user_id = 4111 AND module_id = 4111), NULL,
             'education.progress.completed_at: filled on completion');
-SELECT lives_ok($$UPDATE education.progress SET status = 'in_progress' WHERE user_id = 4111 AND module_id = 4112$$,
+SELECT lives_ok($$UPDATE education.progress SET status = 'available' WHERE user_id = 4111 AND module_id = 4112$$,
                 'education.check_module_unlock: the module unlocks once its prerequisite is passed');
 SELECT throws_ok($$INSERT INTO education.progress (user_id, module_id, status) VALUES (4112, 4113, 'in_progress')$$,
                  '55000', NULL, 'education.check_module_unlock: another user''s completions do not unlock a module');
@@ -127,11 +126,11 @@ SELECT throws_ok($$INSERT INTO education.progress (user_id, module_id, status) V
                  '55000', NULL, 'education.check_module_unlock: the whole chain counts (ranges not completed yet)');
 -- a raised pass mark re-locks dependants that were not started yet
 UPDATE education.modules SET min_quiz_score = 90 WHERE id = 4111;
-SELECT throws_ok($$UPDATE education.progress SET status = 'available' WHERE user_id = 4111 AND module_id = 4112;
-                   UPDATE education.progress SET status = 'in_progress' WHERE user_id = 4111 AND module_id = 4112$$,
+SELECT throws_ok($$UPDATE education.progress SET status = 'in_progress' WHERE user_id = 4111 AND module_id = 4112$$,
                  '55000', NULL, 'education.check_module_unlock: a prerequisite completed below a raised pass mark no longer unlocks');
 UPDATE education.modules SET min_quiz_score = 70 WHERE id = 4111;
-SELECT lives_ok($$UPDATE education.progress SET status = 'completed', quiz_score = 95 WHERE user_id = 4111 AND module_id = 4112$$,
+SELECT lives_ok($$UPDATE education.progress SET status = 'in_progress' WHERE user_id = 4111 AND module_id = 4112;
+                  UPDATE education.progress SET status = 'completed', quiz_score = 95 WHERE user_id = 4111 AND module_id = 4112$$,
                 'education.check_module_unlock: a module is completed once its prerequisites are met and its pass mark reached');
 
 -- behaviour: RLS as the learner
@@ -148,7 +147,7 @@ SELECT is((SELECT status::text FROM education.progress WHERE user_id = 4112 AND 
           'education.progress.progress_select_own: the learner sees its own progress');
 SELECT throws_ok($$UPDATE education.progress SET quiz_score = 100 WHERE user_id = 4112$$, '42501', NULL,
                  'education.progress.quiz_score: a learner cannot grade itself');
-SELECT throws_ok($$INSERT INTO education.progress (user_id, module_id) VALUES (4111, 4113)$$, '42501', NULL,
+SELECT throws_ok($$INSERT INTO education.progress (user_id, module_id) VALUES (4111, 4111)$$, '42501', NULL,
                  'education.progress.progress_insert_own: a learner cannot create progress for another user');
 SELECT tests.act_as_role('chain_readonly');
 SELECT is((SELECT pg_catalog.count(*)::int FROM education.progress WHERE user_id IN (4111, 4112)), 3,

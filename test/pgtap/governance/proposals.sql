@@ -1,31 +1,27 @@
 -- pgTAP: governance/proposals — structure, constraints, privileges and RLS of governance.proposals.
 BEGIN;
-SELECT plan(108);
+SELECT plan(104);
 
 SELECT enum_has_labels('governance', 'proposal_status', ARRAY['draft', 'active', 'passed', 'rejected', 'executed', 'cancelled']::name[], 'governance.proposal_status: labels draft, active, passed, rejected, executed, cancelled');
 SELECT ok(pg_catalog.obj_description('governance.proposal_status'::regtype, 'pg_type') IS NOT NULL, 'governance.proposal_status: has a comment');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('governance', 'proposals', 'governance.proposals: exists');
-SELECT table_owner_is('governance', 'proposals', 'chain_owner', 'governance.proposals: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('governance.proposals'::regclass, 'pg_class') IS NOT NULL, 'governance.proposals: has a comment');
+SELECT tests.table_conventions('governance.proposals');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('governance', 'proposals', ARRAY['id', 'proposer_id', 'title', 'description', 'status', 'voting_starts_at', 'voting_ends_at', 'quorum', 'votes_for', 'votes_against', 'votes_abstain', 'executed_at', 'created_at', 'updated_at'], 'governance.proposals: exactly these columns');
 SELECT col_type_is('governance', 'proposals', c, ty, 'governance.proposals.' || c || ': ' || ty)
   FROM (VALUES ('id', 'bigint'), ('proposer_id', 'bigint'), ('title', 'text'), ('description', 'text'), ('status', 'governance.proposal_status'), ('voting_starts_at', 'timestamp with time zone'), ('voting_ends_at', 'timestamp with time zone'), ('quorum', 'numeric(38,18)'), ('votes_for', 'numeric(38,18)'), ('votes_against', 'numeric(38,18)'), ('votes_abstain', 'numeric(38,18)'), ('executed_at', 'timestamp with time zone'), ('created_at', 'timestamp with time zone'), ('updated_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('governance', 'proposals', c, 'governance.proposals.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['id', 'proposer_id', 'title', 'description', 'status', 'voting_starts_at', 'voting_ends_at', 'quorum', 'votes_for', 'votes_against', 'votes_abstain', 'created_at', 'updated_at']::name[]) AS c;
 SELECT col_is_null('governance', 'proposals', c, 'governance.proposals.' || c || ': nullable') FROM pg_catalog.unnest(ARRAY['executed_at']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('governance.proposals'::regclass, a.attnum) IS NOT NULL, 'governance.proposals.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'governance.proposals'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'governance.proposals'::regclass$$,
               ARRAY['proposals_description_check', 'proposals_executed_has_time', 'proposals_pkey', 'proposals_proposer_id_fkey', 'proposals_quorum_check', 'proposals_title_check', 'proposals_votes_abstain_check', 'proposals_votes_against_check', 'proposals_votes_for_check', 'proposals_voting_window'], 'governance.proposals: constraints ' || 'proposals_description_check, proposals_executed_has_time, proposals_pkey, proposals_proposer_id_fkey, proposals_quorum_check, proposals_title_check, proposals_votes_abstain_check, proposals_votes_against_check, proposals_votes_for_check, proposals_voting_window');
 SELECT indexes_are('governance', 'proposals', ARRAY['proposals_pkey', 'proposals_proposer_id_idx', 'proposals_status_voting_ends_at_idx']::name[], 'governance.proposals: indexes ' || 'proposals_pkey, proposals_proposer_id_idx, proposals_status_voting_ends_at_idx');
 SELECT is(pg_catalog.pg_get_indexdef('governance.proposals_pkey'::regclass), 'CREATE UNIQUE INDEX proposals_pkey ON governance.proposals USING btree (id)', 'governance.proposals.proposals_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('governance.proposals_proposer_id_idx'::regclass), 'CREATE INDEX proposals_proposer_id_idx ON governance.proposals USING btree (proposer_id)', 'governance.proposals.proposals_proposer_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('governance.proposals_status_voting_ends_at_idx'::regclass), 'CREATE INDEX proposals_status_voting_ends_at_idx ON governance.proposals USING btree (status, voting_ends_at)', 'governance.proposals.proposals_status_voting_ends_at_idx: definition');
-SELECT triggers_are('governance', 'proposals', ARRAY['audit_capture', 'audit_capture_truncate', 'proposals_set_updated_at']::name[], 'governance.proposals: triggers ' || 'audit_capture, audit_capture_truncate, proposals_set_updated_at');
+SELECT triggers_are('governance', 'proposals', ARRAY['audit_capture', 'audit_capture_truncate', 'proposals_set_updated_at', 'proposals_state_machine']::name[], 'governance.proposals: triggers ' || 'audit_capture, audit_capture_truncate, proposals_set_updated_at');
 SELECT trigger_is('governance', 'proposals', 'audit_capture', 'audit', 'capture', 'governance.proposals.audit_capture: calls audit.capture()');
 SELECT trigger_is('governance', 'proposals', 'audit_capture_truncate', 'audit', 'capture_statement', 'governance.proposals.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('governance', 'proposals', 'proposals_set_updated_at', 'core', 'set_updated_at', 'governance.proposals.proposals_set_updated_at: calls core.set_updated_at()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'governance.proposals'::regclass), 'governance.proposals: RLS enabled and forced');
 SELECT policies_are('governance', 'proposals', ARRAY['proposals_delete_app', 'proposals_insert_app', 'proposals_insert_own', 'proposals_select_app', 'proposals_select_owner', 'proposals_select_public', 'proposals_select_readonly', 'proposals_update_app', 'proposals_update_owner']::name[], 'governance.proposals: policies');
 SELECT policy_cmd_is('governance', 'proposals', 'proposals_delete_app'::name, 'delete', 'governance.proposals.proposals_delete_app: FOR delete');
 SELECT policy_roles_are('governance', 'proposals', 'proposals_delete_app', ARRAY['chain_app']::name[], 'governance.proposals.proposals_delete_app: TO chain_app');
@@ -45,10 +41,12 @@ SELECT policy_cmd_is('governance', 'proposals', 'proposals_update_app'::name, 'u
 SELECT policy_roles_are('governance', 'proposals', 'proposals_update_app', ARRAY['chain_app']::name[], 'governance.proposals.proposals_update_app: TO chain_app');
 SELECT policy_cmd_is('governance', 'proposals', 'proposals_update_owner'::name, 'update', 'governance.proposals.proposals_update_owner: FOR update');
 SELECT policy_roles_are('governance', 'proposals', 'proposals_update_owner', ARRAY['chain_owner']::name[], 'governance.proposals.proposals_update_owner: TO chain_owner');
-SELECT table_privs_are('governance', 'proposals', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'governance.proposals: chain_app has DELETE, INSERT, SELECT, UPDATE');
+SELECT table_privs_are('governance', 'proposals', 'chain_app', ARRAY['DELETE', 'SELECT'], 'governance.proposals: chain_app has DELETE, SELECT table-wide (INSERT, UPDATE column-wise)');
+SELECT column_privs_are('governance', 'proposals', c, 'chain_app', ARRAY['SELECT'],
+                        'governance.proposals.' || c || ': chain_app reads, never writes it (the owner keeps the tally)')
+  FROM pg_catalog.unnest(ARRAY['votes_for', 'votes_against', 'votes_abstain']::name[]) AS c;
 SELECT table_privs_are('governance', 'proposals', 'chain_user', ARRAY['SELECT'], 'governance.proposals: chain_user has SELECT');
 SELECT table_privs_are('governance', 'proposals', 'chain_readonly', ARRAY['SELECT'], 'governance.proposals: chain_readonly has SELECT');
-SELECT table_privs_are('governance', 'proposals', 'public', ARRAY[]::text[], 'governance.proposals: public has nothing');
 
 -- fixture, inserted as the test's owner: three users
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES
@@ -109,6 +107,11 @@ SELECT lives_ok($$INSERT INTO governance.proposals (proposer_id, title, descript
                 'governance.proposals.proposals_insert_app: the backend creates');
 SELECT lives_ok($$UPDATE governance.proposals SET status = 'cancelled' WHERE proposer_id = 3$$, 'governance.proposals.proposals_update_app: the backend updates');
 SELECT lives_ok($$DELETE FROM governance.proposals WHERE proposer_id = 3$$, 'governance.proposals.proposals_delete_app: the backend deletes');
+SELECT throws_ok($$UPDATE governance.proposals SET votes_for = 1000 WHERE id = 1$$, '42501', NULL,
+                 'governance.proposals.votes_for: chain_app cannot write the tallies');
+SELECT throws_ok($$INSERT INTO governance.proposals (proposer_id, title, description, voting_starts_at, voting_ends_at, quorum, votes_against)
+                   VALUES (3, 'App', 'x', pg_catalog.now(), pg_catalog.now() + interval '1 day', 1, 50)$$, '42501', NULL,
+                 'governance.proposals.votes_against: chain_app cannot create a proposal with a tally');
 SELECT tests.act_as_role('chain_owner');
 SELECT is((SELECT pg_catalog.count(*)::int FROM governance.proposals), 5,
           'governance.proposals.proposals_select_owner: the owner (the tally trigger) reads every proposal');

@@ -1,13 +1,12 @@
 -- pgTAP: manufacturing/order_progress — manufacturing.order_progress(): completed and paid fractions.
 BEGIN;
-SELECT plan(14);
+SELECT plan(16);
 
 SELECT has_function('manufacturing', 'order_progress', ARRAY['bigint']::name[], 'manufacturing.order_progress(): exists');
 SELECT isnt_definer('manufacturing', 'order_progress', ARRAY['bigint']::name[], 'manufacturing.order_progress(): SECURITY INVOKER');
 SELECT volatility_is('manufacturing', 'order_progress', ARRAY['bigint']::name[], 'stable', 'manufacturing.order_progress(): stable');
-SELECT ok(pg_catalog.obj_description('manufacturing.order_progress(bigint)'::regprocedure, 'pg_proc') IS NOT NULL, 'manufacturing.order_progress(): has a comment');
+SELECT tests.function_conventions('manufacturing.order_progress(bigint)');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'manufacturing.order_progress(bigint)'::regprocedure), 'manufacturing.order_progress(): search_path pinned');
-SELECT function_privs_are('manufacturing', 'order_progress', ARRAY['bigint']::name[], 'public', ARRAY[]::text[], 'manufacturing.order_progress(): PUBLIC cannot execute');
 SELECT function_privs_are('manufacturing', 'order_progress', ARRAY['bigint']::name[], 'chain_app', ARRAY['EXECUTE'], 'manufacturing.order_progress(): chain_app may execute');
 SELECT function_privs_are('manufacturing', 'order_progress', ARRAY['bigint']::name[], 'chain_user', ARRAY['EXECUTE'], 'manufacturing.order_progress(): chain_user may execute');
 SELECT function_privs_are('manufacturing', 'order_progress', ARRAY['bigint']::name[], 'chain_readonly', ARRAY['EXECUTE'], 'manufacturing.order_progress(): chain_readonly may execute');

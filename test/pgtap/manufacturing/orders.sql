@@ -1,20 +1,17 @@
 -- pgTAP: manufacturing/orders — structure, constraints, privileges and RLS of manufacturing.orders.
 BEGIN;
-SELECT plan(89);
+SELECT plan(90);
 
 SELECT enum_has_labels('manufacturing', 'order_status', ARRAY['draft', 'submitted', 'in_production', 'quality_check', 'delivered', 'cancelled']::name[], 'manufacturing.order_status: labels draft, submitted, in_production, quality_check, delivered, cancelled');
 SELECT ok(pg_catalog.obj_description('manufacturing.order_status'::regtype, 'pg_type') IS NOT NULL, 'manufacturing.order_status: has a comment');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('manufacturing', 'orders', 'manufacturing.orders: exists');
-SELECT table_owner_is('manufacturing', 'orders', 'chain_owner', 'manufacturing.orders: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('manufacturing.orders'::regclass, 'pg_class') IS NOT NULL, 'manufacturing.orders: has a comment');
+SELECT tests.table_conventions('manufacturing.orders');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('manufacturing', 'orders', ARRAY['id', 'customer_id', 'manufacturer_id', 'asset_id', 'title', 'specifications', 'quantity', 'total_amount', 'status', 'due_date', 'created_at', 'updated_at'], 'manufacturing.orders: exactly these columns');
 SELECT col_type_is('manufacturing', 'orders', c, ty, 'manufacturing.orders.' || c || ': ' || ty)
   FROM (VALUES ('id', 'bigint'), ('customer_id', 'bigint'), ('manufacturer_id', 'bigint'), ('asset_id', 'bigint'), ('title', 'text'), ('specifications', 'jsonb'), ('quantity', 'integer'), ('total_amount', 'numeric(38,18)'), ('status', 'manufacturing.order_status'), ('due_date', 'date'), ('created_at', 'timestamp with time zone'), ('updated_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('manufacturing', 'orders', c, 'manufacturing.orders.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['id', 'customer_id', 'title', 'specifications', 'quantity', 'total_amount', 'status', 'created_at', 'updated_at']::name[]) AS c;
 SELECT col_is_null('manufacturing', 'orders', c, 'manufacturing.orders.' || c || ': nullable') FROM pg_catalog.unnest(ARRAY['manufacturer_id', 'asset_id', 'due_date']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('manufacturing.orders'::regclass, a.attnum) IS NOT NULL, 'manufacturing.orders.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'manufacturing.orders'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'manufacturing.orders'::regclass$$,
               ARRAY['orders_asset_id_fkey', 'orders_customer_id_fkey', 'orders_manufacturer_id_fkey', 'orders_manufacturer_not_customer', 'orders_pkey', 'orders_quantity_check', 'orders_specifications_check', 'orders_title_check', 'orders_total_amount_check'], 'manufacturing.orders: constraints ' || 'orders_asset_id_fkey, orders_customer_id_fkey, orders_manufacturer_id_fkey, orders_manufacturer_not_customer, orders_pkey, orders_quantity_check, orders_specifications_check, orders_title_check, orders_total_amount_check');
 SELECT indexes_are('manufacturing', 'orders', ARRAY['orders_asset_id_idx', 'orders_customer_id_idx', 'orders_manufacturer_id_idx', 'orders_pkey', 'orders_status_idx']::name[], 'manufacturing.orders: indexes ' || 'orders_asset_id_idx, orders_customer_id_idx, orders_manufacturer_id_idx, orders_pkey, orders_status_idx');
@@ -23,10 +20,11 @@ SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_customer_id_idx'::reg
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_manufacturer_id_idx'::regclass), 'CREATE INDEX orders_manufacturer_id_idx ON manufacturing.orders USING btree (manufacturer_id)', 'manufacturing.orders.orders_manufacturer_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_pkey'::regclass), 'CREATE UNIQUE INDEX orders_pkey ON manufacturing.orders USING btree (id)', 'manufacturing.orders.orders_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('manufacturing.orders_status_idx'::regclass), 'CREATE INDEX orders_status_idx ON manufacturing.orders USING btree (status)', 'manufacturing.orders.orders_status_idx: definition');
-SELECT triggers_are('manufacturing', 'orders', ARRAY['orders_set_updated_at']::name[], 'manufacturing.orders: triggers ' || 'orders_set_updated_at');
+SELECT triggers_are('manufacturing', 'orders', ARRAY['orders_set_updated_at', 'orders_total_covers_milestones', 'orders_state_machine']::name[], 'manufacturing.orders: triggers ' || 'orders_set_updated_at, orders_total_covers_milestones (from manufacturing/milestones)');
+SELECT tests.function_conventions('manufacturing.party_order_ids()');
+SELECT function_privs_are('manufacturing', 'party_order_ids', ARRAY[]::name[], 'chain_user', ARRAY['EXECUTE'], 'manufacturing.party_order_ids(): chain_user may execute (its policies call it)');
 SELECT trigger_is('manufacturing', 'orders', 'orders_set_updated_at', 'core', 'set_updated_at', 'manufacturing.orders.orders_set_updated_at: calls core.set_updated_at()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'manufacturing.orders'::regclass), 'manufacturing.orders: RLS enabled and forced');
-SELECT policies_are('manufacturing', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_select_app', 'orders_select_party', 'orders_select_readonly', 'orders_update_app']::name[], 'manufacturing.orders: policies');
+SELECT policies_are('manufacturing', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_select_app', 'orders_select_party', 'orders_select_readonly', 'orders_update_app', 'orders_select_owner']::name[], 'manufacturing.orders: policies');
 SELECT policy_cmd_is('manufacturing', 'orders', 'orders_delete_app'::name, 'delete', 'manufacturing.orders.orders_delete_app: FOR delete');
 SELECT policy_roles_are('manufacturing', 'orders', 'orders_delete_app', ARRAY['chain_app']::name[], 'manufacturing.orders.orders_delete_app: TO chain_app');
 SELECT policy_cmd_is('manufacturing', 'orders', 'orders_insert_app'::name, 'insert', 'manufacturing.orders.orders_insert_app: FOR insert');
@@ -42,7 +40,6 @@ SELECT policy_roles_are('manufacturing', 'orders', 'orders_update_app', ARRAY['c
 SELECT table_privs_are('manufacturing', 'orders', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'manufacturing.orders: chain_app has DELETE, INSERT, SELECT, UPDATE');
 SELECT table_privs_are('manufacturing', 'orders', 'chain_user', ARRAY['SELECT'], 'manufacturing.orders: chain_user has SELECT');
 SELECT table_privs_are('manufacturing', 'orders', 'chain_readonly', ARRAY['SELECT'], 'manufacturing.orders: chain_readonly has SELECT');
-SELECT table_privs_are('manufacturing', 'orders', 'public', ARRAY[]::text[], 'manufacturing.orders: public has nothing');
 
 -- fixture, inserted as the test's owner: three users
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES
@@ -82,10 +79,13 @@ SELECT tests.act_as(1);
 SELECT results_eq($$SELECT id FROM manufacturing.orders ORDER BY id$$, ARRAY[1::bigint, 2], 'manufacturing.orders.orders_select_party: the customer sees its orders');
 SELECT throws_ok($$INSERT INTO manufacturing.orders (customer_id, title, quantity, total_amount) VALUES (1, 'x', 1, 1)$$,
                  '42501', NULL, 'manufacturing.orders: chain_user cannot insert');
+SELECT is(manufacturing.party_order_ids(), ARRAY[1::bigint, 2], 'manufacturing.party_order_ids(): the customer''s orders');
 SELECT tests.act_as(2);
 SELECT results_eq($$SELECT id FROM manufacturing.orders ORDER BY id$$, ARRAY[1::bigint], 'manufacturing.orders.orders_select_party: the manufacturer sees the order it makes');
+SELECT is(manufacturing.party_order_ids(), ARRAY[1::bigint], 'manufacturing.party_order_ids(): the manufacturer''s orders');
 SELECT tests.act_as(3);
 SELECT is_empty($$SELECT 1 FROM manufacturing.orders$$, 'manufacturing.orders.orders_select_party: a third user sees none');
+SELECT is(manufacturing.party_order_ids(), '{}'::bigint[], 'manufacturing.party_order_ids(): none for a third user');
 SELECT tests.act_as_role('chain_readonly');
 SELECT is((SELECT pg_catalog.count(*)::int FROM manufacturing.orders), 2, 'manufacturing.orders.orders_select_readonly: chain_readonly sees every order');
 SELECT tests.act_as_role('chain_app');

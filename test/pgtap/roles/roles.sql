@@ -1,6 +1,6 @@
 -- pgTAP: roles/roles — the chain_* roles, their attributes and settings, and PUBLIC's losses.
 BEGIN;
-SELECT plan(71);
+SELECT plan(89);
 
 CREATE TEMP TABLE expected_roles (name name, can_login boolean, conn_limit int,
                                   stmt_timeout text, idle_timeout text, lock_timeout text) ON COMMIT DROP;
@@ -11,7 +11,8 @@ INSERT INTO expected_roles VALUES
     ('chain_readonly',  true,  20,  '30s',   '60s', '5s'),
     ('chain_analytics', true,  5,   '30min', '5min', '30s'),
     ('chain_auditor',   true,  5,   '60s',  '60s', '5s'),
-    ('chain_monitor',   true,  5,   '10s',   '30s',  '1s');
+    ('chain_monitor',   true,  5,   '10s',   '30s',  '1s'),
+    ('chain_authenticator', true, 100, '15s', '30s', '2s');
 
 -- the value a role setting takes when the role logs in ('' when it has none)
 CREATE FUNCTION pg_temp.role_setting(p_role name, p_name text) RETURNS text
@@ -56,6 +57,20 @@ SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_default_acl
             WHERE defaclrole = 'chain_owner'::regrole AND defaclnamespace = 0 AND defaclobjtype = 'f'
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(defaclacl) AS a WHERE a.grantee = 0)),
           1, 'chain_owner: default privileges give PUBLIC no EXECUTE on new functions');
+
+-- the identity path: chain_authenticator
+SELECT ok(NOT (SELECT rolinherit FROM pg_catalog.pg_roles WHERE rolname = 'chain_authenticator'),
+          'chain_authenticator: NOINHERIT (no privilege until it sets a role)');
+SELECT is_member_of('chain_user', ARRAY['chain_authenticator'], 'chain_authenticator: may SET ROLE chain_user');
+SELECT is((SELECT pg_catalog.array_agg(r.rolname::text ORDER BY r.rolname) FROM pg_catalog.pg_roles AS r
+            WHERE pg_catalog.pg_has_role('chain_authenticator', r.oid, 'MEMBER') AND r.rolname <> 'chain_authenticator'),
+          ARRAY['chain_user'], 'chain_authenticator: chain_user is the only role it may become');
+SELECT ok(NOT pg_catalog.pg_has_role(r, 'chain_user', 'MEMBER'), r || ': may not become chain_user (only chain_authenticator may)')
+  FROM pg_catalog.unnest(ARRAY['chain_app', 'chain_readonly', 'chain_analytics', 'chain_auditor', 'chain_monitor']) AS r;
+SELECT tests.act_as_role('chain_authenticator');
+SELECT throws_ok($$SELECT 1 FROM core.users$$, '42501', NULL, 'chain_authenticator: reads nothing as itself');
+SELECT tests.reset_role();
+-- (CONNECT, which a database made from a template does not inherit: test/python/test_identity.py)
 
 SELECT * FROM finish();
 ROLLBACK;

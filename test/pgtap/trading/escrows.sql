@@ -1,20 +1,17 @@
 -- pgTAP: trading/escrows — trading.escrows, its state machine trigger trading.escrow_transition() and enum trading.escrow_status.
 BEGIN;
-SELECT plan(110);
+SELECT plan(107);
 
 SELECT enum_has_labels('trading', 'escrow_status', ARRAY['funded', 'released', 'refunded', 'disputed', 'resolved_released', 'resolved_refunded']::name[], 'trading.escrow_status: labels funded, released, refunded, disputed, resolved_released, resolved_refunded');
 SELECT ok(pg_catalog.obj_description('trading.escrow_status'::regtype, 'pg_type') IS NOT NULL, 'trading.escrow_status: has a comment');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('trading', 'escrows', 'trading.escrows: exists');
-SELECT table_owner_is('trading', 'escrows', 'chain_owner', 'trading.escrows: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('trading.escrows'::regclass, 'pg_class') IS NOT NULL, 'trading.escrows: has a comment');
+SELECT tests.table_conventions('trading.escrows');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('trading', 'escrows', ARRAY['id', 'order_id', 'buyer_id', 'seller_id', 'amount', 'status', 'dispute_reason', 'created_at', 'updated_at', 'settled_at'], 'trading.escrows: exactly these columns');
 SELECT col_type_is('trading', 'escrows', c, ty, 'trading.escrows.' || c || ': ' || ty)
   FROM (VALUES ('id', 'bigint'), ('order_id', 'bigint'), ('buyer_id', 'bigint'), ('seller_id', 'bigint'), ('amount', 'numeric(38,18)'), ('status', 'trading.escrow_status'), ('dispute_reason', 'text'), ('created_at', 'timestamp with time zone'), ('updated_at', 'timestamp with time zone'), ('settled_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('trading', 'escrows', c, 'trading.escrows.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['id', 'order_id', 'buyer_id', 'seller_id', 'amount', 'status', 'created_at', 'updated_at']::name[]) AS c;
 SELECT col_is_null('trading', 'escrows', c, 'trading.escrows.' || c || ': nullable') FROM pg_catalog.unnest(ARRAY['dispute_reason', 'settled_at']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('trading.escrows'::regclass, a.attnum) IS NOT NULL, 'trading.escrows.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'trading.escrows'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'trading.escrows'::regclass$$,
               ARRAY['escrows_amount_check', 'escrows_buyer_id_fkey', 'escrows_dispute_reason_check', 'escrows_distinct_parties', 'escrows_order_id_fkey', 'escrows_pkey', 'escrows_seller_id_fkey'], 'trading.escrows: constraints ' || 'escrows_amount_check, escrows_buyer_id_fkey, escrows_dispute_reason_check, escrows_distinct_parties, escrows_order_id_fkey, escrows_pkey, escrows_seller_id_fkey');
 SELECT indexes_are('trading', 'escrows', ARRAY['escrows_buyer_id_idx', 'escrows_order_id_idx', 'escrows_pkey', 'escrows_seller_id_idx', 'escrows_status_created_at_idx']::name[], 'trading.escrows: indexes ' || 'escrows_buyer_id_idx, escrows_order_id_idx, escrows_pkey, escrows_seller_id_idx, escrows_status_created_at_idx');
@@ -23,13 +20,12 @@ SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_order_id_idx'::regclass), 
 SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_pkey'::regclass), 'CREATE UNIQUE INDEX escrows_pkey ON trading.escrows USING btree (id)', 'trading.escrows.escrows_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_seller_id_idx'::regclass), 'CREATE INDEX escrows_seller_id_idx ON trading.escrows USING btree (seller_id)', 'trading.escrows.escrows_seller_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.escrows_status_created_at_idx'::regclass), 'CREATE INDEX escrows_status_created_at_idx ON trading.escrows USING btree (status, created_at)', 'trading.escrows.escrows_status_created_at_idx: definition');
-SELECT triggers_are('trading', 'escrows', ARRAY['audit_capture', 'audit_capture_truncate', 'escrows_set_updated_at', 'escrows_transition']::name[], 'trading.escrows: triggers ' || 'audit_capture, audit_capture_truncate, escrows_set_updated_at, escrows_transition');
+SELECT triggers_are('trading', 'escrows', ARRAY['audit_capture', 'audit_capture_truncate', 'escrows_set_updated_at', 'escrows_transition', 'escrows_state_machine']::name[], 'trading.escrows: triggers ' || 'audit_capture, audit_capture_truncate, escrows_set_updated_at, escrows_transition');
 SELECT trigger_is('trading', 'escrows', 'audit_capture', 'audit', 'capture', 'trading.escrows.audit_capture: calls audit.capture()');
 SELECT trigger_is('trading', 'escrows', 'audit_capture_truncate', 'audit', 'capture_statement', 'trading.escrows.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('trading', 'escrows', 'escrows_set_updated_at', 'core', 'set_updated_at', 'trading.escrows.escrows_set_updated_at: calls core.set_updated_at()');
 SELECT trigger_is('trading', 'escrows', 'escrows_transition', 'trading', 'escrow_transition', 'trading.escrows.escrows_transition: calls trading.escrow_transition()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'trading.escrows'::regclass), 'trading.escrows: RLS enabled and forced');
-SELECT policies_are('trading', 'escrows', ARRAY['escrows_delete_app', 'escrows_insert_app', 'escrows_select_app', 'escrows_select_party', 'escrows_select_readonly', 'escrows_update_app', 'escrows_update_party']::name[], 'trading.escrows: policies');
+SELECT policies_are('trading', 'escrows', ARRAY['escrows_delete_app', 'escrows_insert_app', 'escrows_select_app', 'escrows_select_party', 'escrows_select_readonly', 'escrows_update_app', 'escrows_update_party', 'escrows_select_owner']::name[], 'trading.escrows: policies');
 SELECT policy_cmd_is('trading', 'escrows', 'escrows_delete_app'::name, 'delete', 'trading.escrows.escrows_delete_app: FOR delete');
 SELECT policy_roles_are('trading', 'escrows', 'escrows_delete_app', ARRAY['chain_app']::name[], 'trading.escrows.escrows_delete_app: TO chain_app');
 SELECT policy_cmd_is('trading', 'escrows', 'escrows_insert_app'::name, 'insert', 'trading.escrows.escrows_insert_app: FOR insert');
@@ -47,13 +43,11 @@ SELECT policy_roles_are('trading', 'escrows', 'escrows_update_party', ARRAY['cha
 SELECT table_privs_are('trading', 'escrows', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'trading.escrows: chain_app has DELETE, INSERT, SELECT, UPDATE');
 SELECT table_privs_are('trading', 'escrows', 'chain_user', ARRAY['SELECT'], 'trading.escrows: chain_user has SELECT');
 SELECT table_privs_are('trading', 'escrows', 'chain_readonly', ARRAY['SELECT'], 'trading.escrows: chain_readonly has SELECT');
-SELECT table_privs_are('trading', 'escrows', 'public', ARRAY[]::text[], 'trading.escrows: public has nothing');
 SELECT has_function('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'trading.escrow_transition(): exists');
 SELECT isnt_definer('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'trading.escrow_transition(): SECURITY INVOKER');
 SELECT volatility_is('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'volatile', 'trading.escrow_transition(): volatile');
-SELECT ok(pg_catalog.obj_description('trading.escrow_transition()'::regprocedure, 'pg_proc') IS NOT NULL, 'trading.escrow_transition(): has a comment');
+SELECT tests.function_conventions('trading.escrow_transition()');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'trading.escrow_transition()'::regprocedure), 'trading.escrow_transition(): search_path pinned');
-SELECT function_privs_are('trading', 'escrow_transition', ARRAY[]::text[]::name[], 'public', ARRAY[]::text[], 'trading.escrow_transition(): PUBLIC cannot execute');
 
 -- fixture, inserted as the test's owner: three users
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES
@@ -84,11 +78,15 @@ SELECT throws_ok($$INSERT INTO trading.escrows (order_id, buyer_id, seller_id, a
                  '23503', NULL, 'trading.escrows.escrows_seller_id_fkey: rejects an unknown seller');
 
 -- behaviour: the state machine (escrows_transition, SQLSTATE 55000)
+-- (every pair for every role: test/pgtap/core/state_machines.sql)
+SELECT tests.act_as_role('chain_app');
 SELECT throws_ok($$INSERT INTO trading.escrows (order_id, buyer_id, seller_id, amount, status) VALUES (1, 1, 2, 10, 'released')$$,
-                 '55000', 'trading.escrows: illegal escrow transition (new) -> released', 'trading.escrows.escrows_transition: a new escrow must be funded');
+                 '55000', 'trading.escrows: illegal trading.escrow_status transition (new) -> released for chain_app',
+                 'trading.escrows.escrows_state_machine: a new escrow must be funded');
+SELECT tests.reset_role();
 SELECT throws_ok($$UPDATE trading.escrows SET status = 'resolved_released' WHERE id = 1$$,
-                 '55000', 'trading.escrows: illegal escrow transition funded -> resolved_released (escrow 1)',
-                 'trading.escrow_transition(): rejects funded -> resolved_released');
+                 '55000', 'trading.escrows: illegal trading.escrow_status transition funded -> resolved_released for postgres',
+                 'trading.escrows.escrows_state_machine: rejects funded -> resolved_released');
 SELECT lives_ok($$UPDATE trading.escrows SET status = 'released' WHERE id = 1$$, 'trading.escrow_transition(): funded -> released');
 SELECT isnt((SELECT settled_at FROM trading.escrows WHERE id = 1), NULL, 'trading.escrows.settled_at: stamped on a final state');
 SELECT throws_ok($$UPDATE trading.escrows SET status = 'refunded' WHERE id = 1$$,

@@ -1,11 +1,10 @@
 -- pgTAP: trading/grids — trading.grids, trading.grid_status, privileges and own-row RLS.
 BEGIN;
-SELECT plan(80);
+SELECT plan(88);
 
 -- structure
 SELECT has_table('trading', 'grids', 'trading.grids: exists');
-SELECT table_owner_is('trading', 'grids', 'chain_owner', 'trading.grids: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('trading.grids'::regclass, 'pg_class') IS NOT NULL, 'trading.grids: has a comment');
+SELECT tests.table_conventions('trading.grids');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('trading', 'grids', ARRAY['id', 'user_id', 'trading_pair', 'lower_price', 'upper_price', 'grid_count', 'investment',
                    'profit', 'status', 'contract_address', 'tx_hash', 'started_at', 'stopped_at', 'created_at', 'updated_at'],
                    'trading.grids: exactly these columns');
@@ -34,7 +33,7 @@ SELECT is(pg_catalog.pg_get_expr(x.indpred, x.indrelid), '(status = ''active''::
   FROM pg_catalog.pg_index AS x WHERE x.indexrelid = 'trading.grids_active_trading_pair_idx'::regclass;
 SELECT has_index('trading', 'grids', 'grids_contract_address_idx', ARRAY['contract_address'],
                  'trading.grids.grids_contract_address_idx: on contract_address');
-SELECT triggers_are('trading', 'grids', ARRAY['grids_set_updated_at'], 'trading.grids: exactly these triggers');
+SELECT triggers_are('trading', 'grids', ARRAY['grids_set_updated_at', 'grids_state_machine'], 'trading.grids: exactly these triggers');
 SELECT trigger_is('trading', 'grids', 'grids_set_updated_at', 'core', 'set_updated_at',
                   'trading.grids.grids_set_updated_at: calls core.set_updated_at()');
 
@@ -44,10 +43,8 @@ SELECT table_privs_are('trading', 'grids', 'chain_user', ARRAY['SELECT'], 'tradi
 SELECT column_privs_are('trading', 'grids', 'profit', 'chain_user', ARRAY['SELECT'], 'trading.grids.profit: written by the backend only');
 SELECT column_privs_are('trading', 'grids', 'status', 'chain_user', ARRAY['INSERT', 'SELECT', 'UPDATE'], 'trading.grids.status: chain_user may pause or cancel');
 SELECT table_privs_are('trading', 'grids', 'chain_readonly', ARRAY['SELECT'], 'trading.grids: chain_readonly reads');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'trading.grids'::regclass),
-          'trading.grids: RLS enabled and forced');
 SELECT policies_are('trading', 'grids', ARRAY['grids_select_own', 'grids_insert_own', 'grids_update_own', 'grids_select_app',
-                    'grids_insert_app', 'grids_update_app', 'grids_delete_app', 'grids_select_readonly'], 'trading.grids: exactly these policies');
+                    'grids_insert_app', 'grids_update_app', 'grids_delete_app', 'grids_select_readonly', 'grids_select_owner'], 'trading.grids: exactly these policies');
 SELECT policy_roles_are('trading', 'grids', p, ARRAY[r], 'trading.grids.' || p || ': TO ' || r)
   FROM (VALUES ('grids_select_own', 'chain_user'), ('grids_insert_own', 'chain_user'), ('grids_update_own', 'chain_user'),
                ('grids_select_app', 'chain_app'), ('grids_insert_app', 'chain_app'), ('grids_update_app', 'chain_app'),
@@ -110,14 +107,19 @@ SELECT lives_ok($$UPDATE trading.grids SET status = 'paused' WHERE id = 4132$$, 
 SELECT throws_ok($$UPDATE trading.grids SET profit = 1000000 WHERE id = 4132$$, '42501', NULL, 'trading.grids.profit: a trader cannot set its profit');
 UPDATE trading.grids SET status = 'cancelled' WHERE id = 4131;
 SELECT throws_ok($$DELETE FROM trading.grids WHERE id = 4132$$, '42501', NULL, 'trading.grids: a trader cannot delete grid history');
+SELECT throws_ok($$UPDATE trading.grids SET status = 'completed' WHERE id = 4132$$, '55000', NULL,
+                 'trading.grid_status: a trader cannot mark its own grid completed');
 SELECT tests.act_as_role('chain_readonly');
 SELECT is((SELECT pg_catalog.count(*)::int FROM trading.grids WHERE user_id IN (4131, 4132)), 4,
           'trading.grids.grids_select_readonly: chain_readonly sees every grid');
 SELECT tests.act_as_role('chain_app');
 SELECT is((SELECT status::text FROM trading.grids WHERE id = 4131), 'active', 'trading.grids.grids_update_own: another trader''s grid was not touched');
 SELECT is((SELECT pg_catalog.count(*)::int FROM trading.grids WHERE user_id IN (4131, 4132)), 4, 'trading.grids.grids_select_app: the backend sees every grid');
-SELECT lives_ok($$INSERT INTO trading.grids (user_id, trading_pair, lower_price, upper_price, grid_count, investment, status) VALUES (4131, 'ERG/SigUSD', 1, 2, 5, 50, 'failed')$$,
-                'trading.grids.grids_insert_app: the backend records a grid');
+SELECT lives_ok($$INSERT INTO trading.grids (user_id, trading_pair, lower_price, upper_price, grid_count, investment, status) VALUES (4131, 'ERG/SigUSD', 1, 2, 5, 50, 'pending');
+                  UPDATE trading.grids SET status = 'failed' WHERE user_id = 4131 AND status = 'pending'$$,
+                'trading.grids.grids_insert_app: the backend records a grid (and its failure)');
+SELECT throws_ok($$UPDATE trading.grids SET status = 'completed' WHERE user_id = 4132 AND status = 'pending'$$, '55000', NULL,
+                 'trading.grid_status: not even the backend completes a grid from pending');
 SELECT lives_ok($$UPDATE trading.grids SET profit = profit + 1 WHERE id = 4131$$, 'trading.grids.grids_update_app: the backend updates profit');
 SELECT lives_ok($$DELETE FROM trading.grids WHERE status = 'failed' AND user_id = 4131$$, 'trading.grids.grids_delete_app: the backend deletes a grid');
 SELECT tests.reset_role();

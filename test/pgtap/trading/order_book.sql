@@ -1,13 +1,12 @@
 -- pgTAP: trading/order_book — trading.order_book(): price levels, best first.
 BEGIN;
-SELECT plan(14);
+SELECT plan(16);
 
 SELECT has_function('trading', 'order_book', ARRAY['bigint', 'integer']::name[], 'trading.order_book(): exists');
 SELECT isnt_definer('trading', 'order_book', ARRAY['bigint', 'integer']::name[], 'trading.order_book(): SECURITY INVOKER');
 SELECT volatility_is('trading', 'order_book', ARRAY['bigint', 'integer']::name[], 'stable', 'trading.order_book(): stable');
-SELECT ok(pg_catalog.obj_description('trading.order_book(bigint,int)'::regprocedure, 'pg_proc') IS NOT NULL, 'trading.order_book(): has a comment');
+SELECT tests.function_conventions('trading.order_book(bigint,int)');  -- 4: owner, comment, no EXECUTE for PUBLIC, SECURITY DEFINER search_path
 SELECT ok((SELECT 'search_path=pg_catalog, pg_temp' = ANY (proconfig) FROM pg_catalog.pg_proc WHERE oid = 'trading.order_book(bigint,int)'::regprocedure), 'trading.order_book(): search_path pinned');
-SELECT function_privs_are('trading', 'order_book', ARRAY['bigint', 'integer']::name[], 'public', ARRAY[]::text[], 'trading.order_book(): PUBLIC cannot execute');
 SELECT function_privs_are('trading', 'order_book', ARRAY['bigint', 'integer']::name[], 'chain_app', ARRAY['EXECUTE'], 'trading.order_book(): chain_app may execute');
 SELECT function_privs_are('trading', 'order_book', ARRAY['bigint', 'integer']::name[], 'chain_user', ARRAY['EXECUTE'], 'trading.order_book(): chain_user may execute');
 SELECT function_privs_are('trading', 'order_book', ARRAY['bigint', 'integer']::name[], 'chain_readonly', ARRAY['EXECUTE'], 'trading.order_book(): chain_readonly may execute');

@@ -1,6 +1,6 @@
 -- pgTAP: trading/orders — structure, constraints, privileges and RLS of trading.orders and its enums.
 BEGIN;
-SELECT plan(123);
+SELECT plan(115);
 
 SELECT enum_has_labels('trading', 'order_side', ARRAY['buy', 'sell']::name[], 'trading.order_side: labels buy, sell');
 SELECT ok(pg_catalog.obj_description('trading.order_side'::regtype, 'pg_type') IS NOT NULL, 'trading.order_side: has a comment');
@@ -10,31 +10,27 @@ SELECT enum_has_labels('trading', 'order_status', ARRAY['open', 'partially_fille
 SELECT ok(pg_catalog.obj_description('trading.order_status'::regtype, 'pg_type') IS NOT NULL, 'trading.order_status: has a comment');
 -- structure (snapshot of the deployed catalog)
 SELECT has_table('trading', 'orders', 'trading.orders: exists');
-SELECT table_owner_is('trading', 'orders', 'chain_owner', 'trading.orders: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('trading.orders'::regclass, 'pg_class') IS NOT NULL, 'trading.orders: has a comment');
+SELECT tests.table_conventions('trading.orders');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
 SELECT columns_are('trading', 'orders', ARRAY['id', 'user_id', 'asset_id', 'side', 'order_type', 'price', 'quantity', 'filled_quantity', 'avg_fill_price', 'status', 'expires_at', 'created_at', 'updated_at'], 'trading.orders: exactly these columns');
 SELECT col_type_is('trading', 'orders', c, ty, 'trading.orders.' || c || ': ' || ty)
   FROM (VALUES ('id', 'bigint'), ('user_id', 'bigint'), ('asset_id', 'bigint'), ('side', 'trading.order_side'), ('order_type', 'trading.order_type'), ('price', 'numeric(38,18)'), ('quantity', 'numeric(38,18)'), ('filled_quantity', 'numeric(38,18)'), ('avg_fill_price', 'numeric(38,18)'), ('status', 'trading.order_status'), ('expires_at', 'timestamp with time zone'), ('created_at', 'timestamp with time zone'), ('updated_at', 'timestamp with time zone')) AS v (c, ty);
 SELECT col_not_null('trading', 'orders', c, 'trading.orders.' || c || ': not null') FROM pg_catalog.unnest(ARRAY['id', 'user_id', 'asset_id', 'side', 'order_type', 'quantity', 'filled_quantity', 'status', 'created_at', 'updated_at']::name[]) AS c;
 SELECT col_is_null('trading', 'orders', c, 'trading.orders.' || c || ': nullable') FROM pg_catalog.unnest(ARRAY['price', 'avg_fill_price', 'expires_at']::name[]) AS c;
-SELECT ok(pg_catalog.col_description('trading.orders'::regclass, a.attnum) IS NOT NULL, 'trading.orders.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'trading.orders'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT set_eq($$SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = 'trading.orders'::regclass$$,
-              ARRAY['orders_asset_id_fkey', 'orders_avg_fill_price_check', 'orders_expiry_after_creation', 'orders_filled_within_quantity', 'orders_pkey', 'orders_price_by_type', 'orders_quantity_check', 'orders_status_matches_fill', 'orders_user_id_fkey'], 'trading.orders: constraints ' || 'orders_asset_id_fkey, orders_avg_fill_price_check, orders_expiry_after_creation, orders_filled_within_quantity, orders_pkey, orders_price_by_type, orders_quantity_check, orders_status_matches_fill, orders_user_id_fkey');
+              ARRAY['orders_asset_id_fkey', 'orders_avg_fill_price_check', 'orders_expiry_after_creation', 'orders_filled_within_quantity', 'orders_market_fill_priced', 'orders_pkey', 'orders_price_by_type', 'orders_quantity_check', 'orders_status_matches_fill', 'orders_user_id_fkey'], 'trading.orders: constraints ' || 'orders_asset_id_fkey, orders_avg_fill_price_check, orders_expiry_after_creation, orders_filled_within_quantity, orders_market_fill_priced, orders_pkey, orders_price_by_type, orders_quantity_check, orders_status_matches_fill, orders_user_id_fkey');
 SELECT indexes_are('trading', 'orders', ARRAY['orders_asset_id_idx', 'orders_open_book_idx', 'orders_pkey', 'orders_status_expires_at_idx', 'orders_user_id_created_at_idx']::name[], 'trading.orders: indexes ' || 'orders_asset_id_idx, orders_open_book_idx, orders_pkey, orders_status_expires_at_idx, orders_user_id_created_at_idx');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_asset_id_idx'::regclass), 'CREATE INDEX orders_asset_id_idx ON trading.orders USING btree (asset_id)', 'trading.orders.orders_asset_id_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_open_book_idx'::regclass), 'CREATE INDEX orders_open_book_idx ON trading.orders USING btree (asset_id, side, price) INCLUDE (quantity, filled_quantity, expires_at) WHERE ((status = ANY (ARRAY[''open''::trading.order_status, ''partially_filled''::trading.order_status])) AND (order_type = ''limit''::trading.order_type))', 'trading.orders.orders_open_book_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_pkey'::regclass), 'CREATE UNIQUE INDEX orders_pkey ON trading.orders USING btree (id)', 'trading.orders.orders_pkey: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_status_expires_at_idx'::regclass), 'CREATE INDEX orders_status_expires_at_idx ON trading.orders USING btree (status, expires_at) WHERE (status = ANY (ARRAY[''open''::trading.order_status, ''partially_filled''::trading.order_status]))', 'trading.orders.orders_status_expires_at_idx: definition');
 SELECT is(pg_catalog.pg_get_indexdef('trading.orders_user_id_created_at_idx'::regclass), 'CREATE INDEX orders_user_id_created_at_idx ON trading.orders USING btree (user_id, created_at DESC)', 'trading.orders.orders_user_id_created_at_idx: definition');
-SELECT triggers_are('trading', 'orders', ARRAY['audit_capture', 'audit_capture_truncate', 'notify_change', 'notify_change_truncate', 'orders_set_updated_at']::name[], 'trading.orders: triggers ' || 'audit_capture, audit_capture_truncate, notify_change, notify_change_truncate, orders_set_updated_at');
+SELECT triggers_are('trading', 'orders', ARRAY['audit_capture', 'audit_capture_truncate', 'notify_change', 'notify_change_truncate', 'orders_set_updated_at', 'orders_state_machine']::name[], 'trading.orders: triggers ' || 'audit_capture, audit_capture_truncate, notify_change, notify_change_truncate, orders_set_updated_at');
 SELECT trigger_is('trading', 'orders', 'audit_capture', 'audit', 'capture', 'trading.orders.audit_capture: calls audit.capture()');
 SELECT trigger_is('trading', 'orders', 'audit_capture_truncate', 'audit', 'capture_statement', 'trading.orders.audit_capture_truncate: calls audit.capture_statement()');
 SELECT trigger_is('trading', 'orders', 'notify_change', 'core', 'notify_change', 'trading.orders.notify_change: calls core.notify_change()');
 SELECT trigger_is('trading', 'orders', 'notify_change_truncate', 'core', 'notify_change', 'trading.orders.notify_change_truncate: calls core.notify_change()');
 SELECT trigger_is('trading', 'orders', 'orders_set_updated_at', 'core', 'set_updated_at', 'trading.orders.orders_set_updated_at: calls core.set_updated_at()');
-SELECT ok((SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class WHERE oid = 'trading.orders'::regclass), 'trading.orders: RLS enabled and forced');
-SELECT policies_are('trading', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_insert_own', 'orders_select_app', 'orders_select_own', 'orders_select_readonly', 'orders_update_app', 'orders_update_own']::name[], 'trading.orders: policies');
+SELECT policies_are('trading', 'orders', ARRAY['orders_delete_app', 'orders_insert_app', 'orders_insert_own', 'orders_select_app', 'orders_select_own', 'orders_select_readonly', 'orders_update_app', 'orders_update_own', 'orders_select_owner']::name[], 'trading.orders: policies');
 SELECT policy_cmd_is('trading', 'orders', 'orders_delete_app'::name, 'delete', 'trading.orders.orders_delete_app: FOR delete');
 SELECT policy_roles_are('trading', 'orders', 'orders_delete_app', ARRAY['chain_app']::name[], 'trading.orders.orders_delete_app: TO chain_app');
 SELECT policy_cmd_is('trading', 'orders', 'orders_insert_app'::name, 'insert', 'trading.orders.orders_insert_app: FOR insert');
@@ -54,7 +50,6 @@ SELECT policy_roles_are('trading', 'orders', 'orders_update_own', ARRAY['chain_u
 SELECT table_privs_are('trading', 'orders', 'chain_app', ARRAY['DELETE', 'INSERT', 'SELECT', 'UPDATE'], 'trading.orders: chain_app has DELETE, INSERT, SELECT, UPDATE');
 SELECT table_privs_are('trading', 'orders', 'chain_user', ARRAY['SELECT'], 'trading.orders: chain_user has SELECT');
 SELECT table_privs_are('trading', 'orders', 'chain_readonly', ARRAY['SELECT'], 'trading.orders: chain_readonly has SELECT');
-SELECT table_privs_are('trading', 'orders', 'public', ARRAY[]::text[], 'trading.orders: public has nothing');
 
 -- fixture, inserted as the test's owner: three users
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES
@@ -128,9 +123,9 @@ SELECT throws_ok($$INSERT INTO trading.orders (user_id, asset_id, side, price, q
 SELECT throws_ok($$UPDATE trading.orders SET filled_quantity = 3 WHERE id = 2$$,
                  '42501', NULL, 'trading.orders.filled_quantity: chain_user cannot fill');
 SELECT throws_ok($$UPDATE trading.orders SET status = 'expired' WHERE id = 2$$,
-                 '42501', NULL, 'trading.orders.orders_update_own: chain_user may only cancel (not expire)');
+                 '55000', NULL, 'trading.orders.orders_state_machine: chain_user may only cancel (not expire)');
 SELECT throws_ok($$UPDATE trading.orders SET status = 'partially_filled' WHERE id = 2$$,
-                 '23514', NULL, 'trading.orders.orders_update_own: chain_user cannot fake a fill (orders_status_matches_fill)');
+                 '55000', NULL, 'trading.orders.orders_state_machine: chain_user cannot fake a fill');
 SELECT lives_ok($$UPDATE trading.orders SET status = 'cancelled' WHERE id = 2$$, 'trading.orders.orders_update_own: user 2 cancels its order');
 UPDATE trading.orders SET status = 'cancelled' WHERE id = 1;
 SELECT throws_ok($$DELETE FROM trading.orders WHERE id = 2$$, '42501', NULL, 'trading.orders: chain_user cannot delete');

@@ -1,0 +1,12 @@
+-- Verify chaindb:education/quiz_answers on pg
+
+BEGIN;
+SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
+
+SELECT quiz_questions FROM education.modules WHERE FALSE;
+SELECT 'education.grade_quiz(bigint, jsonb)'::regprocedure, 'education.quiz_without_answers(jsonb)'::regprocedure;
+SELECT 1 / (NOT pg_catalog.has_column_privilege('chain_user', 'education.modules', 'quiz', 'SELECT'))::int;
+SELECT 1 / (NOT pg_catalog.has_column_privilege('chain_readonly', 'education.modules', 'quiz', 'SELECT'))::int;
+SELECT 1 / pg_catalog.has_column_privilege('chain_user', 'education.modules', 'quiz_questions', 'SELECT')::int;
+
+ROLLBACK;
