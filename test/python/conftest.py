@@ -139,3 +139,19 @@ def make_db(pg_server):
     with admin.connect() as conn:
         for name in names:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def seeded_db(deployed_db) -> Db:
+    """A fresh clone of the deployed template with the dev seed profile loaded -- the same
+    rows `make up` loads (tools/chaindb/templates/seeds, docs/seeding.md)."""
+    import io
+
+    from chaindb import seed
+
+    sources, _ = seed.sources(REPO)
+    with deployed_db.connect() as conn:
+        seed.run(conn, seed.render_all(sources, "dev"), profile="dev", scale=1, seed=1,
+                 variables={"registry": "sqitch"},
+                 progress=seed.Progress(io.StringIO(), tty=False))
+    return deployed_db
