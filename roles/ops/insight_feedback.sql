@@ -4,14 +4,9 @@
 --   No end-user access: user_id is a Firebase uid, not a core.users id, so no per-user policy is possible.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- RLS enabled and forced, DML and policies for chain_app, SELECT and its policy for chain_readonly
+-- RLS enabled and forced, DML and policies for chain_app, SELECT and its policy for chain_readonly,
+-- and the owner's read policy <table>_select_owner (SECURITY DEFINER code and REFRESH read as chain_owner)
 SELECT core.enable_backend_access('ops.insight_feedback');
 
 CREATE POLICY insight_feedback_select_analytics ON ops.insight_feedback FOR SELECT TO chain_analytics USING (true);
 COMMENT ON POLICY insight_feedback_select_analytics ON ops.insight_feedback IS 'Analytics sees every feedback (rating statistics).';
-
--- the owner reads every row: SECURITY DEFINER functions and REFRESH run as chain_owner, whom FORCE ROW
--- LEVEL SECURITY binds (core.enable_backend_access gives every backend table this policy; it keeps
--- one that exists)
-CREATE POLICY insight_feedback_select_owner ON ops.insight_feedback FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY insight_feedback_select_owner ON ops.insight_feedback IS 'The owner (SECURITY DEFINER functions, materialized view refreshes) reads every row.';

@@ -46,7 +46,8 @@ def ours(schema_name: str) -> str:
 
 @dataclass(frozen=True)
 class Database:
-    """A database reachable as the server's superuser (same shape as conftest.Db)."""
+    """How to reach one test database, as the server's superuser: the one database helper
+    of the suite (conftest.Db is this class)."""
 
     host: str
     port: int
@@ -55,15 +56,27 @@ class Database:
 
     @property
     def uri(self) -> str:
+        """The Sqitch target URI (chaindb and sqitch both take it)."""
         return f"db:pg://{self.user}@{self.host}:{self.port}/{self.dbname}"
 
+    @property
+    def libpq_uri(self) -> str:
+        """The postgresql:// URI (psql, libpq and psycopg take it)."""
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+
     def connect(self, **kwargs) -> psycopg.Connection:
+        """An autocommit connection (unless autocommit=False is given)."""
         kwargs.setdefault("autocommit", True)
         return psycopg.connect(host=self.host, port=self.port, user=self.user,
                                dbname=self.dbname, **kwargs)
 
     def connect_for_tests(self) -> psycopg.Connection:
+        """A connection with pgTAP and the test helpers on the search_path."""
         return self.connect(options=f"-c search_path={TEST_SEARCH_PATH}")
+
+    def sibling(self, dbname: str) -> "Database":
+        """Another database on the same server."""
+        return Database(self.host, self.port, self.user, dbname)
 
 
 @contextmanager

@@ -18,20 +18,8 @@ SELECT results_eq($$SELECT cadence FROM maint.matview_schedule WHERE matview = '
 SELECT ok(NOT pg_catalog.has_table_privilege('chain_user', 'analytics.manufacturing_summary', 'SELECT')
           AND pg_catalog.has_table_privilege('chain_analytics', 'analytics.manufacturing_summary', 'SELECT'),
           'analytics.manufacturing_summary: chain_analytics reads it, chain_user does not');
--- REFRESH reads as chain_owner: the manufacturing tables' <table>_select_owner policies come from
--- core.enable_backend_access; created here (rolled back) only where the deployed helper has not.
-DO $$
-DECLARE
-    v record;
-BEGIN
-    FOR v IN SELECT * FROM (VALUES ('manufacturing.orders', 'orders'), ('manufacturing.milestones', 'milestones'),
-                                   ('manufacturing.quality_assurance', 'quality_assurance')) AS t (tab, pol)
-              WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy AS p
-                                 WHERE p.polrelid = t.tab::regclass AND p.polname = t.pol || '_select_owner') LOOP
-        EXECUTE pg_catalog.format('CREATE POLICY %I ON %s FOR SELECT TO chain_owner USING (true)', v.pol || '_select_owner', v.tab);
-    END LOOP;
-END
-$$;
+-- REFRESH reads as chain_owner, whom FORCE ROW LEVEL SECURITY binds: the tables the view reads have their
+-- <table>_select_owner policy from core.enable_backend_access (one helper owns them)
 SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_policy
             WHERE polname LIKE '%\_select\_owner' AND polrelid = ANY (ARRAY['manufacturing.orders'::regclass, 'manufacturing.milestones'::regclass,
                                                                          'manufacturing.quality_assurance'::regclass])),

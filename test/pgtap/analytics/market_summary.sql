@@ -20,22 +20,8 @@ SELECT ok(pg_catalog.has_table_privilege(r, 'analytics.market_summary', 'SELECT'
   FROM pg_catalog.unnest(ARRAY['chain_analytics', 'chain_app', 'chain_readonly']) AS r;
 SELECT ok(NOT pg_catalog.has_table_privilege('chain_user', 'analytics.market_summary', 'SELECT'),
           'analytics.market_summary: chain_user may not (no RLS on a materialized view)');
--- REFRESH reads as chain_owner, whom FORCE ROW LEVEL SECURITY binds: the tables the view reads need
--- their <table>_select_owner policy, which core.enable_backend_access gives every backend table (one
--- helper owns them). Created here, rolled back with the test, only where a deployed helper has not
--- made it yet, so this file checks the view itself.
-DO $$
-DECLARE
-    v record;
-BEGIN
-    FOR v IN SELECT * FROM (VALUES ('blockchain.assets', 'assets'), ('blockchain.transactions', 'transactions'),
-                                   ('blockchain.price_feeds', 'price_feeds'), ('trading.orders', 'orders')) AS t (tab, pol)
-              WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy AS p
-                                 WHERE p.polrelid = t.tab::regclass AND p.polname = t.pol || '_select_owner') LOOP
-        EXECUTE pg_catalog.format('CREATE POLICY %I ON %s FOR SELECT TO chain_owner USING (true)', v.pol || '_select_owner', v.tab);
-    END LOOP;
-END
-$$;
+-- REFRESH reads as chain_owner, whom FORCE ROW LEVEL SECURITY binds: the tables the view reads have their
+-- <table>_select_owner policy from core.enable_backend_access (one helper owns them)
 SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_policy
             WHERE polname LIKE '%\_select\_owner' AND polrelid = ANY (ARRAY['blockchain.assets'::regclass, 'blockchain.transactions'::regclass,
                                                                          'blockchain.price_feeds'::regclass, 'trading.orders'::regclass])),
