@@ -15,7 +15,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The venv's bin first on PATH: the tests run chaindb and chaindb-pg-ctl from there.
 RUN      := PATH="$(BIN):$$PATH"
 
-.PHONY: deps apt up down test test-fast bench clean
+.PHONY: deps apt up down test test-fast lint bench clean
 
 apt: ## system packages, only those missing
 	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -45,6 +45,9 @@ test: deps ## the whole suite
 
 test-fast: ## the suite without reinstalling, stop at the first failure
 	$(RUN) python -m pytest -q -x
+
+lint: deps ## Squawk and the plan checks (the test suite runs them too)
+	$(RUN) chaindb lint
 
 bench: deps
 	$(RUN) python bench/deploy.py

@@ -1227,8 +1227,11 @@ class _Runner:
         except OSError as exc:
             raise error(f"{display}: {exc.strerror or exc}") from None
         try:
-            text = raw.decode(self.encoding)
-        except (UnicodeDecodeError, LookupError):
+            # as psql: the bytes go to the server as they are (client_encoding decides);
+            # surrogateescape keeps bytes that are not valid in the encoding, and
+            # _statement encodes them back unchanged
+            text = raw.decode(self.encoding, "surrogateescape")
+        except LookupError:
             raise error(f"{display}: not valid {self.encoding} text") from None
         self.stack.append(real)
         try:
@@ -1489,7 +1492,8 @@ class _Runner:
                         for chunk in pipe:
                             self.output(bytes(chunk).decode(self.encoding))
                 else:
-                    cur.execute(stmt.text, prepare=False)
+                    cur.execute(stmt.text.encode(self.encoding, "surrogateescape"),
+                                prepare=False)
                     if results is None:
                         self._print_results(cur)
                     else:

@@ -5,7 +5,10 @@ handler (see base.py for the decorators):
                     status, log
 * sqitch_plan.py -- Sqitch's plan commands: plan, show, tag, rework; add.py: add
 * cluster.py     -- the embedded cluster: cluster start|stop|status|url|psql
-* dev.py         -- a development database: up, seed, render
+* dev.py         -- a development database: up, render
+* seed.py        -- seed data from the Jinja templates: seed (profiles dev and scale)
+* ops.py         -- the operator's data commands: clear, backup, restore
+* lint.py        -- lint: Squawk and the plan checks
 * test.py        -- pgTAP: test
 
 A new command group is a new module here: it is found and imported by build_parser (no

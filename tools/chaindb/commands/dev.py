@@ -1,4 +1,4 @@
-"""chaindb's commands for a development database: up, seed, render."""
+"""chaindb's commands for a development database: up, render (seed: seed.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from chaindb.commands.base import (
-    CHAINDB, TextReporter, UsageError, command, context, option, options, target_arguments,
+    TextReporter, UsageError, command, context, option, options, target_arguments,
 )
 from chaindb.errors import ChaindbError
 
@@ -23,7 +23,7 @@ def cmd_up(args) -> int:
     """Seeding happens only when this run deployed into an empty database, so running it
     again is safe."""
     from chaindb import health
-    from chaindb.seed import load_fixtures
+    from chaindb.commands.seed import seed_database
 
     ctx = context(args, args.target_arg)
     ctx.require_project()
@@ -33,30 +33,19 @@ def cmd_up(args) -> int:
                  or engine.registry.current_change(ctx.plan.project) is None)
         engine.deploy(verify=True)
     if fresh:
-        print(f"Seeding {ctx.destination}")
-        with ctx.connect() as conn:
-            load_fixtures(conn, ctx.top_dir, registry=ctx.target.registry)
+        print(f"Seeding {ctx.destination} (profile dev)")
+        seed_database(ctx, profile="dev")
     else:
-        print("Seeding skipped: the database was already deployed (chaindb seed loads fixtures)")
+        print("Seeding skipped: the database was already deployed (chaindb seed loads the "
+              "dev profile)")
     with ctx.engine(reporter) as engine:
         engine.verify()
     with ctx.connect() as conn:
-        health.report(conn)
-    print(f"Ready: {ctx.destination}")
-    return 0
-
-
-@command("seed", "Load the development fixtures (test/fixtures/*.sql, name order) into a "
-                 "database")
-@options(target_positional, target_arguments)
-def cmd_seed(args) -> int:
-    from chaindb.seed import load_fixtures
-
-    ctx = context(args, args.target_arg)
-    ctx.require_project()
-    print(f"Seeding {ctx.destination}")
-    with ctx.connect() as conn:
-        load_fixtures(conn, ctx.top_dir, registry=ctx.target.registry)
+        health.report(conn, plan=ctx.plan)
+    if ctx.embedded:
+        print(f"Ready: {ctx.cluster().libpq_url()} (chaindb cluster psql opens psql on it)")
+    else:
+        print(f"Ready: {ctx.destination}")
     return 0
 
 
