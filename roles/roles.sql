@@ -5,7 +5,9 @@
 -- another database on the same cluster may have created them first). None is SUPERUSER,
 -- CREATEDB, CREATEROLE, REPLICATION or BYPASSRLS. Runs as a superuser (the deployer).
 --
---   chain_owner      NOLOGIN  owns every object of chaindb; deploy scripts SET LOCAL ROLE to it
+--   chain_owner      NOLOGIN  owns every object of chaindb; deploy scripts SET LOCAL ROLE to it;
+--                             member of pg_read_all_stats and pg_read_all_settings (for the
+--                             SECURITY DEFINER diag functions)
 --   chain_app        LOGIN    the backend: DML on application tables, EXECUTE on API functions
 --   chain_user       NOLOGIN  an end user (SET ROLE by the app or PostgREST); RLS limits it to its rows
 --   chain_readonly   LOGIN    SELECT everywhere except secrets (e-mail, token hashes)
@@ -66,6 +68,15 @@ DO $$
 BEGIN
     IF NOT pg_catalog.pg_has_role('chain_monitor', 'pg_monitor', 'MEMBER') THEN
         GRANT pg_monitor TO chain_monitor;
+    END IF;
+    -- the diag functions run as chain_owner (SECURITY DEFINER): it reads every session's
+    -- statistics and every setting; the functions show query text only to callers who could
+    -- read it anyway
+    IF NOT pg_catalog.pg_has_role('chain_owner', 'pg_read_all_stats', 'MEMBER') THEN
+        GRANT pg_read_all_stats TO chain_owner;
+    END IF;
+    IF NOT pg_catalog.pg_has_role('chain_owner', 'pg_read_all_settings', 'MEMBER') THEN
+        GRANT pg_read_all_settings TO chain_owner;
     END IF;
     -- the identity path: chain_authenticator may SET ROLE chain_user, and nothing else
     IF NOT pg_catalog.pg_has_role('chain_authenticator', 'chain_user', 'MEMBER') THEN

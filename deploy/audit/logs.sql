@@ -10,18 +10,10 @@ SET LOCAL ROLE chain_owner;
 CREATE TYPE audit.operation AS ENUM ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE');
 COMMENT ON TYPE audit.operation IS 'The change an audit row records (TG_OP).';
 
--- Lean on purpose: every index slows every audited write, so only BRIN on time; no primary key
--- (on a partitioned table it would be a btree on (id, logged_at), measured at about a quarter of
--- the row trigger's cost: bench/RESULTS.md). id comes from an identity sequence with a cache (each
--- session takes 100 values at a time): unique by construction, ordered per session only.
--- The row images use lz4 (cheaper than pglz to compress when a wide row gets TOASTed; rows under
--- about 2 kB are stored as they are either way).
--- No CHECK on the shape of a row (which of record_pk / old / new an operation carries): PostgreSQL
--- 15 re-reads a table's CHECK expressions from their stored text and plans them at every INSERT
--- statement, and the row trigger runs one INSERT per audited row, so even a small CHECK cost about
--- a quarter of the trigger (bench/RESULTS.md). Nobody but chain_owner can INSERT here, and
--- chain_owner writes only through audit.capture() / audit.capture_statement(), so the shape holds
--- by construction; test/pgtap/audit/capture.sql checks what the triggers write per operation.
+-- Lean on purpose: BRIN on time only, no primary key, no CHECK, lz4 row images -- every index
+-- or CHECK is paid once per audited row. Why, with the measurements: bench/RESULTS.md, "Audit
+-- design notes". Only audit.capture() / audit.capture_statement() write here
+-- (test/pgtap/audit/capture.sql checks what they write).
 CREATE TABLE audit.logs (
     id               bigint GENERATED ALWAYS AS IDENTITY (CACHE 100),
     logged_at        timestamptz NOT NULL DEFAULT pg_catalog.now(),

@@ -13,21 +13,15 @@
 --   Both run as the caller, who must own the table (chain_owner in deploy scripts).
 --
 -- audit.capture() / audit.capture_statement() → trigger
---   SECURITY DEFINER (as chain_owner), search_path pinned. Why definer although it costs a
---   little per call (a GUC save/restore; measured at a few percent of the row trigger in
---   bench/RESULTS.md): a trigger runs as the user whose statement fired it, so an invoker
---   trigger would need INSERT on audit.logs granted to every writer (chain_app, chain_user),
---   and then any writer could INSERT forged history directly. As definer, nobody but
---   chain_owner can write audit.logs. What keeps it cheap instead: no catalog lookup per row
---   (the key columns are trigger arguments, read from enable_tracking once), each row turned
---   into jsonb once, changed columns computed on UPDATE only, core.current_user_id() inlined
---   (plain SQL expression), and no btree on audit.logs (BRIN only, no primary key). One audit row per changed row: operation, record_pk, old/new row as jsonb, the
---   changed columns of an UPDATE, actor core.current_user_id(), session_user, txid. audit.logs has
---   no CHECK on the shape of its rows (a CHECK is planned at every INSERT, i.e. per audited row):
---   these two functions are its only writers, and test/pgtap/audit/capture.sql checks what they
---   write per operation.
+--   SECURITY DEFINER (as chain_owner), search_path pinned: nobody but chain_owner can write
+--   audit.logs, so no writer can forge history. One audit row per changed row: operation,
+--   record_pk, old/new row as jsonb, the changed columns of an UPDATE, actor
+--   core.current_user_id(), session_user, txid. These two functions are audit.logs' only
+--   writers; test/pgtap/audit/capture.sql checks what they write per operation.
 --   UPDATEs that change nothing are not logged. In statement mode an UPDATE's old and new rows
 --   are paired by primary key, so an UPDATE that changes the key is logged as two half rows.
+--   Why definer, and what keeps the trigger cheap (measured): bench/RESULTS.md, "Audit design
+--   notes".
 --
 -- audit.record_pk(p_row jsonb, p_columns text[]) → jsonb
 --   The key object of a composite key ({"a": 1, "b": 2}) from a row image; both triggers use it.

@@ -7,6 +7,8 @@
 * ``deployed_db`` -- a fresh clone of that template for one test (dropped afterwards).
 * ``empty_db``    -- a fresh, empty database on the same server, for the tool's own tests.
 
+Each database is a ``Db`` (= ``harness.Database``: host, port, user, dbname; ``uri`` for
+chaindb and sqitch, ``libpq_uri`` for psql and psycopg, ``connect()``).
 ``CHAINDB_TEST_DEPLOYER=sqitch`` deploys the template with the real Sqitch instead.
 """
 
@@ -17,43 +19,21 @@ import shutil
 import subprocess
 import sys
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
 from pytest_postgresql import factories
+
+from chaindb.cluster import bin_dir
+from harness import TEST_SEARCH_PATH, Database  # noqa: F401  (re-exported)
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 # The Sqitch golden vectors (made by the real sqitch 1.3.1; test/golden/README.md).
 GOLDEN = REPO / "test" / "golden"
-TEST_SEARCH_PATH = "public,tap"
-
-
-@dataclass(frozen=True)
-class Db:
-    """How to reach one test database."""
-
-    host: str
-    port: int
-    user: str
-    dbname: str
-
-    @property
-    def uri(self) -> str:
-        """The Sqitch target URI (chaindb and sqitch both take it)."""
-        return f"db:pg://{self.user}@{self.host}:{self.port}/{self.dbname}"
-
-    def connect(self, **kwargs) -> psycopg.Connection:
-        kwargs.setdefault("autocommit", True)
-        return psycopg.connect(host=self.host, port=self.port, user=self.user,
-                               dbname=self.dbname, **kwargs)
-
-    def connect_for_tests(self) -> psycopg.Connection:
-        """A connection with pgTAP and the test helpers on the search_path."""
-        return self.connect(options=f"-c search_path={TEST_SEARCH_PATH}")
+# The suite's one database helper lives in harness (Db is the name the tool tests use).
+Db = Database
 
 
 def chaindb_cli(*args: str, cwd: Path = REPO, check: bool = False,
@@ -104,10 +84,16 @@ def pg_ctl_shim() -> str:
 _pg_ctl_shim = pg_ctl_shim          # the former name
 
 
+# The test server preloads pg_stat_statements and pg_cron as the embedded cluster does. pg_cron's
+# database is CRON_DATABASE, not the template: its launcher stays connected to that database, and a
+# template with a connection cannot be cloned. So the template deploys maint/schedule without pg_cron
+# (the NOTICE path) and test_schedule.py deploys into CRON_DATABASE for the scheduled path.
+CRON_DATABASE = "chaindb_cron"
 pg_server = factories.postgresql_proc(
     executable=pg_ctl_shim(),
     dbname="chaindb_tests",
-    postgres_options="-c max_connections=200",
+    postgres_options=("-c max_connections=200 -c shared_preload_libraries=pg_stat_statements,pg_cron "
+                      f"-c cron.database_name={CRON_DATABASE} -c cron.use_background_workers=on"),
     load=[load_template],
 )
 deployed_conn = factories.postgresql("pg_server")

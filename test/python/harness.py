@@ -26,8 +26,9 @@ REPO = Path(__file__).resolve().parents[2]
 PGTAP_DIR = REPO / "test" / "pgtap"
 TEST_SEARCH_PATH = "public,tap"
 
-# Schemas that are not ours: pgTAP, the test helpers, the Sqitch registry, public.
-NOT_OURS = ("tap", "tests", "sqitch", "public", "information_schema")
+# Schemas that are not ours: pgTAP, the test helpers, the Sqitch registry, public, and pg_cron's
+# (created by maint/schedule where pg_cron runs in the database).
+NOT_OURS = ("tap", "tests", "sqitch", "public", "information_schema", "cron")
 OUR_ROLE_PATTERN = "chain_%"
 OWNER_ROLE = "chain_owner"
 USERS_TABLE = "core.users"          # the identity table: "a row owned by user u" is u itself
@@ -45,7 +46,8 @@ def ours(schema_name: str) -> str:
 
 @dataclass(frozen=True)
 class Database:
-    """A database reachable as the server's superuser (same shape as conftest.Db)."""
+    """How to reach one test database, as the server's superuser: the one database helper
+    of the suite (conftest.Db is this class)."""
 
     host: str
     port: int
@@ -54,15 +56,27 @@ class Database:
 
     @property
     def uri(self) -> str:
+        """The Sqitch target URI (chaindb and sqitch both take it)."""
         return f"db:pg://{self.user}@{self.host}:{self.port}/{self.dbname}"
 
+    @property
+    def libpq_uri(self) -> str:
+        """The postgresql:// URI (psql, libpq and psycopg take it)."""
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+
     def connect(self, **kwargs) -> psycopg.Connection:
+        """An autocommit connection (unless autocommit=False is given)."""
         kwargs.setdefault("autocommit", True)
         return psycopg.connect(host=self.host, port=self.port, user=self.user,
                                dbname=self.dbname, **kwargs)
 
     def connect_for_tests(self) -> psycopg.Connection:
+        """A connection with pgTAP and the test helpers on the search_path."""
         return self.connect(options=f"-c search_path={TEST_SEARCH_PATH}")
+
+    def sibling(self, dbname: str) -> "Database":
+        """Another database on the same server."""
+        return Database(self.host, self.port, self.user, dbname)
 
 
 @contextmanager
@@ -316,7 +330,9 @@ def leading_index_columns(conn, table_oid: int) -> set[str]:
 
 
 _CURRENT_USER_CALL = r"\(\s*SELECT\s+core\.current_user_id\(\)(?:\s+AS\s+\w+)?\s*\)"
-_COLUMN = r"\(?\"?([a-z_][a-z0-9_]*)\"?\)?(?:::[a-z ]+)?"
+# not preceded by "alias." (nor part of a longer name): a qualified column inside a sub-select is
+# another table's (trace.checkpoints' policy reads trace.stakeholders s.user_id)
+_COLUMN = r"(?<![\w.\"])\(?\"?([a-z_][a-z0-9_]*)\"?\)?(?:::[a-z ]+)?"
 _OWNER_PATTERNS = (
     re.compile(_COLUMN + r"\s*=\s*" + _CURRENT_USER_CALL),
     re.compile(_CURRENT_USER_CALL + r"\s*=\s*" + _COLUMN),
@@ -404,6 +420,30 @@ ROW_BUILDERS: dict[str, RowBuilder] = {
             "now() - interval '1 day', now() + interval '1 day', 1) RETURNING id",
             (make_user(conn),)).fetchone()[0],
         "choice": "for"},
+    # TraceChain: products, stakeholders (public reads, see test_rls_isolation.public_read),
+    # token rows of one user, payment contracts between two parties
+    "trace.products": lambda conn, owner, n: {
+        "product_id": 900000 + n, "product_name": f"Matrix product {n}", "product_type": "other",
+        "batch_number": f"MX-{n}", "manufacture_date": "2026-01-01T00:00:00Z"},
+    "trace.stakeholders": lambda conn, owner, n: {
+        "product_id": conn.execute(
+            "INSERT INTO trace.products (product_id, product_name, product_type, manufacturer_id, batch_number, "
+            "manufacture_date) VALUES (%s, 'Matrix', 'other', %s, %s, now()) RETURNING product_id",
+            (900000 + n, owner if owner is not None else make_user(conn), f"MXS-{n}")).fetchone()[0],
+        "user_id": make_user(conn), "role": "consumer"},
+    "token.trace_points": lambda conn, owner, n: {"points": 1, "points_type": "checkpoint"},
+    "token.transactions": lambda conn, owner, n: {"transaction_type": "mint", "amount": 1},
+    "token.stakes": lambda conn, owner, n: {
+        "pool_id": conn.execute(
+            "INSERT INTO token.staking_pools (pool_name, pool_type, apy_percentage, min_stake_amount, "
+            "lock_period_days) VALUES (%s, 'product', 1, 1, 0) RETURNING id", (f"Matrix pool {n}",)).fetchone()[0],
+        "amount": 10},
+    "payment.contracts": lambda conn, owner, n: {
+        "contract_address": evm_wallet(n), "seller_id": make_user(conn), "amount": 10,
+        "product_id": conn.execute(
+            "INSERT INTO trace.products (product_id, product_name, product_type, manufacturer_id, batch_number, "
+            "manufacture_date) VALUES (%s, 'Matrix', 'other', %s, %s, now()) RETURNING product_id",
+            (900000 + n, make_user(conn), f"MXC-{n}")).fetchone()[0]},
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -172,8 +173,12 @@ def test_conflict_and_unknown_meta_command_exit_2(tmp_path, empty_db):
                     + "legacy_flips 2026-11-22T01:27:55Z Zoë Ŝqitcher <zoe@example.com> # Old.\n")
     (base / "deploy" / "legacy_flips.sql").write_text("\\frobnicate\nSELECT 1;\n")
     proc = chaindb_cli("deploy", empty_db.uri, cwd=base, env=IDENTITY)
-    _assert_one_line_error(proc, "Deploy failed")
-    assert "frobnicate" in proc.stdout
+    # psql's own complaint on stderr (as under Sqitch), then the one-line verdict
+    assert proc.stderr.startswith("psql:deploy/legacy_flips.sql:1: error: invalid command "
+                                  "\\frobnicate\n")
+    _assert_one_line_error(subprocess.CompletedProcess(
+        proc.args, proc.returncode, proc.stdout, proc.stderr.split("\n", 1)[1]),
+        "Deploy failed")
     (base / "deploy" / "legacy_flips.sql").write_text("SELECT 1;\n")
     run(base, "deploy", empty_db.uri)
     project = tmp_path / "golden"

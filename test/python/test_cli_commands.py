@@ -70,11 +70,16 @@ def comparable_registry(db) -> dict[str, list[dict]]:
 
 
 def assert_one_line_error(proc, fragment: str = "") -> None:
+    """Exit 2 and one line ``chaindb: ...``, after what psql itself would have printed
+    while running a script (``psql:FILE:LINE: ...`` and its LINE/caret/DETAIL lines, as
+    under Sqitch)."""
     assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
     assert "Traceback" not in proc.stderr
     lines = proc.stderr.strip("\n").split("\n")
-    assert len(lines) == 1 and lines[0].startswith("chaindb: "), proc.stderr
-    assert fragment in lines[0], lines[0]
+    assert lines[0].startswith(("chaindb: ", "psql:")), proc.stderr
+    assert lines[-1].startswith("chaindb: "), proc.stderr
+    assert sum(line.startswith("chaindb: ") for line in lines) == 1, proc.stderr
+    assert fragment in lines[-1], lines[-1]
 
 
 # ====================================================================== rebase (vs sqitch)

@@ -146,6 +146,7 @@ def test_up_without_a_target_uses_the_embedded_cluster(tmp_path):
     try:
         proc = chaindb_cli("up", cwd=project)
         assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert "Ready: postgresql://postgres@127.0.0.1:" in proc.stdout
         url = chaindb_cli("cluster", "url", cwd=project)
         assert url.returncode == 0 and url.stdout.startswith("postgresql://postgres@127.0.0.1:")
         # what psql, libpq and psycopg take
@@ -165,3 +166,31 @@ def test_up_without_a_target_uses_the_embedded_cluster(tmp_path):
         chaindb_cli("cluster", "stop", cwd=project)
     stopped = chaindb_cli("cluster", "status", "--json", cwd=project)
     assert '"running": false' in stopped.stdout
+
+
+def test_every_command_takes_its_target_the_same_way(tmp_path, empty_db):
+    """Positional (db:pg: or postgresql:// URI, or a target name), --target, --db, or
+    SQITCH_TARGET / core.target -- the same for Sqitch's commands and chaindb's own."""
+    project = make_project(tmp_path)
+    conf = project / "sqitch.conf"
+    conf.write_text(conf.read_text() + f'[target "dev"]\n\turi = {empty_db.uri}\n')
+    steps = [
+        ("deploy", empty_db.libpq_uri),
+        ("seed", empty_db.libpq_uri),
+        ("verify", "dev"),
+        ("status", "--target", "dev"),
+        ("up", "--db", empty_db.uri),
+        ("log", "--target", empty_db.libpq_uri),
+        ("test", "dev", "test/pgtap/widgets.sql", "--with-data"),
+    ]
+    for argv in steps:
+        proc = chaindb_cli(*argv, cwd=project)
+        assert proc.returncode == 0, f"{argv}: {proc.stdout}{proc.stderr}"
+    with empty_db.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM widgets").fetchone()[0] == 2
+    conf.write_text(conf.read_text() + "[core]\n\ttarget = dev\n")
+    for argv in (("status",), ("verify",), ("up",), ("test", "--with-data")):
+        proc = chaindb_cli(*argv, cwd=project)
+        assert proc.returncode == 0, f"{argv}: {proc.stdout}{proc.stderr}"
+    proc = chaindb_cli("status", cwd=project, env={"SQITCH_TARGET": "db:pg://postgres@127.0.0.1:1/x"})
+    assert proc.returncode == 2 and "cannot connect" in proc.stderr

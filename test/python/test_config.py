@@ -314,12 +314,20 @@ def test_connect_kwargs_sqitch_env(monkeypatch):
     assert connect_kwargs("db:pg://u:uri@h/d")["password"] == "envpw"
 
 
-@pytest.mark.parametrize("uri", ["pg://h/d", "postgresql://h/d", "db:mysql://h/d",
+@pytest.mark.parametrize("uri", ["pg://h/d", "postgres:h", "mysql://h/d", "db:mysql://h/d",
                                  "db:pg://h:port/d", "db:pg://[::1/d", "db:"])
 def test_bad_uris(uri):
     with pytest.raises(ConfigError) as err:
         connect_kwargs(uri)
     assert "\n" not in str(err.value)
+
+
+def test_libpq_uris_are_the_same_db_pg_uris():
+    """postgresql:// (what `chaindb cluster url` prints) and postgres:// mean the db:pg:
+    URI with the same parts."""
+    for scheme in ("postgresql", "postgres", "POSTGRESQL"):
+        assert connect_kwargs(f"{scheme}://u:p%40@h:5433/d?sslmode=disable") == connect_kwargs(
+            "db:pg://u:p%40@h:5433/d?sslmode=disable")
 
 
 @pytest.mark.parametrize("uri, shown", [

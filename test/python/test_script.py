@@ -172,14 +172,27 @@ SELECT broken syntax here;
     ("\\endif\n", "s.sql:1: \\endif: no matching \\if"),
     ("\\if true\n\\else\n\\elif true\n\\endif\n", "s.sql:3: \\elif: cannot occur after \\else"),
     ("SELECT 1;\n\\if true\n", "s.sql:2: reached EOF without finding closing \\endif(s)"),
-    ("SELECT 1;\n\n\\gset\n", "s.sql:3: unsupported psql meta-command \\gset"),
-    ("\\c otherdb\n", "s.sql:1: unsupported psql meta-command \\c"),
-    ("\\echo `date`\n", "s.sql:1: \\echo: backquoted shell commands are not supported"),
+    ("SELECT 1;\n\n\\frob\n", "s.sql:3: invalid command \\frob"),
+    ("\\c otherdb\n", "s.sql:1: \\c is not supported by chaindb (connecting or changing "
+     "the connection is not supported)"),
+    ("\\o /tmp/x\n", "s.sql:1: \\o is not supported by chaindb (files, the shell, the "
+     "terminal and client settings are not supported)"),
+    ("\\pset format html\n", "s.sql:1: \\pset is not supported by chaindb (output formats "
+     "other than Sqitch's (--no-align --tuples-only) are not supported)"),
+    ("\\dt\n", "s.sql:1: \\dt is not supported by chaindb (describe and help commands are "
+     "not supported)"),
+    ("\\g /tmp/out\n", "s.sql:1: \\g is not supported by chaindb with an argument (files "
+     "and pipes are not supported)"),
 ])
 def test_meta_command_errors(conn, script, message):
+    """Every psql meta-command is run as psql runs it or refused by name, with psql's
+    ``psql:FILE:LINE: error: ...`` on stderr -- never a traceback."""
+    stderr: list[str] = []
     with pytest.raises(ScriptError) as caught:
-        run(conn, script)
-    assert str(caught.value).startswith(message)
+        run_text(conn, script, name="s.sql", notice=stderr.append)
+    assert str(caught.value) == message
+    assert caught.value.psql_text == f"psql:{message.replace(': ', ': error: ', 1)}\n"
+    assert stderr == [caught.value.psql_text]
     assert isinstance(caught.value, ChaindbError)
 
 
@@ -189,8 +202,8 @@ def test_invalid_boolean_counts_as_false_with_a_complaint_like_psql(conn):
     run_text(conn, "\\if maybe\n\\echo yes\n\\else\n\\echo no\n\\endif\n", name="s.sql",
              output=out.append, notice=notices.append)
     assert out == ["no\n"]
-    assert notices == ['s.sql:1: error: unrecognized value "maybe" for "\\if expression": '
-                       "Boolean expected\n"]
+    assert notices == ['psql:s.sql:1: error: unrecognized value "maybe" for "\\if '
+                       'expression": Boolean expected\n']
 
 
 def test_error_names_file_line_sqlstate_detail_and_rolls_back(conn):
@@ -251,7 +264,7 @@ def test_variables_builtins_and_notices(conn):
     variables = {"registry": "sqitch"}
     run_text(conn, script, variables, output=out.append, notice=notices.append)
     assert out == [f"sqitch 1 {conn.info.dbname}\n"]
-    assert notices == ["NOTICE:  hello 1\n", "warned\n"]
+    assert notices == ["psql:<script>:2: NOTICE:  hello 1\n", "warned\n"]
     assert variables == {"registry": "sqitch"}  # the caller's dict is not changed
 
 
@@ -327,3 +340,35 @@ def test_run_batch_interrupted_while_waiting_cancels_and_leaves_the_connection_i
     if conn.info.transaction_status.name == "INERROR":
         conn.execute("ROLLBACK")
     assert conn.execute("SELECT to_regclass('public.slow')").fetchone()[0] is None
+
+
+# Every backslash command psql 15 knows (psql --help=commands, \? variables aside).
+PSQL_COMMANDS = (
+    "a bind C c connect conninfo cd copy copyright crosstabview d da dA dAc dAf dAo dAp db "
+    "dc dconfig dC dd dD ddp dE di dm ds dt dv des det deu dew df dF dFd dFp dFt dg dl dL dn "
+    "do dO dp dP drds dRp dRs dT du dx dX dy e echo edit ef elif else encoding endif "
+    "errverbose ev f g gdesc getenv gexec gset gx h help H html i if include "
+    "include_relative ir l list lo_export lo_import lo_list lo_unlink o out p password print "
+    "prompt pset q qecho quit r reset s set setenv sf sv t T timing unset w warn watch write "
+    "x z ! ?").split()
+
+
+@pytest.mark.parametrize("name", PSQL_COMMANDS)
+def test_every_psql_meta_command_runs_or_is_refused_by_name(conn, name, tmp_path):
+    """Each of psql's meta-commands, bare and with an argument: run as psql runs it, or a
+    ScriptError naming the command with psql's ``psql:FILE:LINE: error:`` line -- never
+    another exception."""
+    (tmp_path / "inc.sql").write_text("SELECT 1;\n")
+    for line in (f"\\{name}", f"\\{name} {tmp_path / 'inc.sql'}"):
+        stderr: list[str] = []
+        script = ("\\if true\n" if name in ("elif", "else", "endif") else "") + line + "\n" \
+            + ("\\endif\n" if name in ("if", "elif", "else") else "")
+        try:
+            run_text(conn, script, name="m.sql", output=lambda text: None,
+                     notice=stderr.append)
+        except ScriptError as exc:
+            assert exc.psql_text.startswith("psql:m.sql:"), exc.psql_text
+            assert stderr[-1] == exc.psql_text
+            if "not supported" in str(exc):
+                assert f"\\{name} is not supported by chaindb" in str(exc)
+        assert conn.info.transaction_status.name == "IDLE"

@@ -46,18 +46,33 @@ def _one_line(exc: BaseException) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the chaindb command line; returns the exit code (never raises for user errors)."""
     try:
+        argv = sys.argv[1:] if argv is None else list(argv)
+        for arg in argv:
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                raise UsageError(f'argument "{shown}" is not valid UTF-8') from None
         args = build_parser().parse_args(argv)
         with _chdir(args.chdir):
             return args.func(args)
     except ChaindbError as exc:
         sys.stdout.flush()
-        print(f"chaindb: {_one_line(exc)}", file=sys.stderr)
+        # a message made of one reason per line (Sqitch's layout) keeps its lines
+        text = str(exc).strip() if getattr(exc, "multiline", False) else _one_line(exc)
+        print(f"chaindb: {text}", file=sys.stderr)
         return exc.exitcode
     except KeyboardInterrupt:
         print("chaindb: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        # a file or directory the command could not read or write (read-only, missing,
+        # not a directory ...): one line, as every other error
+        what = f"{os.path.relpath(exc.filename)}: " if isinstance(exc.filename, str) else ""
+        print(f"chaindb: {what}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except Exception as exc:
         # psycopg is imported only by the commands that use a database (start-up time of
         # add/tag/plan/show/render): an error of it can only come once it is loaded.

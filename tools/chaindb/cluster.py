@@ -163,9 +163,12 @@ class Cluster:
             hand_to_server_user(self.socket_dir)
             if self.port is None or not _port_is_free(self.port):
                 self.port_file.write_text(f"{free_port()}\n")
+            # pg_cron runs the maintenance jobs (change maint/schedule) from the chaindb database,
+            # in background workers (no libpq connection, so no password or pg_hba entry needed)
             options = (f"-p {self.port} -c listen_addresses=127.0.0.1 "
                        f"-c unix_socket_directories={self.socket_dir} -c fsync=off "
-                       f"-c shared_preload_libraries=pg_stat_statements")
+                       f"-c shared_preload_libraries=pg_stat_statements,pg_cron "
+                       f"-c cron.database_name={DATABASE} -c cron.use_background_workers=on")
             self._pg("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data_dir),
                      "-l", str(self.log_file), "-o", options)
         self.create_database(DATABASE)

@@ -350,10 +350,16 @@ class _DbUri:
 
 
 def _parse_db_uri(uri: str) -> _DbUri:
-    """Split a db:pg: URI the way URI::db does; ConfigError for anything else."""
+    """Split a db:pg: URI the way URI::db does; ConfigError for anything else.  A libpq
+    URI (postgresql://…, postgres://…, what `chaindb cluster url` prints) is taken as the
+    db:pg: URI with the same parts."""
+    libpq = re.fullmatch(r"postgres(?:ql)?:(//.*)", uri, re.S | re.I)
+    if libpq:
+        uri = "db:pg:" + libpq.group(1)
     m = re.fullmatch(r"db:([A-Za-z][A-Za-z0-9+.-]*):(.*)", uri, re.S)
     if not m:
-        raise ConfigError(f'invalid database URI "{uri}": must start with "db:pg:"')
+        raise ConfigError(f'invalid database URI "{uri}": must start with "db:pg:" (or '
+                          'postgresql://)')
     engine, rest = m.group(1).lower(), m.group(2)
     if engine not in _PG_ENGINES:
         raise ConfigError(f'unsupported engine "{engine}" in URI "{uri}": chaindb only '

@@ -5,34 +5,33 @@ deploy / revert / verify / rebase / status / check / log, failure modes all|tag|
 lock.  No argparse, no printing: progress goes to the ``Reporter`` the caller gives, results
 come back as data.
 
-Better than Sqitch: scripts run on a second connection of our own (not psql).  When a
-deploy or revert script is one transaction (``BEGIN; ... COMMIT;`` with only comments
-outside), the change's registry rows are written on the script's connection just before
-that COMMIT, so script and registry rows commit atomically: a kill at any moment never
-leaves a change applied but unrecorded, or recorded but not applied.  Otherwise Sqitch's
-protocol is used: registry transaction holding the changes lock, script, rows, commit.
-
-Faster than one psql session per change: a plain one-transaction script (no meta-command
-but \\i/\\ir) travels with its registry rows and COMMIT as one message, and the next
-change is read, split and bound while the server runs the current one (_run_atomic).
+As in Sqitch, the engine walks the plan and the registry (chaindb.registry) and hands each
+script to the script runner (chaindb.runner: a clean session per script, psql's messages,
+the one decision of a script's transaction shape).  Better than Sqitch: when a deploy or
+revert script is one transaction, the change's registry rows are written in it, so script
+and rows commit atomically (a kill at any moment never leaves a change applied but
+unrecorded, or recorded but not applied); a plain one is one message with its rows and
+COMMIT, and the next change is read, split and bound while the server runs the current one.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import psycopg
 
-from chaindb import script as script_runner
 from chaindb.config import Target, connect_kwargs
 from chaindb.errors import ChaindbError
 from chaindb.plan import Change, Depend, Plan, script_digest
-from chaindb.registry import (ChangeRow, DeployedChange, Dependency, Event, EventSearch, Person,
-                              Registry, TagRow)
+from chaindb.registry import (REGISTRY_RELEASE, ChangeRow, DeployedChange, Dependency, Event,
+                              EventSearch, Person, Registry, RegistryState, TagRow)
 from chaindb.snapshot import thawed_bytes
 
 
@@ -59,7 +58,12 @@ class Reporter:
         as 'Out of order' (verify)."""
 
     def script_output(self, text: str) -> None:
-        """Text a deploy/revert script printed (\\echo, query rows)."""
+        """Text a deploy/revert script printed (\\echo, query rows): psql's stdout."""
+
+    def script_messages(self, text: str) -> None:
+        """What psql prints on stderr while running a script, byte for byte: notices and
+        warnings (``psql:deploy/x.sql:5: NOTICE:  ...``), \\warn text, and the error that
+        ends the script with its LINE/caret, DETAIL, HINT and CONTEXT lines."""
 
 
 @dataclass
@@ -107,49 +111,8 @@ def format_name_with_tags(change: Change) -> str:
 
 _OFFSET = re.compile(r"^(.+?)(\^+|~+|\^\d+|~\d+)$")
 _SHA1 = re.compile(r"^[0-9a-f]{40}$")
-_BEGIN = re.compile(r"^(?:BEGIN|START\s+TRANSACTION)\b[^;]*;?$", re.I | re.S)
-_COMMIT = re.compile(r"^(?:COMMIT|END)(?:\s+(?:WORK|TRANSACTION))?\s*;?$", re.I)
-_COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/|\s+", re.S)
-_COMMENTS_AHEAD = re.compile(r"\A(?:--[^\n]*|/\*.*?\*/|\s+)*", re.S)
-# Statements that end or nest transactions: a script holding one between its BEGIN and
-# COMMIT is run statement by statement (see Engine._run_atomic).
-_TRANSACTION_CONTROL = re.compile(
-    r"(?:BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE)\b", re.I)
-# Before the registry rows inside a script's transaction: back to the session user.
-_ROLE_RESET = "SET LOCAL ROLE NONE"
-# How often (ms) the server checks that the script connection's client is still there.
-_CLIENT_CHECK_MS = 100
-
-
 def _in_transaction(conn: psycopg.Connection) -> bool:
     return conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
-
-
-def single_transaction_parts(path: Path) -> tuple[str, str] | None:
-    """(BEGIN statement, rest of the script without its final COMMIT) when the script is
-    one top-level transaction with only comments before BEGIN and after COMMIT; the BEGIN
-    is blanked out of the rest so error line numbers stay those of the file."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    statements = script_runner.split_statements(text)
-    if len(statements) < 2:
-        return None
-    first, last = statements[0], statements[-1]
-    if not _BEGIN.match(first.text.strip()) or not _COMMIT.match(last.text.strip()):
-        return None
-    lines = text.splitlines(keepends=True)
-    begin_at = sum(len(x) for x in lines[:first.line - 1])
-    begin_at = text.find(first.text, begin_at)
-    commit_at = text.rfind(last.text.strip())
-    if begin_at < 0 or commit_at < begin_at + len(first.text):
-        return None
-    head, tail = text[:begin_at], text[commit_at + len(last.text.strip()):]
-    if _COMMENTS.sub("", head) or _COMMENTS.sub("", tail):
-        return None                      # meta-commands outside the transaction
-    blank = re.sub(r"[^\n]", " ", text[:begin_at + len(first.text)])
-    return first.text, blank + text[begin_at + len(first.text):commit_at]
 
 
 class Engine:
@@ -169,11 +132,35 @@ class Engine:
         # psql --set k=v for every script; `registry` is always set, after user variables.
         self.variables = self._script_variables(target.variables, variables)
         self._registry_conn: psycopg.Connection | None = None
-        self._script_conn: psycopg.Connection | None = None
         self._registry: Registry | None = None
         self._locked = False
+        self._runner = None
+        self._paths: dict[tuple[str, str], Path] = {}
+        self._hashes: dict[str, str | None] = {}
         # during deploy(): what each change needs from the client, computed ahead
         self._ahead: dict[tuple, object] | None = None
+
+    @property
+    def runner(self):
+        """The script runner (chaindb.runner), imported and made on first use: status,
+        log and check never run a script."""
+        if self._runner is None:
+            from chaindb.runner import ScriptRunner
+
+            self._runner = ScriptRunner(
+                self._connect, self.variables, output=self.reporter.script_output,
+                messages=getattr(self.reporter, "script_messages", None))
+        return self._runner
+
+    @property
+    def variables(self) -> dict[str, str]:
+        return self._variables
+
+    @variables.setter
+    def variables(self, value: dict[str, str]) -> None:
+        self._variables = value
+        if getattr(self, "_runner", None) is not None:
+            self._runner.variables = value
 
     def _script_variables(self, *layers: dict[str, str] | None) -> dict[str, str]:
         """psql --set k=v for the scripts: the layers in order, then Sqitch's ``registry``
@@ -184,11 +171,11 @@ class Engine:
         return {**merged, "registry": self.target.registry}
 
     # ------------------------------------------------------------------ connections
-    def _connect(self) -> psycopg.Connection:
+    def _connect(self, **options) -> psycopg.Connection:
         if not self.uri:
             raise EngineError("no target database: give a db:pg: URI or configure a target")
         try:
-            return psycopg.connect(**connect_kwargs(self.uri), autocommit=True,
+            return psycopg.connect(**{**connect_kwargs(self.uri), **options}, autocommit=True,
                                    client_encoding="UTF8")
         except psycopg.OperationalError as exc:
             # libpq's reason is the first line ("connection failed: ... Connection refused");
@@ -200,27 +187,16 @@ class Engine:
     @property
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry_conn = self._connect()
-            self._registry = Registry(self._registry_conn, self.target.registry)
+            self._registry_conn = self._connect(options="-c client_min_messages=warning")
+            self._registry = Registry(self._registry_conn, self.target.registry, quiet=True)
         return self._registry
 
-    @property
-    def script_conn(self) -> psycopg.Connection:
-        if self._script_conn is None:
-            self._script_conn = self._connect()
-            # A change's COMMIT travels in the same message as its script (_run_atomic):
-            # have the server poll for a dead client while a statement runs, so a deploy
-            # killed during a change's script rolls the change back instead of finishing
-            # it unattended (either way script and registry rows commit together).
-            self._script_conn.execute(
-                f"SET client_connection_check_interval = {_CLIENT_CHECK_MS}")
-        return self._script_conn
-
     def close(self) -> None:
-        for conn in (self._script_conn, self._registry_conn):
-            if conn is not None:
-                conn.close()
-        self._script_conn = self._registry_conn = self._registry = None
+        if self._runner is not None:
+            self._runner.close()
+        if self._registry_conn is not None:
+            self._registry_conn.close()
+        self._registry_conn = self._registry = None
         self._locked = False
 
     def __enter__(self) -> "Engine":
@@ -243,7 +219,34 @@ class Engine:
 
     # ------------------------------------------------------------------ helpers
     def _path(self, change: Change, kind: str) -> Path:
-        return change.script_path(kind, self.target.top_dir, extension=self.target.extension)
+        key = (change.id, kind)
+        found = self._paths.get(key)
+        if found is None:
+            if change.rework_tags:
+                found = change.script_path(kind, self.target.top_dir,
+                                           extension=self.target.extension)
+            else:       # what script_path computes, without its per-call cost
+                found = Path(self.target.top_dir, kind,
+                             f"{change.name}.{self.target.extension}")
+            self._paths[key] = found
+        return found
+
+    def _deploy_hash(self, change: Change) -> str | None:
+        """Change.script_hash (sha1 of the resolved deploy script, .sql), computed once per
+        change and run: status hashes every deployed change's script."""
+        found = self._hashes.get(change.id, False)
+        if found is False:
+            if change.rework_tags:
+                found = change.script_hash(self.target.top_dir)
+            else:
+                try:
+                    with open(os.path.join(self.target.top_dir, "deploy",
+                                           change.name + ".sql"), "rb") as handle:
+                        found = script_digest(handle.read())
+                except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                    found = None
+            self._hashes[change.id] = found
+        return found
 
     def _display(self, path: Path) -> str:
         """A script path as Sqitch shows it: relative to the project directory."""
@@ -257,7 +260,7 @@ class Engine:
             id=change.id, name=change.name, project=self.plan.project, note=change.note,
             planned_at=change.timestamp, planner_name=change.planner_name,
             planner_email=change.planner_email,
-            script_hash=change.script_hash(self.target.top_dir),
+            script_hash=self._deploy_hash(change),
             tags=[t.format_name for t in change.tags],
             requires=[d.as_string() for d in change.requires],
             conflicts=[d.as_string() for d in change.conflicts])
@@ -273,109 +276,31 @@ class Engine:
                 return row
         return None
 
-    def _run_script(self, path: Path, record: Callable | None, *, output: bool = True,
+    def _run_script(self, path: Path, record: Callable | None, *,
                     record_sql: list[str] | None = None,
                     meanwhile: Callable[[], None] | None = None) -> None:
-        """Run one script; ``record(conn)`` writes the registry rows: atomically on the
-        script's connection when the script is one transaction, else Sqitch's protocol
-        (registry transaction holding the changes lock around the script).
-        ``record_sql``, when given, is the same rows as SQL strings (values bound), which a
-        plain one-transaction script then carries in its own message;
-        ``meanwhile()`` runs while the server works on that message."""
-        if not path.exists():
-            raise EngineError(f"Script {self._display(path)} does not exist")
-        out = self.reporter.script_output if output else None
+        """Run one script through the runner; ``record(conn)`` writes the change's
+        registry rows on the connection it is given (see ScriptRunner.run)."""
         if record is None:
-            script_runner.run_file(self.script_conn, path, self.variables, output=out)
+            self.runner.run(path)
             return
-        if self._run_atomic(path, record, out, record_sql, meanwhile):
-            return
+
+        def record_locked(conn) -> None:
+            self.registry.lock_changes_table(conn)
+            record(conn)
+
+        self.runner.run(path, record=record_locked, record_sql=record_sql,
+                        registry_transaction=self._registry_transaction,
+                        meanwhile=meanwhile)
+
+    @contextmanager
+    def _registry_transaction(self):
+        """Sqitch's protocol around a script: a registry transaction holding the changes
+        lock; yields the registry connection for the rows."""
         conn = self.registry.conn
         with conn.transaction():
             self.registry.lock_changes_table(conn)
-            script_runner.run_file(self.script_conn, path, self.variables, output=out)
-            record(conn)
-
-    def _run_atomic(self, path: Path, record: Callable, out,
-                    record_sql: list[str] | None = None,
-                    meanwhile: Callable[[], None] | None = None) -> bool:
-        """If the script is ``BEGIN; ... COMMIT;`` (nothing but comments around), run it on
-        the script connection with the registry rows written just before its COMMIT.
-        False (nothing run) when the script has another shape.
-
-        Fast path for a plain script (script.plain_statements): one message, one round
-        trip -- BEGIN through its last statement before COMMIT, then the registry rows
-        (``record_sql``) and the COMMIT.  Script and rows commit together or not at all,
-        whenever the client dies.  Without ``record_sql`` (a revert reads the registry
-        while it writes) the rows and the COMMIT follow in a pipeline: two round trips.
-        If the batch fails, its transaction is rolled back and the script re-run statement
-        by statement below, which reports the failing statement's line exactly as run_file
-        would (a failure that does not recur -- a lock timeout, say -- then simply
-        succeeds; so does anything outside the transaction, such as a sequence, twice)."""
-        conn = self.script_conn
-        plain = self._plain_transaction(path)
-        batched = False
-        if plain is not None:
-            # the script may have switched role (SET LOCAL ROLE app_owner): the rows are
-            # written as the session user, for this transaction only
-            tail = ([_ROLE_RESET + ";", *(q + ";" for q in record_sql), "COMMIT;"]
-                    if record_sql is not None else [])
-            buffered: list[str] = []
-            try:
-                script_runner.run_batch(conn, plain, then=tail, output=buffered.append,
-                                        meanwhile=meanwhile)
-                batched = True
-            except psycopg.Error:
-                if _in_transaction(conn):
-                    conn.execute("ROLLBACK")
-            else:
-                for text in buffered if out else ():
-                    out(text)
-                if tail:
-                    return True
-        try:
-            if not batched:
-                parts = single_transaction_parts(path)
-                if parts is None:
-                    return False
-                begin, body = parts
-                conn.execute(begin)                 # the script's own BEGIN, verbatim
-                # run_text leaves a transaction that was open before it alone (rolls it
-                # back only on error), so the script's COMMIT is ours to issue after the rows.
-                script_runner.run_text(conn, body, self.variables, name=str(path), output=out)
-                if not _in_transaction(conn):   # the body committed on its own after all
-                    self._record(record)
-                    return True
-            with conn.pipeline():          # one round trip: rows and COMMIT
-                conn.execute(_ROLE_RESET)   # rows as the session user (see above)
-                self.registry.lock_changes_table(conn)
-                record(conn)
-                conn.execute("COMMIT")
-        except BaseException:
-            if _in_transaction(conn):
-                conn.execute("ROLLBACK")
-            raise
-        return True
-
-    def _plain_transaction(self, path: Path) -> list[script_runner.Statement] | None:
-        """The script's statements from its BEGIN up to (without) its final COMMIT when it is
-        one transaction of plain statements (no transaction control inside) -- what the
-        atomic fast path sends in one round trip; else None."""
-        return self._once(("plain", path), lambda: self._find_plain_transaction(path))
-
-    def _find_plain_transaction(self, path: Path) -> list[script_runner.Statement] | None:
-        found = script_runner.plain_statements(path, self.variables)
-        if not found or len(found) < 2:
-            return None
-        first, last = found[0], found[-1]
-        if not (first.top_level and last.top_level and _BEGIN.match(first.statement.text.strip())
-                and _COMMIT.match(last.statement.text.strip())):
-            return None
-        middle = [p.statement for p in found[1:-1]]
-        if any(_TRANSACTION_CONTROL.match(_COMMENTS_AHEAD.sub("", s.text, count=1))
-               for s in middle):
-            return None
-        return [first.statement, *middle]
+            yield conn
 
     def _once(self, key: tuple, compute: Callable):
         """``compute()``, kept for the rest of the deploy run (None outside deploy())."""
@@ -399,7 +324,7 @@ class Engine:
 
     def _prepare_deploy(self, change: Change, dependencies: list[Dependency]) -> None:
         self._deploy_parts(change, dependencies)
-        self._plain_transaction(self._path(change, "deploy"))
+        self.runner.shape(self._path(change, "deploy"))
 
     def _record(self, record: Callable) -> None:
         conn = self.registry.conn
@@ -521,6 +446,8 @@ class Engine:
             return result
         if to_index < position:
             raise EngineError('Cannot deploy to an earlier change; use "revert" instead')
+        if not log_only:
+            self.runner.open_soon()         # while the registry is created and checked
         if position == -1:
             if not self.registry.exists():
                 self.reporter.info(f"Adding registry tables to {self.destination}")
@@ -547,6 +474,8 @@ class Engine:
                     if position >= 0 else None)
 
         self._ahead = {}
+        kept = self.runner.keep()
+        kept.__enter__()
         try:
             deployed: list[Change] = []          # what a failure reverts, per mode
             last_tagged: Change | None = None
@@ -581,6 +510,7 @@ class Engine:
                     deployed, last_tagged = [], change
         finally:
             self._ahead = None
+            kept.__exit__(None, None, None)
         return result
 
     def _deploy_change(self, change: Change, dependencies: list[Dependency], width: int,
@@ -609,6 +539,7 @@ class Engine:
                     self._verify_script(change)
         except (ChaindbError, psycopg.Error) as exc:
             message = str(exc).strip()
+            shown = _shown(exc)
             verify_failed = isinstance(exc, _VerifyFailed)
             if verify_failed and not log_only:
                 # Sqitch runs the revert script after a failed verify (and logs no revert).
@@ -620,7 +551,7 @@ class Engine:
                     self.registry.forget_deploy(change.id)
             self.registry.log_fail(row, self.committer)
             elapsed = (time.monotonic() - started) * 1000
-            self.reporter.step_end(False, elapsed, message)
+            self.reporter.step_end(False, elapsed, shown)
             result.steps.append(StepResult(name, change.id, "deploy", False, elapsed, message))
             error = EngineError(message)
             error.reported = True
@@ -636,9 +567,14 @@ class Engine:
             self.reporter.warn(f"Verify script {self._display(path)} does not exist")
             return
         try:
-            script_runner.run_file(self.script_conn, path, self.variables, output=None)
+            self.runner.run(path, output=False)      # Sqitch discards verify output
         except ChaindbError as exc:
-            raise _VerifyFailed(f"{exc}\nVerify script \"{self._display(path)}\" failed.") from None
+            if _shown(exc) is not None:         # not a script's error
+                raise _VerifyFailed(f"{exc}\nVerify script \"{self._display(path)}\" "
+                                    "failed.") from None
+            failed = _VerifyFailed(f"{exc}\nVerify script \"{self._display(path)}\" failed.")
+            failed.shown = f"Verify script \"{self._display(path)}\" failed."
+            raise failed from None
 
     # ------------------------------------------------------------------ revert
     def _revert_change(self, row: DeployedChange, change: Change | None, width: int,
@@ -659,7 +595,7 @@ class Engine:
                 self._run_script(path, record)
         except (ChaindbError, psycopg.Error) as exc:
             elapsed = (time.monotonic() - started) * 1000
-            self.reporter.step_end(False, elapsed, str(exc).strip())
+            self.reporter.step_end(False, elapsed, _shown(exc))
             result.steps.append(StepResult(name, row.id, "revert", False, elapsed, str(exc)))
             result.ok = False
             raise EngineError(f"Revert of {name} failed: {str(exc).strip()}") from None
@@ -769,7 +705,10 @@ class Engine:
             messages.append(f'Change "{change.format_name_with_tags}" required by currently '
                             f"deployed change{plural}: {names}")
         if messages:
-            raise EngineError("; ".join(messages))
+            # Sqitch's text and layout: one reason per line
+            error = EngineError("\n".join(messages))
+            error.multiline = True
+            raise error
 
     # ------------------------------------------------------------------ rebase
     def rebase(self, onto: str | None = None, upto: str | None = None, *,
@@ -866,16 +805,18 @@ class Engine:
                 if index != first + position:
                     comments.append("Out of order")
                 reworked = self.plan.changes[index].is_reworked
-            error = None
+            error = shown = None
             if index is not None and not reworked:
                 try:
                     self._verify_script(self.plan.changes[index])
                 except _VerifyFailed as exc:
-                    error = str(exc)
+                    error, shown = str(exc), _shown(exc)
             elapsed = (time.monotonic() - started) * 1000
             ok = not comments and error is None
             errors += len(comments) + (error is not None)
-            self.reporter.step_end(ok, elapsed, error, comments)
+            # Sqitch comments the failure ('# Verify script "..." failed.'); psql's own
+            # text went to stderr
+            self.reporter.step_end(ok, elapsed, None, comments + ([shown] if shown else []))
             result.steps.append(StepResult(row.format_name_with_tags, row.id, "verify", ok,
                                            elapsed, error or "; ".join(comments) or None))
         for index in range(first, last + 1):
@@ -910,7 +851,7 @@ class Engine:
         """Does the change's deploy script still hash to what was recorded?  An earlier
         instance of a reworked change also matches when only its includes were frozen
         (chaindb.snapshot): same meaning, different bytes."""
-        if change.script_hash(self.target.top_dir) == recorded_hash:
+        if self._deploy_hash(change) == recorded_hash:
             return True
         path = self._path(change, "deploy")
         for tag in change.rework_tags:
@@ -929,24 +870,28 @@ class Engine:
         return drifted
 
     def status(self, project: str | None = None) -> StatusData:
-        """Data for `status` of ``project`` (default: the plan's); raises when the registry
-        is missing (2) or nothing of the project is deployed ('No changes deployed', 1).
+        """Data for `status` of ``project`` (default: the plan's); raises 'No changes
+        deployed' (exit 1) when the registry is missing or holds nothing of the project, and
+        a registry of another version (2).  One round trip when all is well.
         Another project's changes are not compared with this plan (no undeployed/drift)."""
-        if not self.registry.exists():
-            raise EngineError(f"Database {self.destination} has not been initialized for "
-                              "Sqitch")
-        self.registry.check_version()
         project = project or self.plan.project
         own = project == self.plan.project
-        current = self.registry.current_change(project)
+        state = self.registry.state(project)            # one round trip
+        if state is None:                                # say what is wrong
+            if not self.registry.exists():
+                # Sqitch: a database without a registry has no state -- exit 1
+                raise EngineError("No changes deployed", exitcode=1)
+            self.registry.check_version()
+            state = RegistryState(REGISTRY_RELEASE, self.registry.deployed_changes(project),
+                                  self.registry.deployed_tags(project))
+        deployed = state.deployed
+        current = deployed[-1] if deployed else None
         if current is None:
             raise EngineError("No changes deployed", exitcode=1)
-        deployed = self.registry.deployed_changes(project)
         index = self.plan.index_of(current.id) if own else None
         undeployed = self.plan.changes[index + 1:] if index is not None else []
         return StatusData(self.destination, project, current, index is not None,
-                          undeployed, list(reversed(deployed)),
-                          self.registry.deployed_tags(project),
+                          undeployed, list(reversed(deployed)), state.tags,
                           self.drift(deployed) if own else [])
 
     def check(self, start: str | None = None, end: str | None = None) -> CheckData:
@@ -981,3 +926,17 @@ class Engine:
 
 class _VerifyFailed(EngineError):
     """A verify script failed (the message ends with Sqitch's 'Verify script ... failed.')."""
+
+    shown: str | None = None
+
+
+def _shown(exc: BaseException) -> str | None:
+    """What the reporter still has to print for a failed step: nothing more for a script
+    error (psql's own text went to Reporter.script_messages), Sqitch's line for a failed
+    verify script, the message otherwise."""
+    script = sys.modules.get("chaindb.script")      # loaded once a script has run
+    if script is not None and isinstance(exc, script.ScriptError):
+        return None
+    if isinstance(exc, _VerifyFailed) and exc.shown is not None:
+        return exc.shown
+    return str(exc).strip()

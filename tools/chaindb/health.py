@@ -18,14 +18,13 @@ SELECT n.nspname AS schema,
 """
 
 
-def report(conn, echo: Callable[[str], None] = print) -> None:
-    """Print diag.health() rows, or the per-schema inventory when diag is not deployed."""
+def report(conn, echo: Callable[[str], None] = print, plan=None) -> None:
+    """Print the diag.health() table (chaindb.diag; with ``plan``, also the changes of the
+    plan not deployed), or the per-schema inventory when diag is not deployed."""
     if conn.execute("SELECT to_regprocedure('diag.health()')").fetchone()[0]:
-        cur = conn.execute("SELECT * FROM diag.health()")
-        names = [d.name for d in cur.description]
-        echo("Health (diag.health()):")
-        for row in cur:
-            echo("  " + "  ".join(f"{n}={v}" for n, v in zip(names, row)))
+        from chaindb.diag import health_report
+
+        echo(health_report(conn, plan))
         return
     echo("Health: objects per schema")
     for schema, tables, views, functions in conn.execute(INVENTORY_SQL):

@@ -275,28 +275,75 @@ class EventSearch:
     ascending: bool = False
 
 
+def sql_literal(value) -> str:
+    """A registry value as an SQL literal that means the same whatever the session's
+    standard_conforming_strings (backslashes only inside E'' strings): text, NULL,
+    timestamps, text arrays, numbers."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, str):
+        body = value.replace("'", "''")
+        if "\\" in value:
+            return "E'" + body.replace("\\", "\\\\") + "'"
+        return "'" + body + "'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, datetime):
+        return sql_literal(value.isoformat()) + "::timestamptz"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "'{}'::text[]"
+        return "ARRAY[" + ", ".join(sql_literal(v) for v in value) + "]::text[]"
+    raise TypeError(f"no SQL literal for {type(value).__name__}")
+
+
 class _StatementCollector:
     """Stands in for a connection in the registry's writers (they only call ``execute``):
-    keeps each statement as one SQL string with its parameters bound client-side, as
-    psycopg's ClientCursor does, instead of running it."""
+    keeps each statement as one SQL string with its parameters bound client-side
+    (sql_literal; ~10x cheaper than psycopg's ClientCursor.mogrify, paid per change)
+    instead of running it."""
 
     def __init__(self, conn: psycopg.Connection):
-        self._cursor = psycopg.ClientCursor(conn)
         self.statements: list[str] = []
 
     def execute(self, query: str, params: tuple | None = None) -> None:
-        self.statements.append(self._cursor.mogrify(query, params))
+        if not params:
+            self.statements.append(query.replace("%%", "%"))
+            return
+        parts = query.split("%s")
+        if len(parts) != len(params) + 1:
+            raise ValueError(f"{len(params)} parameters for {len(parts) - 1} placeholders")
+        out = [parts[0].replace("%%", "%")]
+        for value, part in zip(params, parts[1:]):
+            out.append(sql_literal(value))
+            out.append(part.replace("%%", "%"))
+        self.statements.append("".join(out))
+
+
+@dataclass
+class RegistryState:
+    """What `status` needs from the registry, read at once (Registry.state)."""
+
+    version: str
+    deployed: list["DeployedChange"]                   # oldest first
+    tags: list[tuple[str, datetime, str, str]]         # newest first
 
 
 class Registry:
     """The registry schema ``schema`` reached through ``conn`` (an autocommit psycopg
     connection that is this tool's registry session)."""
 
-    def __init__(self, conn: psycopg.Connection, schema: str = "sqitch"):
+    def __init__(self, conn: psycopg.Connection, schema: str = "sqitch", *,
+                 quiet: bool = False):
+        """``quiet``: the connection was opened with client_min_messages=warning already
+        (as a startup option: one round trip less)."""
         self.conn = conn
         self.schema = schema
         self._queries: dict[str, str] = {}
-        conn.execute("SET client_min_messages = WARNING")
+        if not quiet:
+            conn.execute("SET client_min_messages = WARNING")
 
     def _q(self, text: str) -> str:
         """SQL text with {r} replaced by the quoted registry schema.  Composed once per
@@ -436,6 +483,36 @@ class Registry:
     def deployed_changes(self, project: str) -> list[DeployedChange]:
         """Every deployed change of the project, oldest first."""
         return self._deployed(" WHERE c.project = %s", (project,), " ORDER BY c.committed_at ASC")
+
+    def state(self, project: str) -> "RegistryState | None":
+        """The registry's version, the project's deployed changes (oldest first) and tags
+        (newest first), read in one message (one round trip).  None when that is not the
+        whole story -- no registry, another version, any error: the caller then asks step
+        by step, which says what is wrong."""
+        cursor = psycopg.ClientCursor(self.conn)
+        text = ";\n".join([
+            self._q("SELECT MAX(version)::TEXT FROM {r}.releases"),
+            cursor.mogrify(self._q(self._CHANGE_COLUMNS + " WHERE c.project = %s"
+                                   + self._CHANGE_GROUP + " ORDER BY c.committed_at ASC"),
+                           (project,)),
+            cursor.mogrify(self._q("SELECT tag, committed_at, committer_name, committer_email"
+                                   " FROM {r}.tags WHERE project = %s"
+                                   " ORDER BY committed_at DESC"), (project,))])
+        try:
+            cursor.execute(text)
+            version = cursor.fetchone()[0]
+            cursor.nextset()
+            deployed = [DeployedChange(*row[:11], tags=list(row[11]))
+                        for row in cursor.fetchall()]
+            cursor.nextset()
+            tags = cursor.fetchall()
+        except psycopg.Error:
+            return None
+        finally:
+            cursor.close()
+        if version != REGISTRY_RELEASE:
+            return None
+        return RegistryState(version, deployed, tags)
 
     def deployed_tags(self, project: str) -> list[tuple[str, datetime, str, str]]:
         """(tag, committed_at, committer_name, committer_email), newest first."""

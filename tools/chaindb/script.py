@@ -40,18 +40,23 @@ Sink = Callable[[str], None]
 
 class ScriptError(ChaindbError):
     """A script failed.  str(): 'deploy/x.sql:12: ERROR 42P01: relation "t" does not exist'
-    (plus DETAIL / HINT when PostgreSQL gave them).  Attributes: path, line (where the failing
-    statement starts), sqlstate, pg_message, detail, hint, and psql_line (the line psql
-    itself reports: where the statement was complete, i.e. its terminating semicolon)."""
+    (plus DETAIL / HINT when PostgreSQL gave them), one line for logs and summaries.
+    ``psql_text`` is what psql itself prints on stderr for the same failure, byte for byte
+    (``psql:deploy/x.sql:13: ERROR:  ...``, the LINE excerpt and caret, DETAIL, HINT,
+    QUERY, CONTEXT lines), already given to the run's message sink when there was one.
+    Attributes: path, line (where the failing statement starts), sqlstate, pg_message,
+    detail, hint, and psql_line (the line psql itself reports: where the statement was
+    complete, i.e. its terminating semicolon)."""
 
     def __init__(self, message: str, *, path: Path | None = None, line: int | None = None,
                  sqlstate: str | None = None, pg_message: str | None = None,
                  detail: str | None = None, hint: str | None = None,
-                 psql_line: int | None = None):
+                 psql_line: int | None = None, psql_text: str | None = None):
         super().__init__(message)
         self.path, self.line, self.sqlstate = path, line, sqlstate
         self.pg_message, self.detail, self.hint = pg_message, detail, hint
         self.psql_line = psql_line if psql_line is not None else line
+        self.psql_text = psql_text if psql_text is not None else f"psql:{message}\n"
 
 
 # --------------------------------------------------------------------------------------
@@ -187,6 +192,10 @@ class Lexer:
         self.scs = True
         self.added_newline_at: int | None = None  # see _meta_command
         self.interpolated: set[str] = set()       # variables substituted into statements
+        # `command` in meta-command arguments: shell(command) -> its output (None: refused)
+        self.shell: Callable[[str], str] | None = None
+        # psql's complaints that do not stop a script (they go to stderr)
+        self.complain: Callable[[str], None] = lambda message: None
 
     # ---- input -------------------------------------------------------------------
 
@@ -522,12 +531,27 @@ class Lexer:
                 i += 1
             if i >= len(s) or s[i] == "\\":
                 break
-            arg, i = self._read_arg(s, i)
+            try:
+                arg, i = self._read_arg(s, i)
+            except _Unterminated:
+                # psql complains, drops the argument and runs the command anyway
+                self.complain("unterminated quoted string")
+                i = len(s)
+                break
             args.append(arg)
         if s.startswith("\\\\", i):
             i += 2
         buf.pos = i
         return args
+
+    def read_whole_line(self) -> str:
+        """The rest of the line, as written (psql's OT_WHOLE_LINE: \\! and the like)."""
+        buf = self._current()
+        if buf is None:
+            return ""
+        text = buf.text[buf.pos:]
+        buf.pos = len(buf.text)
+        return text
 
     def _read_arg(self, s: str, i: int) -> tuple[str, int]:
         out: list[str] = []
@@ -539,11 +563,15 @@ class Lexer:
             elif c == '"':
                 j = s.find('"', i + 1)
                 if j == -1:
-                    raise _MetaError("unterminated quoted string")
+                    raise _Unterminated()
                 out.append(s[i:j + 1])
                 i = j + 1
             elif c == "`":
-                raise _MetaError("backquoted shell commands are not supported")
+                command, i = self._backquoted(s, i)
+                if self.shell is None:
+                    raise _MetaError("backquoted shell commands are not supported")
+                if self.expand:          # psql runs nothing in an inactive \if branch
+                    out.append(self.shell(command))
             elif c == ":" and self.expand and (value := self._arg_variable(s, i)):
                 text, i = value
                 out.append(text)
@@ -551,6 +579,27 @@ class Lexer:
                 out.append(c)
                 i += 1
         return "".join(out), i
+
+    def _backquoted(self, s: str, i: int) -> tuple[str, int]:
+        """The shell command of a `backquoted` argument starting at s[i], with psql's
+        variable references inside it expanded (:var as is, :'var' shell-quoted)."""
+        out: list[str] = []
+        i += 1
+        while True:
+            if i >= len(s):
+                raise _Unterminated()
+            c = s[i]
+            if c == "`":
+                return "".join(out), i + 1
+            m = _VAR_PLAIN.match(s, i) or _VAR_LITERAL.match(s, i) if c == ":" else None
+            if m and self.expand and m.group(1) in self.variables:
+                value = self.variables[m.group(1)]
+                out.append(value if m.re is _VAR_PLAIN
+                           else "'" + value.replace("'", "'\"'\"'") + "'")
+                i = m.end()
+                continue
+            out.append(c)
+            i += 1
 
     def _arg_variable(self, s: str, i: int) -> tuple[str, int] | None:
         for pattern, quote in ((_VAR_PLAIN, None), (_VAR_LITERAL, quote_literal),
@@ -591,6 +640,10 @@ class _MetaError(Exception):
     """A meta-command problem; the executor adds file and line."""
 
 
+class _Unterminated(Exception):
+    """A meta-command argument's quote is not closed on its line."""
+
+
 _ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f"}
 
 
@@ -600,7 +653,7 @@ def _single_quoted_arg(s: str, i: int) -> tuple[str, int]:
     i += 1
     while True:
         if i >= len(s):
-            raise _MetaError("unterminated quoted string")
+            raise _Unterminated()
         c = s[i]
         if c == "'":
             if s.startswith("''", i):
@@ -829,10 +882,12 @@ _INCLUDES = {"i": False, "include": False, "ir": True, "include_relative": True}
 
 @dataclass(frozen=True)
 class PlainStatement:
-    """A statement of a plain script and whether it is in the top file (not included)."""
+    """A statement of a plain script, whether it is in the top file (not included), and
+    the file that holds it as psql names it in messages."""
 
     statement: Statement
     top_level: bool
+    file: str = ""
 
 
 def plain_statements(path: Path | str, variables: dict[str, str] | None = None, *,
@@ -855,19 +910,22 @@ def plain_statements(path: Path | str, variables: dict[str, str] | None = None, 
 
 def _collect_plain(display: str, variables: dict[str, str], encoding: str, scs: bool,
                    found: list[PlainStatement], stack: list[str], *, top_level: bool) -> bool:
-    real = os.path.realpath(os.path.expanduser(display))
-    if real in stack or len(stack) >= MAX_INCLUDE_DEPTH:
+    if len(stack) >= MAX_INCLUDE_DEPTH:
         return False
     try:
-        text = Path(os.path.expanduser(display)).read_bytes().decode(encoding)
+        with open(os.path.expanduser(display), "rb") as handle:
+            text = handle.read().decode(encoding)
     except (OSError, UnicodeDecodeError, LookupError):
         return False
     fast = fast_split(text, variables, standard_conforming_strings=scs)
     if fast is not None:
         if not all(_plain_ok(statement) for statement in fast):
             return False
-        found.extend(PlainStatement(statement, top_level) for statement in fast)
+        found.extend(PlainStatement(statement, top_level, display) for statement in fast)
         return True
+    real = os.path.realpath(os.path.expanduser(display))   # only includes need it
+    if real in stack:
+        return False
     lexer = Lexer(text, variables=variables, std_strings=lambda: scs)
     while (item := lexer.next_item()) is not None:
         if isinstance(item, MetaCommand):
@@ -889,7 +947,7 @@ def _collect_plain(display: str, variables: dict[str, str], encoding: str, scs: 
             continue
         if not _plain_ok(item):
             return False
-        found.append(PlainStatement(item, top_level))
+        found.append(PlainStatement(item, top_level, display))
     return not (lexer.interpolated & _RUNNER_VARIABLES)
 
 
@@ -902,43 +960,116 @@ def _plain_ok(statement: Statement) -> bool:
 
 
 def run_batch(conn, statements: list[Statement], *, then: Sequence[str] = (),
-              output: Sink | None = None, meanwhile: Callable[[], None] | None = None) -> None:
-    """Send ``statements``, followed by the SQL strings ``then`` (the caller's own, each
-    ending with ';'), as one simple-query message (one round trip) and print their rows as
-    run_file would.  Only for statements from plain_statements that run inside a
-    transaction block the batch itself opens or that is open: then the server runs them
-    one after the other exactly as if sent one by one, and the first error aborts the
-    transaction and skips the rest either way.  ``meanwhile()`` is called once the message
-    is sent, while the server works on it (a caller prepares its next batch there).
-    Raises psycopg.Error as the server reported it (without the script's line: a caller
-    re-runs statement by statement to locate it).
+              before: Sequence[str] = (), output: Sink | None = None,
+              notice: Callable[[Statement, str], None] | None = None,
+              meanwhile: Callable[[], None] | None = None) -> None:
+    """Send the SQL strings ``before`` (the caller's, each ending with ';'), ``statements``,
+    then the SQL strings ``then`` (the caller's too; only the statements' rows are
+    printed), as one simple-query
+    message (one round trip) and print the statements' rows as run_file would.  Only for
+    statements from plain_statements that run inside a transaction block the batch itself
+    opens or that is open: then the server runs them one after the other exactly as if sent
+    one by one, and the first error aborts the transaction and skips the rest either way.
+    ``meanwhile()`` is called once the message is sent, while the server works on it (a
+    caller prepares its next batch there).  ``notice(statement, text)`` receives each
+    notice a statement raised, as libpq formats it.  Raises psycopg.Error as the server
+    reported it (without the script's line: a caller re-runs statement by statement to
+    locate it).
+
+    Which statement raised a notice is known from the results read so far: a notice read
+    while a statement runs is its own, one read after a completion the next one's; one
+    read in the step that completes a statement is decided by _ambiguous_owner.  Callers
+    that need certainty run scripts that may raise notices statement by statement
+    instead (chaindb.runner decides).
 
     Sent and read through the connection's libpq handle (psycopg's documented low-level
     API) rather than a cursor, which would wait for the results before returning."""
     pgconn = conn.pgconn
     encoding = conn.info.encoding or "utf-8"
-    pgconn.send_query("\n".join([*(s.text for s in statements), *then]).encode(encoding))
+    pgconn.send_query("\n".join([*before, *(s.text for s in statements), *then])
+                      .encode(encoding))
     while pgconn.flush():           # a message larger than the socket buffer
         readable, _, _ = select.select([pgconn.socket], [pgconn.socket], [])
         if readable:
             pgconn.consume_input()
     error: psycopg.Error | None = None
+    skip = len(before)
+    heard: list[bytes] = []         # libpq frees a notice's result after the callback
+    saved_handler = pgconn.notice_handler
+    pgconn.notice_handler = lambda result: heard.append(result.error_message)
+
+    def tell(index: int) -> None:
+        """The notices just read belong to the statement at result ``index``."""
+        position = index - skip
+        if notice is not None and 0 <= position < len(statements):
+            for raw in heard:
+                notice(statements[position],
+                       raw.decode(encoding, "replace") if isinstance(raw, bytes) else raw)
+        heard.clear()
+
+    is_busy, get_result, consume = pgconn.is_busy, pgconn.get_result, pgconn.consume_input
+    sockets = [pgconn.socket]
+    fatal, tuples = pq.ExecStatus.FATAL_ERROR, pq.ExecStatus.TUPLES_OK
+    printed_from, printed_to = skip, skip + len(statements)
     try:
         if meanwhile is not None:
             meanwhile()
-        for result in _results(pgconn):
-            if result.status == pq.ExecStatus.FATAL_ERROR:
+        index = 0
+        while True:
+            while is_busy():
+                if heard:
+                    tell(index)              # read while the statement runs: its own
+                select.select(sockets, [], [])
+                consume()
+            if heard:                        # read in the step that completed ``index``
+                tell(_ambiguous_owner(statements, index - skip) + skip)
+            result = get_result()
+            if heard:
+                tell(index + 1)              # read after the completion
+            if result is None:
+                break
+            status = result.status
+            if status == fatal:
                 error = error or psycopg.errors.error_from_result(result, encoding=encoding)
-            elif output is not None:
+            elif (status == tuples and output is not None
+                  and printed_from <= index < printed_to):
                 _print_rows(result, encoding, output)
+            index += 1
     except BaseException:           # interrupted: leave the connection usable (and idle)
         if pgconn.transaction_status == pq.TransactionStatus.ACTIVE:
             conn.cancel()
             for _ in _results(pgconn):
                 pass
         raise
+    finally:
+        pgconn.notice_handler = saved_handler
     if error is not None:
         raise error
+
+
+_RETURNS_ROWS = re.compile(r"(?:SELECT|WITH|VALUES|TABLE|SHOW|EXPLAIN|FETCH)\b|.*\bRETURNING\b",
+                           re.I | re.S)
+
+
+def _returns_rows(statement: Statement | None) -> bool:
+    if statement is None:
+        return False
+    return bool(_RETURNS_ROWS.match(statement.text, _LEADING_COMMENTS.match(statement.text).end()))
+
+
+def _ambiguous_owner(statements: list[Statement], position: int) -> int:
+    """Which statement raised the notices libpq read in the step that also completed the
+    statement at ``position``: its own (read before its completion) or the next one's (a
+    notice right after a completion is read at once).  A statement that returns rows
+    sends its row description before anything it raises, so the next statement's notices
+    can only come right after this completion when the next statement returns no rows;
+    and this one's notices are likelier when it returns rows (a function called by
+    SELECT)."""
+    following = statements[position + 1] if 0 <= position + 1 < len(statements) else None
+    current = statements[position] if 0 <= position < len(statements) else None
+    if following is None or _returns_rows(following) or _returns_rows(current):
+        return position
+    return position + 1
 
 
 def _results(pgconn: pq.abc.PGconn) -> Iterator[pq.abc.PGresult]:
@@ -996,8 +1127,28 @@ IF_TRUE, IF_FALSE, IF_DONE, IF_IGNORED = "true", "false", "done", "ignored"
 _COPY_STDIO = re.compile(r"\s*copy\b.*\b(stdin|stdout)\b", re.IGNORECASE | re.DOTALL)
 _LEADING_COMMENTS = re.compile(r"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.DOTALL)
 
-UNSUPPORTED_HINTS = {"c": "connecting elsewhere is not supported",
-                     "connect": "connecting elsewhere is not supported"}
+# psql 15's meta-commands (command.c exec_command) that chaindb does not run: refused by
+# name (with the reason), never run half.  A name in neither this table nor the commands
+# _Runner._meta runs is what psql itself calls an invalid command.
+_REFUSED = {
+    **dict.fromkeys(("c", "connect", "conninfo", "password"),
+                    "connecting or changing the connection is not supported"),
+    **dict.fromkeys(("cd", "e", "edit", "ef", "ev", "s", "w", "write", "o", "out",
+                     "copy", "lo_export", "lo_import", "lo_list", "lo_unlink", "prompt",
+                     "watch", "encoding", "errverbose"),
+                    "files, the shell, the terminal and client settings are not supported"),
+    **dict.fromkeys(("a", "C", "f", "H", "html", "pset", "t", "T", "x", "timing",
+                     "crosstabview", "gdesc", "gx"),
+                    "output formats other than Sqitch's (--no-align --tuples-only) are not "
+                    "supported"),
+    **dict.fromkeys(("?", "h", "help", "copyright", "d", "da", "dA", "dAc", "dAf", "dAo",
+                     "dAp", "db", "dc", "dconfig", "dC", "dd", "dD", "ddp", "dE", "di", "dm",
+                     "ds", "dt", "dv", "des", "det", "deu", "dew", "df", "dF", "dFd", "dFp",
+                     "dFt", "dg", "dl", "dL", "dn", "do", "dO", "dp", "dP", "drds", "dRp",
+                     "dRs", "dT", "du", "dx", "dX", "dy", "l", "list", "lo_list", "sf", "sv",
+                     "z"),
+                    "describe and help commands are not supported"),
+}
 
 
 @dataclass
@@ -1005,6 +1156,20 @@ class _Branch:
     state: str
     in_else: bool = False
     saved_query: _QueryState | None = None
+
+
+class _Quit(Exception):
+    """\\q: psql stops reading (and exits successfully)."""
+
+
+def _shell(command: str) -> str:
+    """psql's evaluate_backtick: the command's standard output, one trailing newline
+    removed; its exit status is ignored and its stderr is the process's (as psql 15)."""
+    import subprocess
+
+    done = subprocess.run(["/bin/sh", "-c", command], stdout=subprocess.PIPE)
+    out = done.stdout.decode("utf-8", "surrogateescape")
+    return out[:-1] if out.endswith("\n") else out
 
 
 class _Runner:
@@ -1016,6 +1181,28 @@ class _Runner:
         self.variables = variables
         self.stack: list[str] = []  # real paths of the files being run
         self.encoding = conn.info.encoding or "utf-8"
+        self.where = ("", 0)        # (file, line) psql names in its messages
+        self.texts: list[str] | None = None   # every file's text, when the caller asks
+        self.previous = ""          # the last query sent (\g and \p with an empty buffer)
+
+    # ---- psql's stderr ---------------------------------------------------------------
+
+    def message(self, text: str) -> None:
+        """A psql log line: ``psql:FILE:LINE: text`` (psql's prefix while reading a file)."""
+        if self.notice:
+            self.notice(f"psql:{self.where[0]}:{self.where[1]}: {text.rstrip(chr(10))}\n")
+
+    def on_notice(self, result: pq.abc.PGresult) -> None:
+        """libpq's notice result, formatted by libpq as psql's notice processor gets it."""
+        raw = result.error_message
+        self.message(raw.decode(self.encoding, "replace") if isinstance(raw, bytes) else raw)
+
+    def _meta_failure(self, display: str, line: int, text: str) -> ScriptError:
+        """psql's ``error: ...`` for a meta-command, as a ScriptError (already reported)."""
+        self.where = (display, line)
+        self.message(f"error: {text}")
+        return ScriptError(f"{display}:{line}: {text}", path=Path(display), line=line,
+                           psql_text=f"psql:{display}:{line}: error: {text}\n")
 
     # ---- files ---------------------------------------------------------------------
 
@@ -1024,9 +1211,11 @@ class _Runner:
         (file, line) of the \\i that includes it."""
         def error(message: str) -> ScriptError:
             if caller:
-                return ScriptError(f"{caller[0]}:{caller[1]}: {message}",
-                                   path=Path(caller[0]), line=caller[1])
-            return ScriptError(message, path=Path(display))
+                return self._meta_failure(caller[0], caller[1], message)
+            text = f"psql: error: {message}\n"    # psql --file: no file name prefix
+            if self.notice:
+                self.notice(text)
+            return ScriptError(message, path=Path(display), psql_text=text)
 
         real = os.path.realpath(os.path.expanduser(display))
         if real in self.stack:
@@ -1038,8 +1227,11 @@ class _Runner:
         except OSError as exc:
             raise error(f"{display}: {exc.strerror or exc}") from None
         try:
-            text = raw.decode(self.encoding)
-        except (UnicodeDecodeError, LookupError):
+            # as psql: the bytes go to the server as they are (client_encoding decides);
+            # surrogateescape keeps bytes that are not valid in the encoding, and
+            # _statement encodes them back unchanged
+            text = raw.decode(self.encoding, "surrogateescape")
+        except LookupError:
             raise error(f"{display}: not valid {self.encoding} text") from None
         self.stack.append(real)
         try:
@@ -1053,7 +1245,16 @@ class _Runner:
 
     def run_text(self, text: str, display: str) -> None:
         """Lex and execute one script's text."""
+        if self.texts is not None:
+            self.texts.append(text)
         lexer = Lexer(text, variables=self.variables, std_strings=self._std_strings)
+        lexer.shell = _shell
+
+        def complain(message: str) -> None:
+            self.where = (display, lexer.lineno)
+            self.message(f"error: {message}")
+
+        lexer.complain = complain
         branches: list[_Branch] = []
         while True:
             lexer.expand = not branches or branches[-1].state == IF_TRUE
@@ -1067,17 +1268,17 @@ class _Runner:
             try:
                 self._meta(item, lexer, display, branches)
             except _MetaError as exc:
-                raise ScriptError(f"{display}:{item.line}: \\{item.name}: {exc}",
-                                  path=Path(display), line=item.line) from None
+                raise self._meta_failure(display, item.line, str(exc)) from None
         if branches:
-            raise ScriptError(f"{display}:{lexer.lineno}: reached EOF without finding closing \\endif(s)",
-                              path=Path(display), line=lexer.lineno)
+            raise self._meta_failure(display, lexer.lineno,
+                                     "reached EOF without finding closing \\endif(s)")
 
     # ---- meta-commands -------------------------------------------------------------
 
     def _meta(self, cmd: MetaCommand, lexer: Lexer, display: str,
               branches: list[_Branch]) -> None:
         name = cmd.name
+        self.where = (display, cmd.line)
         if name in ("if", "elif", "else", "endif"):
             self._conditional(name, lexer, branches, f"{display}:{cmd.line}")
             return
@@ -1088,7 +1289,7 @@ class _Runner:
         if name in ("i", "include", "ir", "include_relative"):
             args = lexer.read_args()
             if not args:
-                raise _MetaError("missing required argument")
+                raise _MetaError(f"\\{name}: missing required argument")
             target = os.path.expanduser(args[0])
             if name in ("ir", "include_relative") and not os.path.isabs(target):
                 target = os.path.normpath(os.path.join(os.path.dirname(display), target))
@@ -1105,7 +1306,7 @@ class _Runner:
         elif name == "unset":
             args = lexer.read_args()
             if not args:
-                raise _MetaError("missing required argument")
+                raise _MetaError("\\unset: missing required argument")
             self.variables.pop(args[0], None)
         elif name in ("echo", "qecho", "warn"):
             args = lexer.read_args()
@@ -1118,10 +1319,96 @@ class _Runner:
                     self.notice(text)
             else:
                 self.output(text)
+        elif name == "getenv":
+            args = lexer.read_args()
+            if len(args) < 2:
+                raise _MetaError("\\getenv: missing required argument")
+            if args[1] in os.environ:
+                if not _VALID_VARNAME.match(args[0]):
+                    raise _MetaError(f'invalid variable name: "{args[0]}"')
+                self.variables[args[0]] = os.environ[args[1]]
+        elif name == "setenv":
+            args = lexer.read_args()
+            if not args:
+                raise _MetaError("\\setenv: missing required argument")
+            if "=" in args[0]:
+                raise _MetaError("\\setenv: environment variable name must not contain \"=\"")
+            if len(args) == 1:
+                os.environ.pop(args[0], None)
+            else:
+                os.environ[args[0]] = args[1]
+        elif name == "!":
+            command = lexer.read_whole_line().strip()
+            if not command:
+                raise _MetaError("\\! is not supported by chaindb without a command (an "
+                                 "interactive shell)")
+            import subprocess
+
+            done = subprocess.run(["/bin/sh", "-c", command], stdout=subprocess.PIPE)
+            self.output(done.stdout.decode(self.encoding, "surrogateescape"))
+        elif name in ("r", "reset"):
+            lexer.read_args()
+            lexer.query = _QueryState()
+        elif name == "p" or name == "print":
+            lexer.read_args()
+            text = "".join(lexer.query.parts) or self.previous
+            self.output((text or "") + "\n" if text else "Query buffer is empty.\n")
+        elif name == "q" or name == "quit":
+            lexer.read_args()
+            raise _Quit()
+        elif name in ("g", "gset", "gexec"):
+            self._send_buffer(name, lexer, display, cmd)
         else:
-            why = UNSUPPORTED_HINTS.get(name)
-            raise ScriptError(f"{display}:{cmd.line}: unsupported psql meta-command \\{name}"
-                              + (f" ({why})" if why else ""), path=Path(display), line=cmd.line)
+            lexer.read_args()
+            why = _REFUSED.get(name)
+            if why is None:
+                raise _MetaError(f"invalid command \\{name}")
+            raise _MetaError(f"\\{name} is not supported by chaindb ({why})")
+
+    def _send_buffer(self, name: str, lexer: Lexer, display: str, cmd: MetaCommand) -> None:
+        """\\g, \\gset [prefix] and \\gexec: send the query buffer (or, when it is empty,
+        the previous query) as psql does."""
+        args = lexer.read_args()
+        if name == "g" and args:
+            raise _MetaError("\\g is not supported by chaindb with an argument (files and "
+                             "pipes are not supported)")
+        if lexer.query.parts:
+            stmt = lexer._take_statement()
+            stmt = Statement(stmt.text, stmt.line, cmd.line)
+        elif self.previous:
+            stmt = Statement(self.previous, cmd.line, cmd.line)
+        else:
+            return                          # psql sends nothing either
+        if name == "g":
+            self._statement(stmt, lexer, display)
+            return
+        results: list[pq.abc.PGresult] = []
+        self._statement(stmt, lexer, display, results=results)
+        result = results[-1] if results else None
+        if result is None or result.status != pq.ExecStatus.TUPLES_OK:
+            return
+        if name == "gset":
+            if result.ntuples == 0:
+                raise _MetaError("no rows returned for \\gset")
+            if result.ntuples > 1:
+                raise _MetaError("more than one row returned for \\gset")
+            prefix = args[0] if args else ""
+            for col in range(result.nfields):
+                key = prefix + result.fname(col).decode(self.encoding)
+                if not _VALID_VARNAME.match(key):
+                    raise _MetaError(f'invalid variable name: "{key}"')
+                value = result.get_value(0, col)
+                if value is None:
+                    self.variables.pop(key, None)
+                else:
+                    self.variables[key] = value.decode(self.encoding)
+            return
+        for row in range(result.ntuples):     # \gexec: each value is a query of its own
+            for col in range(result.nfields):
+                value = result.get_value(row, col)
+                if value is not None:
+                    self._statement(Statement(value.decode(self.encoding), cmd.line,
+                                              cmd.line), lexer, display)
 
     def _conditional(self, name: str, lexer: Lexer, branches: list[_Branch],
                      where: str) -> None:
@@ -1138,12 +1425,12 @@ class _Runner:
             return
         if not branches:
             lexer.read_args()
-            raise _MetaError("no matching \\if")
+            raise _MetaError(f"\\{name}: no matching \\if")
         top = branches[-1]
         if name == "elif":
             if top.in_else:
                 lexer.read_args()
-                raise _MetaError("cannot occur after \\else")
+                raise _MetaError("\\elif: cannot occur after \\else")
             if top.state == IF_TRUE:
                 lexer.read_args()
                 top.state = IF_DONE
@@ -1159,7 +1446,7 @@ class _Runner:
         elif name == "else":
             lexer.read_args()
             if top.in_else:
-                raise _MetaError("cannot occur after \\else")
+                raise _MetaError("\\else: cannot occur after \\else")
             top.in_else = True
             if top.state == IF_TRUE:
                 top.state = IF_DONE
@@ -1178,21 +1465,25 @@ class _Runner:
         only complains on stderr (ON_ERROR_STOP does not apply), and so do we."""
         expression = " ".join(lexer.read_args())
         value = parse_bool(expression)
-        if value is None and self.notice:
-            self.notice(f'{where}: error: unrecognized value "{expression}" for '
-                        f'"\\{name} expression": Boolean expected\n')
+        if value is None:
+            self.message(f'error: unrecognized value "{expression}" for '
+                         f'"\\{name} expression": Boolean expected')
         return bool(value)
 
     # ---- SQL -------------------------------------------------------------------------
 
-    def _statement(self, stmt: Statement, lexer: Lexer, display: str) -> None:
+    def _statement(self, stmt: Statement, lexer: Lexer, display: str,
+                   results: list | None = None) -> None:
         end_line = stmt.end_line
+        self.where = (display, end_line)
+        self.previous = stmt.text
         try:
             with self.conn.cursor() as cur:
                 body = stmt.text[_LEADING_COMMENTS.match(stmt.text).end():]
                 copy = _COPY_STDIO.match(body)
                 if copy and copy.group(1).lower() == "stdin":
                     data, end_line = lexer.read_copy_data()
+                    self.where = (display, end_line)
                     with cur.copy(stmt.text) as pipe:
                         for line in data:
                             pipe.write(line + "\n")
@@ -1201,8 +1492,16 @@ class _Runner:
                         for chunk in pipe:
                             self.output(bytes(chunk).decode(self.encoding))
                 else:
-                    cur.execute(stmt.text, prepare=False)
-                    self._print_results(cur)
+                    cur.execute(stmt.text.encode(self.encoding, "surrogateescape"),
+                                prepare=False)
+                    if results is None:
+                        self._print_results(cur)
+                    else:
+                        while True:
+                            if cur.pgresult is not None:
+                                results.append(cur.pgresult)
+                            if not cur.nextset():
+                                break
                 self.variables["ROW_COUNT"] = str(max(cur.rowcount, 0))
         except psycopg.Error as exc:
             self._fail(exc, stmt, end_line, display)
@@ -1229,9 +1528,27 @@ class _Runner:
             text += f"; DETAIL: {detail}"
         if hint:
             text += f"; HINT: {hint}"
+        psql = psql_error_text(exc, self.encoding)
+        self.where = (display, end_line)
+        self.message(psql)
         raise ScriptError(text, path=Path(display), line=stmt.line, sqlstate=sqlstate,
                           pg_message=message, detail=detail, hint=hint,
-                          psql_line=end_line) from None
+                          psql_line=end_line,
+                          psql_text=f"psql:{display}:{end_line}: {psql.rstrip(chr(10))}\n"
+                          ) from None
+
+
+def psql_error_text(exc: psycopg.Error, encoding: str = "utf-8") -> str:
+    """libpq's own text of an error (what psql prints after its ``psql:file:line:``
+    prefix): severity, message, the LINE excerpt with its caret, DETAIL, HINT, QUERY,
+    CONTEXT, at libpq's default verbosity.  A lost connection has no result: its text."""
+    result = getattr(exc, "pgresult", None)
+    raw = result.error_message if result is not None else None
+    if raw:
+        text = raw.decode(encoding, "replace") if isinstance(raw, bytes) else raw
+    else:
+        text = str(exc).strip()
+    return text if text.endswith("\n") else text + "\n"
 
 
 def _builtin_variables(conn: psycopg.Connection) -> dict[str, str]:
@@ -1256,44 +1573,50 @@ def _in_transaction(conn: psycopg.Connection) -> bool:
 
 
 def run_file(conn, path: Path | str, variables: dict[str, str] | None = None, *,
-             output: Sink | None = None, notice: Sink | None = None) -> None:
+             output: Sink | None = None, notice: Sink | None = None,
+             texts: list[str] | None = None) -> None:
     """Run a psql script on ``conn`` (autocommit) as ``psql --set ON_ERROR_STOP=1 --file``.
 
     ``path`` is opened relative to the process's cwd and named in errors as given; \\i
-    paths are relative to the cwd, \\ir paths to the including file.  A transaction the
-    script leaves open is rolled back (psql's exit would lose it); one that was already
-    open when run_file was called is left alone unless the script fails.
+    paths are relative to the cwd, \\ir paths to the including file.  ``notice`` receives
+    what psql prints on stderr, byte for byte: notices and warnings
+    (``psql:FILE:LINE: NOTICE:  ...``), \\warn text, complaints, and the error that ends
+    the script.  A transaction the script leaves open is rolled back (psql's exit would
+    lose it); one that was already open when run_file was called is left alone unless the
+    script fails.  ``texts``, when given, receives the text of every file run (the
+    script's and the ones it includes).
     """
-    _run(conn, variables, output, notice, lambda runner: runner.run(str(path)))
+    _run(conn, variables, output, notice, texts, lambda runner: runner.run(str(path)))
 
 
 def run_text(conn, text: str, variables: dict[str, str] | None = None, *,
              name: str = "<script>", output: Sink | None = None,
-             notice: Sink | None = None) -> None:
+             notice: Sink | None = None, texts: list[str] | None = None) -> None:
     """Like run_file for a script held in memory; ``name`` is used in error messages and
     as the base of \\ir paths."""
-    _run(conn, variables, output, notice, lambda runner: runner.run_text(text, name))
+    _run(conn, variables, output, notice, texts, lambda runner: runner.run_text(text, name))
 
 
-def _run(conn, variables, output, notice, action: Callable[[_Runner], None]) -> None:
+def _run(conn, variables, output, notice, texts, action: Callable[[_Runner], None]) -> None:
     """Set up the variables and the notice sink, run, and clean up transactions."""
     values = {**_builtin_variables(conn), **(variables or {})}
     runner = _Runner(conn, values, output, notice)
+    runner.texts = texts
     was_in_transaction = _in_transaction(conn)
-
-    def forward_notice(diag: psycopg.errors.Diagnostic) -> None:
-        notice(f"{diag.severity}:  {diag.message_primary}\n")
-
+    pgconn = conn.pgconn
+    saved_handler = pgconn.notice_handler
     if notice:
-        conn.add_notice_handler(forward_notice)
+        pgconn.notice_handler = runner.on_notice
     try:
         action(runner)
+    except _Quit:
+        pass
     except ScriptError:
         if _in_transaction(conn):  # psql would exit and the server roll back
             conn.execute("ROLLBACK")
         raise
     finally:
         if notice:
-            conn.remove_notice_handler(forward_notice)
+            pgconn.notice_handler = saved_handler
     if _in_transaction(conn) and not was_in_transaction:
         conn.execute("ROLLBACK")

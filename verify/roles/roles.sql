@@ -15,6 +15,8 @@ SELECT 1 / (rolcanlogin AND NOT rolinherit AND NOT rolsuper AND NOT rolbypassrls
   FROM pg_catalog.pg_roles WHERE rolname = 'chain_authenticator';
 SELECT 1 / pg_catalog.pg_has_role('chain_authenticator', 'chain_user', 'MEMBER')::int;
 SELECT 1 / pg_catalog.pg_has_role('chain_monitor', 'pg_monitor', 'MEMBER')::int;
+SELECT 1 / pg_catalog.pg_has_role('chain_owner', 'pg_read_all_stats', 'MEMBER')::int;
+SELECT 1 / pg_catalog.pg_has_role('chain_owner', 'pg_read_all_settings', 'MEMBER')::int;
 -- PUBLIC has no CREATE on public and no default EXECUTE on chain_owner's functions
 SELECT 1 / (NOT pg_catalog.has_schema_privilege('public', 'public', 'CREATE'))::int;
 SELECT 1 / pg_catalog.count(*)

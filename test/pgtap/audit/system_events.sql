@@ -23,7 +23,8 @@ SELECT ok(pg_catalog.col_description('audit.system_events'::regclass, a.attnum) 
           'audit.system_events.' || a.attname || ': has a comment')
   FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'audit.system_events'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 SELECT col_is_pk('audit', 'system_events', 'id', 'audit.system_events.system_events_pkey: id');
-SELECT indexes_are('audit', 'system_events', ARRAY['system_events_pkey', 'system_events_created_at_brin', 'system_events_event_type_idx'],
+SELECT indexes_are('audit', 'system_events', ARRAY['system_events_pkey', 'system_events_created_at_brin', 'system_events_event_type_idx',
+                                         'system_events_severity_created_at_idx'],
                    'audit.system_events: exactly these indexes');
 SELECT is((SELECT am.amname::text FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_am AS am ON am.oid = c.relam
             WHERE c.oid = 'audit.system_events_created_at_brin'::regclass), 'brin',

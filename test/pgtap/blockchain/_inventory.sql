@@ -5,7 +5,7 @@ SELECT plan(19);
 
 SELECT tables_are('blockchain', ARRAY['assets', 'price_feeds', 'price_symbols', 'transactions']
                   || ARRAY(SELECT c.relname FROM pg_catalog.pg_inherits AS i JOIN pg_catalog.pg_class AS c ON c.oid = i.inhrelid
-                            WHERE i.inhparent = 'blockchain.price_feeds'::regclass AND c.relname ~ '^price_feeds_p[0-9]{4}_[0-9]{2}$'),
+                            WHERE i.inhparent = 'blockchain.price_feeds'::regclass AND c.relname ~ '^price_feeds_(p[0-9]{4}_[0-9]{2}|default)$'),
                   'blockchain: tables (assets, price_feeds and its monthly partitions, price_symbols, transactions)');
 SELECT views_are('blockchain', ARRAY['latest_prices'], 'blockchain: views');
 SELECT materialized_views_are('blockchain', ARRAY[]::name[], 'blockchain: materialized views');

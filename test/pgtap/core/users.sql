@@ -1,6 +1,6 @@
 -- pgTAP: core/users — structure, constraints, trigger, privileges, RLS of core.users.
 BEGIN;
-SELECT plan(102);
+SELECT plan(105);
 
 SELECT has_table('core', 'users', 'core.users: exists');
 SELECT tests.table_conventions('core.users');  -- 9: owner, comments, RLS forced, indexed FKs/policy columns, PUBLIC, backend access
@@ -62,11 +62,11 @@ SELECT policies_are('core', 'users', ARRAY['users_select_own', 'users_update_own
 SELECT policy_cmd_is('core', 'users', p::name, c, 'core.users.' || p || ': FOR ' || c)
   FROM (VALUES ('users_select_own', 'select'), ('users_update_own', 'update'), ('users_select_app', 'select'),
                ('users_insert_app', 'insert'), ('users_update_app', 'update'), ('users_delete_app', 'delete'),
-               ('users_select_readonly', 'select')) AS v (p, c);
+               ('users_select_readonly', 'select'), ('users_select_owner', 'select')) AS v (p, c);
 SELECT policy_roles_are('core', 'users', p, ARRAY[r], 'core.users.' || p || ': TO ' || r)
   FROM (VALUES ('users_select_own', 'chain_user'), ('users_update_own', 'chain_user'), ('users_select_app', 'chain_app'),
                ('users_insert_app', 'chain_app'), ('users_update_app', 'chain_app'), ('users_delete_app', 'chain_app'),
-               ('users_select_readonly', 'chain_readonly')) AS v (p, r);
+               ('users_select_readonly', 'chain_readonly'), ('users_select_owner', 'chain_owner')) AS v (p, r);
 
 -- behaviour: constraints
 INSERT INTO core.users (id, wallet_address, email) OVERRIDING SYSTEM VALUE VALUES
@@ -123,7 +123,10 @@ SELECT throws_ok($$SELECT email FROM core.users$$, '42501', NULL, 'core.users.em
 SELECT tests.act_as_role('chain_app');
 SELECT is((SELECT pg_catalog.count(*)::int FROM core.users), 4, 'core.users.users_select_app: chain_app sees every row');
 SELECT tests.act_as_role('chain_owner');
-SELECT isnt_empty($$SELECT 1 FROM core.users$$, 'core.users.users_select_owner: the owner reads every row under FORCE RLS (definer code, matview refresh)');
+-- core/users_owner_read: chain_owner reads (SECURITY DEFINER functions, materialized views), writes nothing
+SELECT is((SELECT pg_catalog.count(*)::int FROM core.users), 4, 'core.users.users_select_owner: the owner reads every row (definer functions, matviews)');
+SELECT results_eq($$WITH u AS (UPDATE core.users SET tier = 'enterprise' RETURNING 1) SELECT pg_catalog.count(*)::int FROM u$$, ARRAY[0],
+                  'core.users: the owner still updates nothing (FORCE ROW LEVEL SECURITY)');
 SELECT tests.reset_role();
 
 SELECT * FROM finish();

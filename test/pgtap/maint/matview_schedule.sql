@@ -1,6 +1,8 @@
 -- pgTAP: maint/matview_schedule — maint.matview_schedule and its trigger maint.validate_matview_schedule().
 BEGIN;
-SELECT plan(33);
+SELECT plan(37);
+
+SELECT tests.function_conventions('maint.validate_matview_schedule()');
 
 SELECT has_table('maint', 'matview_schedule', 'maint.matview_schedule: exists');
 SELECT table_owner_is('maint', 'matview_schedule', 'chain_owner', 'maint.matview_schedule: owned by chain_owner');

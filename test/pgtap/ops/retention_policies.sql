@@ -1,7 +1,9 @@
 -- pgTAP: ops/retention_policies — ops.retention_policies, its validation trigger
 -- ops.validate_retention_policy() and the rules shipped for audit.logs and audit.system_events.
 BEGIN;
-SELECT plan(85);
+SELECT plan(89);
+
+SELECT tests.function_conventions('ops.validate_retention_policy()');
 
 SELECT has_table('ops', 'retention_policies', 'ops.retention_policies: exists');
 SELECT table_owner_is('ops', 'retention_policies', 'chain_owner', 'ops.retention_policies: owned by chain_owner');

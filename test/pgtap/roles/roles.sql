@@ -1,6 +1,6 @@
 -- pgTAP: roles/roles — the chain_* roles, their attributes and settings, and PUBLIC's losses.
 BEGIN;
-SELECT plan(89);
+SELECT plan(92);
 
 CREATE TEMP TABLE expected_roles (name name, can_login boolean, conn_limit int,
                                   stmt_timeout text, idle_timeout text, lock_timeout text) ON COMMIT DROP;
@@ -45,6 +45,11 @@ SELECT is(pg_temp.role_setting('chain_analytics', 'work_mem'), '256MB', 'chain_a
 SELECT is_member_of('pg_monitor', ARRAY['chain_monitor'], 'chain_monitor: member of pg_monitor');
 SELECT ok(NOT pg_catalog.pg_has_role(r, 'pg_monitor', 'MEMBER'), r || ': not a member of pg_monitor')
   FROM pg_catalog.unnest(ARRAY['chain_app', 'chain_user', 'chain_readonly']) AS r;
+SELECT ok(pg_catalog.pg_has_role('chain_owner', 'pg_read_all_stats', 'MEMBER'),
+          'chain_owner: member of pg_read_all_stats (the SECURITY DEFINER diag functions read every session)');
+SELECT ok(pg_catalog.pg_has_role('chain_owner', 'pg_read_all_settings', 'MEMBER'),
+          'chain_owner: member of pg_read_all_settings (diag.database_info() reads shared_preload_libraries)');
+SELECT ok(NOT pg_catalog.pg_has_role('chain_owner', 'pg_monitor', 'MEMBER'), 'chain_owner: not a member of pg_monitor');
 SELECT ok(pg_catalog.shobj_description(oid, 'pg_authid') IS NOT NULL, rolname || ': has a comment')
   FROM pg_catalog.pg_roles WHERE rolname IN (SELECT name FROM expected_roles) ORDER BY rolname;
 

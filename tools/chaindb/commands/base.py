@@ -184,6 +184,12 @@ class TextReporter:
     def script_output(self, text: str) -> None:
         self._write(text if text.endswith("\n") else text + "\n")
 
+    def script_messages(self, text: str) -> None:
+        """psql's stderr text (notices, errors with LINE/caret, CONTEXT): as psql prints it."""
+        self.stream.flush()
+        sys.stderr.write(text)
+        sys.stderr.flush()
+
 
 class QuietReporter:
     """For --json: progress is not printed (the result is)."""
@@ -193,6 +199,9 @@ class QuietReporter:
     def step_begin(self, sign, name, width): ...
     def step_end(self, ok, duration_ms, error=None, comments=None): ...
     def script_output(self, text): ...
+
+    def script_messages(self, text):
+        sys.stderr.write(text)
 
 
 def reporter(args):
@@ -213,13 +222,15 @@ class Context:
         return Path(self.target.top_dir)
 
     def require_project(self) -> None:
-        """Outside a project (no plan file) nothing is started or written: exit 1."""
-        path = Path(self.target.plan_file)
-        if not path.is_file():
-            where = path.parent if str(path.parent) not in ("", ".") else Path.cwd()
-            raise NoProjectError(
-                f"no project here: {path.name} not found in {where} (run chaindb in a "
-                "project directory or pass -C DIR; `sqitch init NAME --engine pg` starts one)")
+        """Outside a project (neither the plan file nor sqitch.conf is there) nothing is
+        started or written: exit 1.  A project whose plan is missing is another error."""
+        plan = Path(self.target.plan_file)
+        if plan.exists() or (Path(self.config.directory) / "sqitch.conf").exists():
+            return
+        where = Path(self.config.directory).resolve()
+        raise NoProjectError(
+            f"no project here: no {plan.name} or sqitch.conf in {where} (run chaindb in a "
+            "project's directory, or -C DIR; `sqitch init NAME --engine pg` starts one)")
 
     @property
     def plan(self):
@@ -260,7 +271,7 @@ class Context:
         """How the target is named in messages (Sqitch: the target name or URI)."""
         return self.uri if self.embedded else self.target.name
 
-    def connect(self, **kwargs) -> "psycopg.Connection":
+    def connect(self, **kwargs):
         """A new autocommit connection to the target."""
         import psycopg
 
@@ -277,11 +288,12 @@ class Context:
         """(name, email) of the user, for plan lines (no database module needed)."""
         return self.config.user_name(), self.config.user_email()
 
-    def engine(self, reporter=None, variables: dict | None = None):
-        """An Engine on the target, or on the embedded cluster when none is configured."""
+    def engine(self, reporter=None, variables: dict | None = None, plan=None):
+        """An Engine on the target, or on the embedded cluster when none is configured
+        (for ``plan``, default the project's)."""
         from chaindb.engine import Engine
 
-        plan = self.plan                    # a missing plan is reported before connecting
+        plan = plan or self.plan            # a missing plan is reported before connecting
         uri = self.uri
         destination = self.target.name if self.target.uri is not None else uri
         return Engine(plan, self.target, committer=self.person(),
@@ -306,7 +318,9 @@ def context(args: argparse.Namespace, positional_target: str | None = None) -> C
     target = config.target(positional_target or args.target, registry=args.registry,
                            plan_file=args.plan_file, top_dir=args.top_dir,
                            command=args.command)
-    return Context(args, config, target)
+    ctx = Context(args, config, target)
+    ctx.require_project()
+    return ctx
 
 
 def split_positionals(names: list[str]) -> tuple[str | None, list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from chaindb.commands.base import CHAINDB, command, context, group_command, option, print_json
+from chaindb.commands.base import command, context, group_command, option, print_json
 from chaindb.errors import ChaindbError
 
 group_command("cluster", "The embedded PostgreSQL cluster of this project (.chaindb/)")

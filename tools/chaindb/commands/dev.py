@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from chaindb.commands.base import (
-    CHAINDB, TextReporter, UsageError, command, context, option, options, target_arguments,
+    TextReporter, UsageError, command, context, option, options, target_arguments,
 )
 from chaindb.errors import ChaindbError
 
@@ -41,8 +41,11 @@ def cmd_up(args) -> int:
     with ctx.engine(reporter) as engine:
         engine.verify()
     with ctx.connect() as conn:
-        health.report(conn)
-    print(f"Ready: {ctx.destination}")
+        health.report(conn, plan=ctx.plan)
+    if ctx.embedded:
+        print(f"Ready: {ctx.cluster().libpq_url()} (chaindb cluster psql opens psql on it)")
+    else:
+        print(f"Ready: {ctx.destination}")
     return 0
 
 

@@ -201,9 +201,7 @@ def cmd_status(args) -> int:
         if not args.json:
             # First, as Sqitch: also before "No changes deployed" and connection errors.
             print(f"# On database {engine.destination}", flush=True)
-        if not engine.registry.exists():
-            # Sqitch: a database without a registry has no state -- exit 1.
-            raise ChaindbError("No changes deployed", exitcode=1)
+        # no registry: 'No changes deployed', exit 1, as Sqitch (one round trip)
         data = engine.status(args.project)
     if args.json:
         print_json({**jsonable(data), "undeployed": [c.name for c in data.undeployed],
@@ -365,4 +363,90 @@ def cmd_log(args) -> int:
         print(f"On database {destination}", flush=True)
     for event in events:
         print(formatter.format(template, dataclasses.asdict(event)))
+    return 0
+
+
+# ---------------------------------------------------------------------------- checkout
+def _git(top: Path, *args: str, capture: bool = True) -> str:
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        raise ChaindbError("git not found: checkout switches git branches")
+    proc = subprocess.run([git, *args], cwd=top, text=True,
+                          capture_output=capture, stdin=subprocess.DEVNULL)
+    if proc.returncode != 0:
+        detail = (proc.stderr or "").strip().splitlines() if capture else []
+        raise ChaindbError(f"git {args[0]} failed: "
+                           f"{detail[-1] if detail else f'exit status {proc.returncode}'}")
+    return proc.stdout if capture else ""
+
+
+@command("checkout", "Revert, checkout another VCS branch, and re-deploy changes",
+         group=SQITCH)
+@options(
+    option("args", nargs="*", metavar="[TARGET] BRANCH",
+           help="target URI or name, then the git branch to switch to"),
+    mode_option,
+    option("--verify", action="store_true", default=None,
+           help="run each change's verify script after its deploy script"),
+    option("--no-verify", dest="verify", action="store_false", help="do not verify"),
+    option("-y", dest="yes", action="store_true", help="do not ask for confirmation"),
+    log_only_option,
+    set_option,
+    option("--set-deploy", "-e", action="append", metavar="NAME=VALUE",
+           help="a variable for the deploy scripts only"),
+    option("--set-revert", "-r", action="append", metavar="NAME=VALUE",
+           help="a variable for the revert scripts only"),
+)
+def cmd_checkout(args) -> int:
+    """Sqitch's checkout: revert to the last change the two branches' plans share, `git
+    checkout BRANCH`, deploy the branch's plan."""
+    import os
+
+    from chaindb.plan import Plan
+
+    target, rest = split_positionals(args.args)
+    if not rest:
+        raise UsageError("missing the branch to check out")
+    if len(rest) > 1:
+        raise UsageError(f'Unknown argument "{rest[1]}"')
+    branch = rest[0]
+    ctx = context(args, target)
+    top = ctx.top_dir
+    current = _git(top, "rev-parse", "--abbrev-ref", "HEAD").strip()
+    if current == branch:
+        raise ChaindbError(f"Already on branch {branch}", exitcode=1)
+    from_plan = ctx.plan
+    plan_file = Path(ctx.target.plan_file)
+    shown = os.path.relpath(plan_file, top)
+    to_plan = Plan.parse_text(_git(top, "show", f"{branch}:./{shown}"), plan_file)
+    last_common = None
+    for change in to_plan.changes:
+        if from_plan.index_of(change.id) is None:
+            break
+        last_common = change
+    if last_common is None:
+        raise ChaindbError(f"Branch {branch} has no changes in common with current branch "
+                           f"{current}")
+    print(f"Last change before the branches diverged: {last_common.format_name_with_tags}")
+    mode = args.mode or ctx.config.get("deploy.mode", "all")
+    if mode not in MODES:
+        raise UsageError(f'Unknown deploy mode "{mode}": expected all, tag or change')
+    no_prompt = (args.yes or ctx.config.get_bool("checkout.no_prompt")
+                 or ctx.config.get_bool("revert.no_prompt"))
+    common = variables(args.set)
+    with ctx.engine(TextReporter(), {**common, **variables(args.set_revert)}) as engine:
+        try:
+            engine.revert(last_common.id, log_only=args.log_only, confirm=confirm(no_prompt))
+        except ChaindbError as exc:
+            if exc.exitcode > 1 or str(exc) == "Nothing reverted":
+                raise
+            print(str(exc))                  # e.g. nothing to revert: go on, as Sqitch
+    _git(top, "checkout", branch, capture=False)
+    verify = args.verify if args.verify is not None else ctx.config.get_bool("deploy.verify")
+    with ctx.engine(TextReporter(), {**common, **variables(args.set_deploy)},
+                    plan=to_plan) as engine:
+        engine.deploy(None, mode=mode, verify=verify, log_only=args.log_only)
     return 0

@@ -145,6 +145,8 @@ def cmd_tag(args) -> int:
         for tag in plan.tags:
             print(tag.format_name)
         return 0
+    if not os.access(plan.path, os.W_OK):
+        raise ChaindbError(f"cannot write {os.path.relpath(plan.path)}: Permission denied")
     person_name, person_email = ctx.planner()
     tag = plan.add_tag(name, change=change, note=note_text(args.note),
                        planner_name=person_name, planner_email=person_email)
@@ -168,6 +170,13 @@ def cmd_rework(args) -> int:
                          conflicts=args.conflicts or [], note=note_text(args.note),
                          planner_name=person_name, planner_email=person_email)
     top = Path(ctx.target.top_dir)
+    # Nothing is touched unless everything it writes is writable (a read-only checkout
+    # must not end with half the copies made).
+    for path in [Path(plan.path)] + [script_file(ctx, kind, change.name).parent
+                                     for kind in ("deploy", "revert", "verify")]:
+        if path.exists() and not os.access(path, os.W_OK):
+            raise ChaindbError(f"cannot write {os.path.relpath(path)}: Permission denied; "
+                               "nothing was reworked")
     copies = rework_scripts(change, top, extension=ctx.target.extension)
     tag = next(d.tag for d in change.requires if d.change == change.name and d.tag)
     # Sqitch reports its own script copies only at debug level (so do we, i.e. not at

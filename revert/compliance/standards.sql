@@ -1,0 +1,7 @@
+-- Revert chaindb:compliance/standards from pg
+
+BEGIN;
+
+DROP TABLE compliance.standards;
+
+COMMIT;

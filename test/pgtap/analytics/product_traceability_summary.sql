@@ -1,0 +1,75 @@
+-- pgTAP: analytics/product_traceability_summary — per-product counts without multiplication, concurrent refresh, never for chain_user.
+BEGIN;
+SELECT plan(35);
+
+-- the project's conventions (docs/conventions.md)
+
+-- structure (from the deployed catalog)
+SELECT has_materialized_view('analytics', 'product_traceability_summary', 'analytics.product_traceability_summary: exists');
+SELECT materialized_view_owner_is('analytics', 'product_traceability_summary', 'chain_owner', 'analytics.product_traceability_summary: owned by chain_owner');
+SELECT ok(pg_catalog.obj_description('analytics.product_traceability_summary'::regclass, 'pg_class') IS NOT NULL, 'analytics.product_traceability_summary: has a comment');
+SELECT is((SELECT pg_catalog.array_agg(a.attname::text || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'analytics.product_traceability_summary'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
+          ARRAY['product_id bigint', 'product_name text', 'product_type trace.product_type', 'batch_number text', 'manufacture_date timestamp with time zone', 'expiry_date timestamp with time zone', 'is_active boolean', 'total_checkpoints integer', 'total_stakeholders integer', 'first_checkpoint_at timestamp with time zone', 'last_checkpoint_at timestamp with time zone', 'trace_duration_hours numeric(10,2)'], 'analytics.product_traceability_summary: exactly these columns and types');
+SELECT ok(pg_catalog.col_description('analytics.product_traceability_summary'::regclass, a.attnum) IS NOT NULL, 'analytics.product_traceability_summary.' || a.attname || ': has a comment')
+  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'analytics.product_traceability_summary'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
+SELECT indexes_are('analytics', 'product_traceability_summary', ARRAY['product_traceability_summary_product_id_key']::name[], 'analytics.product_traceability_summary: indexes ' || 'product_traceability_summary_product_id_key');
+SELECT is(pg_catalog.pg_get_indexdef('analytics.product_traceability_summary_product_id_key'::regclass), 'CREATE UNIQUE INDEX product_traceability_summary_product_id_key ON analytics.product_traceability_summary USING btree (product_id)', 'analytics.product_traceability_summary.product_traceability_summary_product_id_key: definition');
+SELECT ok(pg_catalog.obj_description('analytics.product_traceability_summary_product_id_key'::regclass, 'pg_class') IS NOT NULL, 'analytics.product_traceability_summary.product_traceability_summary_product_id_key: has a comment');
+SELECT is(pg_catalog.has_table_privilege('chain_analytics', 'analytics.product_traceability_summary'::regclass, 'SELECT'), true, 'analytics.product_traceability_summary: chain_analytics may read it');
+SELECT is(pg_catalog.has_table_privilege('chain_app', 'analytics.product_traceability_summary'::regclass, 'SELECT'), true, 'analytics.product_traceability_summary: chain_app may read it');
+SELECT is(pg_catalog.has_table_privilege('chain_readonly', 'analytics.product_traceability_summary'::regclass, 'SELECT'), true, 'analytics.product_traceability_summary: chain_readonly may read it');
+SELECT is(pg_catalog.has_table_privilege('chain_user', 'analytics.product_traceability_summary'::regclass, 'SELECT'), false, 'analytics.product_traceability_summary: chain_user cannot read it');
+SELECT is(pg_catalog.has_table_privilege('public', 'analytics.product_traceability_summary'::regclass, 'SELECT'), false, 'analytics.product_traceability_summary: public cannot read it');
+SELECT ok(NOT pg_catalog.has_table_privilege('chain_analytics', 'analytics.product_traceability_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.product_traceability_summary: chain_analytics cannot write it');
+SELECT ok(NOT pg_catalog.has_table_privilege('chain_app', 'analytics.product_traceability_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.product_traceability_summary: chain_app cannot write it');
+SELECT ok(NOT pg_catalog.has_table_privilege('chain_readonly', 'analytics.product_traceability_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.product_traceability_summary: chain_readonly cannot write it');
+SELECT is((SELECT cadence FROM maint.matview_schedule WHERE matview = 'analytics.product_traceability_summary'::regclass), interval '1 day', 'analytics.product_traceability_summary: registered in maint.matview_schedule, daily');
+
+-- fixture, inserted as the test's owner (shared by the three matview files):
+--   user 1 manufactures products 100 (3 checkpoints over 25.5 h; stakeholders: itself, user 2 twice
+--   (two roles), user 3 inactive) and 101 (nothing); user 2 records 2 checkpoints, has 2 point rows
+--   and 3 token transactions (2 confirmed); user 4 has nothing
+INSERT INTO core.users (id, wallet_address, tier) OVERRIDING SYSTEM VALUE VALUES
+    (1, '0x1111111111111111111111111111111111111111', 'enterprise'), (2, '0x2222222222222222222222222222222222222222', 'premium'),
+    (3, '0x3333333333333333333333333333333333333333', 'basic'), (4, '0x4444444444444444444444444444444444444444', 'free');
+INSERT INTO trace.products (product_id, product_name, product_type, manufacturer_id, batch_number, manufacture_date)
+VALUES (100, 'Aspirin', 'pharmaceutical', 1, 'B-1', '2026-01-01'), (101, 'Coffee', 'food', 1, 'C-1', '2026-01-01');
+INSERT INTO trace.stakeholders (id, product_id, user_id, role, added_by, is_active) OVERRIDING SYSTEM VALUE VALUES
+    (50, 100, 2, 'distributor', 1, true), (51, 100, 2, 'logistics', 1, true), (52, 100, 3, 'retailer', 1, false);
+INSERT INTO trace.checkpoints (id, product_id, "timestamp", location, stakeholder_id, status) OVERRIDING SYSTEM VALUE
+SELECT 500, 100, '2026-01-02 00:00Z', 'Plant', id, 'manufactured' FROM trace.stakeholders WHERE product_id = 100 AND role = 'manufacturer';
+INSERT INTO trace.checkpoints (id, product_id, "timestamp", location, stakeholder_id, status) OVERRIDING SYSTEM VALUE VALUES
+    (501, 100, '2026-01-02 10:00Z', 'Port', 50, 'shipped'), (502, 100, '2026-01-03 01:30Z', 'Shop', 51, 'received');
+INSERT INTO token.trace_points (user_id, points, points_type) VALUES (2, 10, 'checkpoint'), (2, 15, 'checkpoint');
+INSERT INTO token.transactions (user_id, transaction_type, amount, status, block_number, confirmed_at) VALUES
+    (2, 'reward', 100, 'confirmed', 1, now()), (2, 'reward', 50, 'confirmed', 2, now()), (2, 'transfer', 1000, 'pending', NULL, NULL);
+INSERT INTO compliance.standards (id, standard_name, standard_code, category) OVERRIDING SYSTEM VALUE VALUES
+    (1, 'GMP', 'GMP', 'regulatory'), (2, 'ISO', 'ISO', 'quality');
+INSERT INTO compliance.checkpoint_checks (product_id, checkpoint_id, standard_id, compliance_status, checked_by) VALUES
+    (100, 500, 1, 'passed', 3), (100, 501, 1, 'failed', 3), (100, 502, 1, 'passed', 3), (100, 502, 2, 'pending', 3);
+INSERT INTO compliance.certifications (product_id, standard_id, certification_number, issued_by, issued_at, expires_at, is_valid) VALUES
+    (100, 1, 'GMP-OLD', 'Lab', now() - interval '3 years', now() - interval '1 year', false),
+    (100, 1, 'GMP-NEW', 'Lab', now() - interval '1 year', NULL, true),
+    (100, 2, 'ISO-1', 'Lab', now() - interval '2 years', now() - interval '1 day', true);
+
+-- behaviour: a plain refresh, then a concurrent one (the unique index allows it)
+REFRESH MATERIALIZED VIEW analytics.product_traceability_summary;
+SELECT results_eq($$SELECT product_id, total_checkpoints, total_stakeholders, first_checkpoint_at, last_checkpoint_at, trace_duration_hours
+                      FROM analytics.product_traceability_summary ORDER BY product_id$$,
+                  $$VALUES (100::bigint, 3, 2, '2026-01-02 00:00Z'::timestamptz, '2026-01-03 01:30Z'::timestamptz, 25.50::numeric),
+                           (101::bigint, 0, 1, NULL, NULL, NULL)$$,
+                  'analytics.product_traceability_summary: counts each source once (3 checkpoints, not 3 × 3; distinct active stakeholders), duration in hours');
+SELECT results_eq($$SELECT product_name, product_type::text, batch_number, is_active FROM analytics.product_traceability_summary WHERE product_id = 100$$,
+                  $$VALUES ('Aspirin', 'pharmaceutical', 'B-1', true)$$, 'analytics.product_traceability_summary: the product''s own columns');
+INSERT INTO trace.checkpoints (product_id, "timestamp", location, stakeholder_id, status) VALUES (101, '2026-02-01', 'Farm', (SELECT id FROM trace.stakeholders WHERE product_id = 101), 'manufactured');
+SELECT lives_ok($$REFRESH MATERIALIZED VIEW CONCURRENTLY analytics.product_traceability_summary$$, 'analytics.product_traceability_summary: refreshes CONCURRENTLY');
+SELECT is((SELECT total_checkpoints FROM analytics.product_traceability_summary WHERE product_id = 101), 1, 'analytics.product_traceability_summary: the concurrent refresh sees the new checkpoint');
+SELECT is((SELECT trace_duration_hours FROM analytics.product_traceability_summary WHERE product_id = 101), 0.00::numeric, 'analytics.product_traceability_summary.trace_duration_hours: 0 for a single checkpoint');
+SELECT tests.act_as_role('chain_analytics');
+SELECT is((SELECT pg_catalog.count(*)::int FROM analytics.product_traceability_summary), 2, 'analytics.product_traceability_summary: dashboards read it');
+SELECT tests.act_as(1);
+SELECT throws_ok($$SELECT * FROM analytics.product_traceability_summary$$, '42501', NULL, 'analytics.product_traceability_summary: never readable by an end user');
+SELECT tests.reset_role();
+
+SELECT * FROM finish();
+ROLLBACK;

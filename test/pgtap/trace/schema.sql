@@ -1,0 +1,8 @@
+-- pgTAP: trace/schema — the schema, its owner, who may use it, what new tables inherit.
+BEGIN;
+SELECT plan(9);
+
+SELECT * FROM tests.schema_conventions('trace');
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,8 @@
+\warn first warning
+\if nope
+\echo not shown
+\endif
+\echo 'unterminated
+\warn -n no newline
+\warn
+\echo done

@@ -1,0 +1,5 @@
+-- expect-error: 42601
+DO $$
+BEGIN
+    EXECUTE 'SELECT 1 FROM';
+END $$;

@@ -1,0 +1,7 @@
+-- Verify chaindb:analytics/compliance_summary on pg
+
+SELECT 1 / pg_catalog.count(*) FROM pg_catalog.pg_matviews WHERE schemaname = 'analytics' AND matviewname = 'compliance_summary';
+SELECT 1 / pg_catalog.count(*) FROM pg_catalog.pg_index
+ WHERE indrelid = 'analytics.compliance_summary'::regclass AND indisunique AND indpred IS NULL AND indexprs IS NULL;
+SELECT 1 / pg_catalog.count(*) FROM maint.matview_schedule WHERE matview = 'analytics.compliance_summary'::regclass;
+SELECT 1 / (NOT pg_catalog.has_table_privilege('chain_user', 'analytics.compliance_summary', 'SELECT'))::int;
