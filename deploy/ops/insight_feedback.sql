@@ -5,6 +5,7 @@
 -- requires: core/set_updated_at
 -- requires: core/notify_change
 
+-- squawk-ignore-file prefer-text-field -- seed 003 declares these columns VARCHAR(n) and its clients bind them so; the length is the check
 BEGIN;
 
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write

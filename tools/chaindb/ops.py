@@ -30,6 +30,7 @@ from chaindb.errors import ChaindbError
 # Reference data: rows the schema's own changes load and the application reads but does not
 # own.  ``chaindb clear`` keeps these; a change adding reference data adds its table here.
 REFERENCE_TABLES = frozenset({
+    "core.state_transitions",          # every state machine's allowed transitions
     "education.modules",               # the Off the Grid curriculum
     "education.module_prerequisites",  # its unlock graph
     "ops.retention_policies",          # retention rules loaded by their changes
