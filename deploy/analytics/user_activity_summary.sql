@@ -4,7 +4,7 @@
 -- requires: trace/checkpoints
 -- requires: token/trace_points
 -- requires: token/transactions
--- requires: core/users_owner_read
+-- requires: core/backend_access_tables
 
 BEGIN;
 

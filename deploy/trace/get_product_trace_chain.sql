@@ -1,6 +1,6 @@
 -- Deploy chaindb:trace/get_product_trace_chain to pg
 -- requires: trace/traceability_chain
--- requires: core/users_owner_read
+-- requires: core/backend_access_tables
 
 BEGIN;
 

@@ -1,5 +1,5 @@
 -- Revert chaindb:core/backend_access_tables from pg
--- Drops the chain_app and chain_readonly policies the helper gave the tables (their grants are the
+-- Drops the chain_app, chain_readonly and owner-read policies the helper gave the tables (their grants are the
 -- schemas' default privileges, which the tables had before; votes keeps UPDATE/DELETE revoked).
 
 BEGIN;
@@ -22,7 +22,10 @@ BEGIN
     LOOP
         FOR v_pol IN
             SELECT p.polname FROM pg_catalog.pg_policy AS p
-             WHERE p.polrelid = v_t AND p.polname ~ '_(select|insert|update|delete)_app$|_select_readonly$'
+             WHERE p.polrelid = v_t
+               AND (p.polname ~ '_(select|insert|update|delete)_app$|_select_readonly$'
+                    OR (p.polname ~ '_select_owner$'   -- the helper's, not a table's own (its comment says)
+                        AND pg_catalog.obj_description(p.oid, 'pg_policy') LIKE '%(core.enable\_backend\_access)'))
         LOOP
             EXECUTE pg_catalog.format('DROP POLICY %I ON %s', v_pol, v_t);
         END LOOP;

@@ -4,10 +4,6 @@
 --   analytics schema contract; the backend serves end users).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- product_analytics_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY product_analytics_select_owner ON analytics.product_analytics FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY product_analytics_select_owner ON analytics.product_analytics IS 'analytics.update_analytics() (definer) reads the rows it upserts.';
 SELECT core.enable_backend_access('analytics.product_analytics');
 REVOKE INSERT, UPDATE, DELETE ON analytics.product_analytics FROM chain_app;
 DROP POLICY product_analytics_insert_app ON analytics.product_analytics;

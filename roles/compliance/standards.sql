@@ -3,11 +3,7 @@
 --   chain_owner: reads (definer functions).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- standards_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY standards_select_owner ON compliance.standards FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY standards_select_owner ON compliance.standards IS 'Definer functions (analytics) and matviews read every standard.';
-SELECT core.enable_backend_access('compliance.standards');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('compliance.standards');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 GRANT SELECT ON compliance.standards TO chain_user;
 CREATE POLICY standards_select_all ON compliance.standards FOR SELECT TO chain_user USING (true);

@@ -9,18 +9,8 @@
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
 -- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
+-- (with <table>_select_owner: chain_owner reads every row, for the SECURITY DEFINER code and retention)
 SELECT core.enable_backend_access('memory.access_grants');
--- access_grants_select_owner (chain_owner reads every row): core.enable_backend_access creates it once issue 11's
--- helper does (COORD a838c8b); until then it is created here, under the same name, so the result is one
-DO $owner$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy
-                    WHERE polrelid = 'memory.access_grants'::pg_catalog.regclass AND polname = 'access_grants_select_owner') THEN
-        CREATE POLICY access_grants_select_owner ON memory.access_grants FOR SELECT TO chain_owner USING (true);
-        COMMENT ON POLICY access_grants_select_owner ON memory.access_grants IS 'SECURITY DEFINER code (memory.consume_grant, the transfer trigger) reads grants.';
-    END IF;
-END
-$owner$;
 
 GRANT SELECT ON memory.access_grants TO chain_user;
 GRANT INSERT (asset_id, grantee_address, grantor_address, permissions, expires_at, max_access) ON memory.access_grants TO chain_user;

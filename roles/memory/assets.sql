@@ -12,18 +12,8 @@
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
 -- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
+-- (with <table>_select_owner: chain_owner reads every row, for the SECURITY DEFINER code and retention)
 SELECT core.enable_backend_access('memory.assets');
--- assets_select_owner (chain_owner reads every row): core.enable_backend_access creates it once issue 11's
--- helper does (COORD a838c8b); until then it is created here, under the same name, so the result is one
-DO $owner$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy
-                    WHERE polrelid = 'memory.assets'::pg_catalog.regclass AND polname = 'assets_select_owner') THEN
-        CREATE POLICY assets_select_owner ON memory.assets FOR SELECT TO chain_owner USING (true);
-        COMMENT ON POLICY assets_select_owner ON memory.assets IS 'The SECURITY DEFINER triggers of transfers, versions and grants lock and read the asset.';
-    END IF;
-END
-$owner$;
 
 GRANT SELECT ON memory.assets TO chain_user;
 GRANT UPDATE (metadata) ON memory.assets TO chain_user;

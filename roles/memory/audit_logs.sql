@@ -7,18 +7,8 @@
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
 -- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
+-- (with <table>_select_owner: chain_owner reads every row, for the SECURITY DEFINER code and retention)
 SELECT core.enable_backend_access('memory.audit_logs');
--- audit_logs_select_owner (chain_owner reads every row): core.enable_backend_access creates it once issue 11's
--- helper does (COORD a838c8b); until then it is created here, under the same name, so the result is one
-DO $owner$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy
-                    WHERE polrelid = 'memory.audit_logs'::pg_catalog.regclass AND polname = 'audit_logs_select_owner') THEN
-        CREATE POLICY audit_logs_select_owner ON memory.audit_logs FOR SELECT TO chain_owner USING (true);
-        COMMENT ON POLICY audit_logs_select_owner ON memory.audit_logs IS 'Retention (maint, as chain_owner) reads rows to archive.';
-    END IF;
-END
-$owner$;
 
 -- append-only for the backend: no UPDATE or DELETE (the trigger audit_logs_append_only backs it up)
 REVOKE UPDATE, DELETE ON memory.audit_logs FROM chain_app;

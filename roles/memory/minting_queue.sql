@@ -7,18 +7,8 @@
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
 -- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
+-- (with <table>_select_owner: chain_owner reads every row, for the SECURITY DEFINER code and retention)
 SELECT core.enable_backend_access('memory.minting_queue');
--- minting_queue_select_owner (chain_owner reads every row): core.enable_backend_access creates it once issue 11's
--- helper does (COORD a838c8b); until then it is created here, under the same name, so the result is one
-DO $owner$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy
-                    WHERE polrelid = 'memory.minting_queue'::pg_catalog.regclass AND polname = 'minting_queue_select_owner') THEN
-        CREATE POLICY minting_queue_select_owner ON memory.minting_queue FOR SELECT TO chain_owner USING (true);
-        COMMENT ON POLICY minting_queue_select_owner ON memory.minting_queue IS 'Retention (maint, as chain_owner) finds expired requests.';
-    END IF;
-END
-$owner$;
 
 GRANT SELECT ON memory.minting_queue TO chain_user;
 CREATE POLICY minting_queue_select_own ON memory.minting_queue FOR SELECT TO chain_user

@@ -5,18 +5,8 @@
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
 -- RLS forced, PUBLIC nothing, chain_app DML and chain_readonly SELECT with their policies
+-- (with <table>_select_owner: chain_owner reads every row, for the SECURITY DEFINER code and retention)
 SELECT core.enable_backend_access('memory.transfers');
--- transfers_select_owner (chain_owner reads every row): core.enable_backend_access creates it once issue 11's
--- helper does (COORD a838c8b); until then it is created here, under the same name, so the result is one
-DO $owner$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy
-                    WHERE polrelid = 'memory.transfers'::pg_catalog.regclass AND polname = 'transfers_select_owner') THEN
-        CREATE POLICY transfers_select_owner ON memory.transfers FOR SELECT TO chain_owner USING (true);
-        COMMENT ON POLICY transfers_select_owner ON memory.transfers IS 'memory.transfer_asset() (SECURITY DEFINER) reads back the row it inserted.';
-    END IF;
-END
-$owner$;
 
 -- append-only for the backend: no UPDATE or DELETE (the trigger transfers_append_only backs it up)
 REVOKE UPDATE, DELETE ON memory.transfers FROM chain_app;

@@ -4,11 +4,7 @@
 --   (column privileges; which codes are used, by whom), write nothing directly.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- certificate_codes_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY certificate_codes_select_owner ON nft.certificate_codes FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY certificate_codes_select_owner ON nft.certificate_codes IS 'nft.redeem_certificate_code (definer) finds the code by hash.';
-SELECT core.enable_backend_access('nft.certificate_codes');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('nft.certificate_codes');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 REVOKE ALL ON nft.certificate_codes FROM chain_app, chain_readonly;
 DROP POLICY certificate_codes_insert_app ON nft.certificate_codes;

@@ -3,11 +3,7 @@
 --   chain_readonly: reads every contract.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- contracts_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY contracts_select_owner ON payment.contracts FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY contracts_select_owner ON payment.contracts IS 'chain_owner (definer functions, triggers, matview refreshes) reads every row.';
-SELECT core.enable_backend_access('payment.contracts');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('payment.contracts');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 GRANT SELECT ON payment.contracts TO chain_user;
 CREATE POLICY contracts_select_party ON payment.contracts FOR SELECT TO chain_user

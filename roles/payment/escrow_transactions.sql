@@ -4,11 +4,7 @@
 --   chain_readonly: reads every row.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- escrow_transactions_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY escrow_transactions_select_owner ON payment.escrow_transactions FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY escrow_transactions_select_owner ON payment.escrow_transactions IS 'chain_owner (definer functions, triggers, matview refreshes) reads every row.';
-SELECT core.enable_backend_access('payment.escrow_transactions');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('payment.escrow_transactions');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 GRANT SELECT ON payment.escrow_transactions TO chain_user;
 CREATE POLICY escrow_transactions_select_party ON payment.escrow_transactions FOR SELECT TO chain_user

@@ -3,11 +3,7 @@
 --   chain_readonly: reads; chain_owner: reads (analytics matviews, definer functions).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- stakes_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY stakes_select_owner ON token.stakes FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY stakes_select_owner ON token.stakes IS 'Analytics matviews and definer functions read every stake.';
-SELECT core.enable_backend_access('token.stakes');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('token.stakes');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 GRANT SELECT ON token.stakes TO chain_user;
 CREATE POLICY stakes_select_own ON token.stakes FOR SELECT TO chain_user

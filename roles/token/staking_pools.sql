@@ -3,11 +3,7 @@
 --   chain_owner: reads (definer functions).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- staking_pools_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY staking_pools_select_owner ON token.staking_pools FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY staking_pools_select_owner ON token.staking_pools IS 'Definer functions (the stake limits trigger) read every pool.';
-SELECT core.enable_backend_access('token.staking_pools');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('token.staking_pools');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 GRANT SELECT ON token.staking_pools TO chain_user;
 CREATE POLICY staking_pools_select_all ON token.staking_pools FOR SELECT TO chain_user USING (true);

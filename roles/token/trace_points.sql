@@ -3,11 +3,7 @@
 --   chain_readonly: reads; chain_owner: reads (analytics matviews, definer functions).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- trace_points_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY trace_points_select_owner ON token.trace_points FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY trace_points_select_owner ON token.trace_points IS 'Analytics matviews and definer functions read every point row.';
-SELECT core.enable_backend_access('token.trace_points');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('token.trace_points');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 GRANT SELECT ON token.trace_points TO chain_user;
 CREATE POLICY trace_points_select_own ON token.trace_points FOR SELECT TO chain_user

@@ -5,11 +5,7 @@
 --   trigger and other definer functions, the analytics matviews).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- checkpoints_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY checkpoints_select_owner ON trace.checkpoints FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY checkpoints_select_owner ON trace.checkpoints IS 'The chain trigger and other definer functions, and the analytics matviews, read every checkpoint.';
-SELECT core.enable_backend_access('trace.checkpoints');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('trace.checkpoints');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 GRANT SELECT ON trace.checkpoints TO chain_user;
 GRANT INSERT (product_id, checkpoint_index, "timestamp", location, stakeholder_id, status, temperature, humidity,

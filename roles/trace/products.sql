@@ -5,11 +5,7 @@
 --   the analytics materialized views).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- products_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY products_select_owner ON trace.products FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY products_select_owner ON trace.products IS 'SECURITY DEFINER functions and the analytics materialized views (owned by chain_owner) read every product.';
-SELECT core.enable_backend_access('trace.products');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('trace.products');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 GRANT SELECT ON trace.products TO chain_user;
 GRANT INSERT (product_id, product_name, product_type, manufacturer_id, batch_number, manufacture_date, expiry_date,

@@ -4,11 +4,7 @@
 --   chain_owner: reads (definer functions, matviews) and inserts (the manufacturer trigger).
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- stakeholders_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY stakeholders_select_owner ON trace.stakeholders FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY stakeholders_select_owner ON trace.stakeholders IS 'Definer functions and the analytics matviews read every stakeholder.';
-SELECT core.enable_backend_access('trace.stakeholders');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('trace.stakeholders');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 GRANT SELECT ON trace.stakeholders TO chain_user;
 GRANT INSERT (product_id, user_id, role, added_by) ON trace.stakeholders TO chain_user;

@@ -3,11 +3,7 @@
 --   chain_readonly read every row (public traceability data); nobody else writes.
 SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schema someone else can write
 
--- chain_owner's read policy (owner read access: core.enable_backend_access creates the same
--- traceability_chain_select_owner once issue 11's version does; created first here, the helper skips it)
-CREATE POLICY traceability_chain_select_owner ON trace.traceability_chain FOR SELECT TO chain_owner USING (true);
-COMMENT ON POLICY traceability_chain_select_owner ON trace.traceability_chain IS 'The chain triggers (definer) read the last step; definer functions read chains.';
-SELECT core.enable_backend_access('trace.traceability_chain');  -- RLS forced; chain_app DML and chain_readonly SELECT policies
+SELECT core.enable_backend_access('trace.traceability_chain');  -- RLS forced; chain_app DML, chain_readonly and chain_owner SELECT policies
 
 -- the chain is derived: chain_app reads it, never writes it
 REVOKE INSERT, UPDATE, DELETE ON trace.traceability_chain FROM chain_app;

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from chaindb.plan import Plan
 from conftest import chaindb_cli
 
 ENV = {"SQITCH_FULLNAME": "Leak Tester", "SQITCH_EMAIL": "leak@example.com",
@@ -302,3 +303,26 @@ def test_revert_blocked_by_dependents_prints_one_reason_per_line_as_sqitch(tmp_p
                 'other:uses_both\n')
     assert messages["sqitch"] == expected
     assert messages["chaindb"] == "chaindb: " + expected
+
+
+def test_registry_rows_bound_in_the_message_survive_standard_conforming_strings_off(
+        tmp_path, make_db):
+    """A database whose default is standard_conforming_strings = off: the registry rows
+    that travel in a change's own message (values bound client-side) still store a note
+    with backslashes and quotes exactly."""
+    db = make_db()
+    with db.connect() as conn:
+        conn.execute(f'ALTER DATABASE "{db.dbname}" SET standard_conforming_strings = off')
+    project = _tiny(tmp_path / "scs", {"one": ("", "BEGIN;\nCREATE TABLE one (a int);\n"
+                                                   "COMMIT;\n")})
+    note = "back\\\\slash, 'quotes' and \\\\n"
+    plan = project / "sqitch.plan"
+    plan.write_text(plan.read_text().replace("# one", "# " + note))
+    proc = _chaindb(project, "deploy", db.uri)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    with db.connect() as conn:
+        stored = conn.execute("SELECT note FROM sqitch.changes").fetchone()[0]
+        events = conn.execute("SELECT note FROM sqitch.events").fetchone()[0]
+    expected = Plan.load(plan).changes[0].note
+    assert "\\" in expected and "'" in expected
+    assert stored == events == expected

@@ -123,7 +123,7 @@ SELECT throws_ok($$SELECT email FROM core.users$$, '42501', NULL, 'core.users.em
 SELECT tests.act_as_role('chain_app');
 SELECT is((SELECT pg_catalog.count(*)::int FROM core.users), 4, 'core.users.users_select_app: chain_app sees every row');
 SELECT tests.act_as_role('chain_owner');
--- core/users_owner_read: chain_owner reads (SECURITY DEFINER functions, materialized views), writes nothing
+-- users_select_owner (core/backend_access_tables): chain_owner reads (SECURITY DEFINER functions, materialized views), writes nothing
 SELECT is((SELECT pg_catalog.count(*)::int FROM core.users), 4, 'core.users.users_select_owner: the owner reads every row (definer functions, matviews)');
 SELECT results_eq($$WITH u AS (UPDATE core.users SET tier = 'enterprise' RETURNING 1) SELECT pg_catalog.count(*)::int FROM u$$, ARRAY[0],
                   'core.users: the owner still updates nothing (FORCE ROW LEVEL SECURITY)');

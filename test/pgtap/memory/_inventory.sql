@@ -10,8 +10,8 @@ SELECT set_eq($$SELECT c.relname::text FROM pg_catalog.pg_class AS c
               'memory: tables (partitions of memory.audit_logs aside)');
 SELECT is((SELECT pg_catalog.array_agg(DISTINCT c.relname::text ORDER BY c.relname::text)
              FROM pg_catalog.pg_inherits AS i JOIN pg_catalog.pg_class AS c ON c.oid = i.inhrelid
-            WHERE i.inhparent = 'memory.audit_logs'::regclass AND c.relname !~ '^audit_logs_p[0-9]{4}_[0-9]{2}$'), NULL,
-          'memory.audit_logs: every partition is named audit_logs_pYYYY_MM');
+            WHERE i.inhparent = 'memory.audit_logs'::regclass AND c.relname !~ '^audit_logs_(p[0-9]{4}_[0-9]{2}|default)$'), NULL,
+          'memory.audit_logs: every partition is named audit_logs_pYYYY_MM, or audit_logs_default');
 SELECT views_are('memory', ARRAY['active_assets', 'batch_statistics', 'user_statistics'], 'memory: views');
 SELECT materialized_views_are('memory', ARRAY[]::name[], 'memory: materialized views');
 SELECT functions_are('memory', ARRAY['reserve_leaves', 'asset_guard', 'access_grant_guard', 'has_access',

@@ -1,6 +1,6 @@
 -- pgTAP: memory/audit_logs — structure, partitions, append-only rule, retention, constraints, privileges and RLS of memory.audit_logs.
 BEGIN;
-SELECT plan(89);
+SELECT plan(90);
 
 -- table memory.audit_logs: 56 assertions
 SELECT tests.table_conventions('memory.audit_logs');
@@ -43,8 +43,9 @@ SELECT table_privs_are('memory', 'audit_logs', 'public', ARRAY[]::text[], 'memor
 SELECT tests.function_conventions('memory.audit_log_append_only()');
 
 -- behaviour: partitions (monthly, kept ahead by maint.ensure_partitions)
-SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_inherits WHERE inhparent = 'memory.audit_logs'::regclass), 4,
-          'memory.audit_logs: deploy created the partitions of this month and the next 3');
+SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_inherits WHERE inhparent = 'memory.audit_logs'::regclass), 5,
+          'memory.audit_logs: deploy created the partitions of this month and the next 3, and the DEFAULT one');
+SELECT has_table('memory', 'audit_logs_default', 'memory.audit_logs: its DEFAULT partition audit_logs_default exists (maint.ensure_partitions)');
 SELECT has_table('memory', 'audit_logs_p' || pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY_MM'),
                  'memory.audit_logs: this month''s partition audit_logs_pYYYY_MM exists');
 SELECT is_empty($$SELECT * FROM maint.ensure_partitions('memory.audit_logs', 3)$$, 'memory.audit_logs: maint.ensure_partitions finds nothing missing');
@@ -74,8 +75,11 @@ SELECT throws_ok($$UPDATE memory.audit_logs SET action = 'asset.burn'$$, '55000'
                  'memory.audit_log_append_only(): UPDATE is refused to everyone');
 
 -- behaviour: the seed's cleanup, index-served by partition pruning: only the old month is scanned
-SELECT tests.prunes_to($$SELECT * FROM memory.audit_logs WHERE "timestamp" < '2000-02-01 00:00:00+00'$$, 'audit_logs_old',
-                       'memory.audit_logs: the retention scan of an old range reads only its partition');
+SELECT set_eq($$SELECT DISTINCT (pg_catalog.regexp_match(l, 'Scan on (audit_logs_[a-z0-9_]+)'))[1]
+                 FROM tests._explain($q$SELECT * FROM memory.audit_logs WHERE "timestamp" < '2000-02-01 00:00:00+00'$q$) AS l
+                WHERE l ~ 'Scan on audit_logs_'$$,
+              ARRAY['audit_logs_old', 'audit_logs_default'],
+              'memory.audit_logs: the retention scan of an old range reads only its month (and the DEFAULT partition, which may hold any month)');
 SELECT tests.prunes_to($$SELECT * FROM memory.audit_logs WHERE "timestamp" > pg_catalog.now() - interval '1 minute' AND "timestamp" <= pg_catalog.now()$$,
                        ('audit_logs_p' || pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY_MM'))::name,
                        'memory.audit_logs: a recent-range scan reads only this month''s partition');
