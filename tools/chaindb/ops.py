@@ -13,7 +13,10 @@
 * ``restore``: checks the file first (exists, custom format, every data block readable -- a
   truncated file is refused before the target is touched), refuses a non-empty target unless
   ``--clean``, then ``pg_restore --single-transaction --exit-on-error`` (all or nothing), then
-  the caller runs ``chaindb verify``.
+  the caller runs ``chaindb verify``.  ``--enable-row-security``: the materialized views are
+  refreshed at the end of a restore as their owner, chain_owner, whose reads go through forced
+  RLS (its owner policies); pg_restore's default row_security=off makes those reads fail.  The
+  restoring superuser bypasses RLS for the data itself either way.
 """
 
 from __future__ import annotations
@@ -98,11 +101,13 @@ def clear(conn, registry: str, *, lock_timeout: str = "10s") -> ClearPlan:
         for name in plan.cleared:
             plan.rows[name] = conn.execute(
                 sql.SQL("SELECT count(*) FROM {}").format(_quote_table(name))).fetchone()[0]
-        # audit.logs last in the list is not needed: TRUNCATE of one statement fires the
-        # statement triggers after the tables are emptied; the rows they write are emptied
-        # by a second TRUNCATE of the audit tables below.
-        conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY").format(
-            sql.SQL(", ").join(_quote_table(n) for n in plan.cleared)))
+        # One TRUNCATE per group of tables linked by foreign keys (a referenced table must be
+        # emptied with its referencing ones), not one for all: a TRUNCATE trigger may empty
+        # another table itself (trace.checkpoints empties trace.traceability_chain), which
+        # fails if that table is part of the same statement.
+        for group in _fk_groups(conn, plan.cleared):
+            conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY").format(
+                sql.SQL(", ").join(_quote_table(n) for n in group)))
         written = [n for n in plan.cleared
                    if conn.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(
                        _quote_table(n))).fetchone()[0]]
@@ -110,6 +115,32 @@ def clear(conn, registry: str, *, lock_timeout: str = "10s") -> ClearPlan:
             conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY").format(
                 sql.SQL(", ").join(_quote_table(n) for n in written)))
     return plan
+
+
+def _fk_groups(conn, tables: list[str]) -> list[list[str]]:
+    """``tables`` split into the groups that foreign keys among them connect."""
+    parent = {t: t for t in tables}
+
+    def find(t: str) -> str:
+        while parent[t] != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    for a, b in conn.execute(
+            "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text "
+            "FROM pg_catalog.pg_constraint AS c WHERE c.contype = 'f'").fetchall():
+        a, b = _plain_name(a), _plain_name(b)
+        if a in parent and b in parent:
+            parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = {}
+    for t in tables:
+        groups.setdefault(find(t), []).append(t)
+    return list(groups.values())
+
+
+def _plain_name(regclass_text: str) -> str:
+    return regclass_text.replace('"', "")
 
 
 # ------------------------------------------------------------------ pg_dump / pg_restore
@@ -249,7 +280,8 @@ def restore(uri: str, path: Path, *, clean: bool, conn) -> RestoreResult:
     conninfo, env = _libpq(uri)
     if empty:
         proc = subprocess.run([_tool("pg_restore"), "--no-password", "--single-transaction",
-                               "--exit-on-error", f"--dbname={conninfo}", str(path)],
+                               "--exit-on-error", "--enable-row-security",
+                               f"--dbname={conninfo}", str(path)],
                               capture_output=True, text=True, env=env)
     else:
         proc = _restore_clean(conn, conninfo, env, Path(path))
@@ -278,7 +310,8 @@ def _restore_clean(conn, conninfo: str, env: dict, path: Path) -> subprocess.Com
         fh.write("\n".join(p.as_string(conn) for p in prelude) + "\n")
         prelude_file = fh.name
     try:
-        dump = subprocess.Popen([_tool("pg_restore"), "--file=-", str(path)],
+        dump = subprocess.Popen([_tool("pg_restore"), "--enable-row-security", "--file=-",
+                                 str(path)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         proc = subprocess.run([_tool("psql"), "--no-psqlrc", "--quiet", "--no-password",
                                "--set", "ON_ERROR_STOP=1", "--single-transaction",
