@@ -1,7 +1,7 @@
 """Memory assets (seed 001): the development fixture uses every enum value; every usage example and maintenance query of the seed (checklist §2.8
 M-Q1..M-Q11), adapted to schema memory,
 
-* runs, with its results checked on the development fixture test/fixtures/40_memory.sql, and
+* runs, with its results checked on the development fixture tools/chaindb/templates/seeds/40_memory.sql.j2, and
 * is index-served: the tables are filled with realistic volume in a clone of the deployed template
   and ANALYZEd (no planner setting is changed), then EXPLAIN must show the index that serves each
   lookup and no sequential scan of a large table; the audit-log cleanup must prune to the old
@@ -30,7 +30,7 @@ def load_fixture(db) -> None:
     from chaindb.script import run_file
 
     with db.connect() as conn:
-        run_file(conn, REPO / "test" / "fixtures" / "40_memory.sql")
+        run_file(conn, REPO / "tools" / "chaindb" / "templates" / "seeds" / "40_memory.sql.j2")
 
 
 # ----------------------------------------------------------------------------- results on fixtures
@@ -380,7 +380,7 @@ def test_audit_log_cleanup_prunes_to_the_old_month(filled):
 
 
 def test_fixture_uses_every_enum_value(deployed_db):
-    """test/fixtures/40_memory.sql uses every value of every memory enum in some column of that type."""
+    """tools/chaindb/templates/seeds/40_memory.sql.j2 uses every value of every memory enum in some column of that type."""
     load_fixture(deployed_db)
     missing = []
     with deployed_db.connect() as conn:

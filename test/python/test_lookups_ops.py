@@ -1,5 +1,5 @@
 """utxoIQ (seed 003): every example query of the seed (checklist §4.5, U-Q1 … U-Q13) runs on the
-fixture test/fixtures/60_ops.sql with the results worked out by hand from it, and is index-served
+fixture tools/chaindb/templates/seeds/60_ops.sql.j2 with the results worked out by hand from it, and is index-served
 once the tables hold realistic volume (generated server-side, ANALYZEd); the metric queries scan
 only the partitions they need (plan-time pruning for the point-in-time query, executor start-up
 pruning for the now()-relative ones).
@@ -14,7 +14,7 @@ import pytest
 
 from lookup_plans import partitions_scanned, plan_nodes
 
-FIXTURE = "test/fixtures/60_ops.sql"
+FIXTURE = "tools/chaindb/templates/seeds/60_ops.sql.j2"
 
 Q = {
     "U-Q1 running jobs": """

@@ -1,7 +1,7 @@
 """TraceChain V2 (seed 002) with real connections: the development fixture, the concurrency
 rules that need two sessions, and the index-served lookups of checklist §3.9.
 
-* the fixture test/fixtures/50_tracechain.sql loads twice without change and uses every value of
+* the fixture tools/chaindb/templates/seeds/50_tracechain.sql.j2 loads twice without change and uses every value of
   every TraceChain enum (and every core.user_tier);
 * concurrent checkpoints on one product: the traceability chain stays 1..n without gaps or
   duplicates, in time order, whatever the interleaving (late inserts included); a second writer
@@ -25,7 +25,7 @@ import pytest
 
 from conftest import REPO
 
-FIXTURE = REPO / "test" / "fixtures" / "50_tracechain.sql"
+FIXTURE = REPO / "tools" / "chaindb" / "templates" / "seeds" / "50_tracechain.sql.j2"
 
 # every enum of ours the TraceChain fixture must cover, with the columns that use it
 ENUMS = ["trace.product_type", "trace.checkpoint_status", "trace.stakeholder_role", "token.transaction_status",
