@@ -110,6 +110,16 @@ def test_status_of_a_database_without_registry_is_sqitchs(tmp_path, empty_db):
     assert registry(empty_db) == {}
 
 
+@pytest.mark.parametrize("command", [["verify"], ["revert", "-y"], ["check"]])
+def test_verify_revert_check_without_registry_say_what_sqitch_says(tmp_path, empty_db, command):
+    """sqitch 1.3.1: 'No registry found in <target>. Have you ever deployed?', exit 2."""
+    project = shutil.copytree(PROJECTS / "golden", tmp_path / "golden")
+    proc = run(project, *command, empty_db.uri)
+    assert proc.returncode == 2
+    assert proc.stderr == f"chaindb: No registry found in {empty_db.uri}. Have you ever deployed?\n"
+    assert registry(empty_db) == {}
+
+
 # ------------------------------------------------------------------- outside a project
 OUTSIDE = [
     ("status",), ("deploy",), ("revert", "-y"), ("rebase", "-y"), ("checkout", "-y", "main"),

@@ -637,8 +637,7 @@ class Engine:
         deployed change whose deploy script differs from the plan's."""
         result = RunResult(self.destination)
         if not self.registry.exists():
-            raise EngineError(f"Database {self.destination} has not been initialized for "
-                              "Sqitch")
+            raise EngineError(f"No registry found in {self.destination}. Have you ever deployed?")
         self.registry.check_version()
         self.lock()
         deployed = self.registry.deployed_changes(self.plan.project)
@@ -734,8 +733,7 @@ class Engine:
     # ------------------------------------------------------------------ verify
     def _deployed_or_fail(self) -> list[DeployedChange]:
         if not self.registry.exists():
-            raise EngineError(f"Database {self.destination} has not been initialized for "
-                              "Sqitch")
+            raise EngineError(f"No registry found in {self.destination}. Have you ever deployed?")
         self.registry.check_version()
         return self.registry.deployed_changes(self.plan.project)
 
