@@ -74,6 +74,7 @@ def cmd_seed(args) -> int:
     engine.check_options(args.profile, args.scale, args.seed)
     ctx = context(args, args.target_arg)
     ctx.require_project()
+    ctx.plan                                # a project with a readable plan (a bad --plan-file is an error)
     prepared = render(ctx, args.profile, args.scale, args.seed, args.only)
     if args.dry_run:
         sys.stdout.write(engine.script_text(prepared[0], args.profile, args.scale, args.seed))
