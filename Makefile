@@ -40,8 +40,8 @@ up: deps ## embedded cluster, deploy, seed, verify, health
 down: ## stop the embedded cluster
 	$(RUN) chaindb cluster stop
 
-test: deps ## the whole suite
-	$(RUN) python -m pytest -q -p no:cacheprovider
+test: deps ## the whole suite, test files spread over the cores (pytest-xdist; one server per worker)
+	$(RUN) python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile
 
 test-fast: ## the suite without reinstalling, stop at the first failure
 	$(RUN) python -m pytest -q -x
