@@ -155,11 +155,22 @@ def _rows(db, table: str, columns: str) -> list[tuple]:
 
 @pytest.fixture
 def leak_role(pg_server, make_db):
+    """A cluster-wide role for the test, gone afterwards (a role left behind would be an object
+    of nobody's plan for whatever test runs next on this server)."""
     db = make_db()
     with db.connect() as conn:
         conn.execute(f"DO $$ BEGIN CREATE ROLE {ROLE}; EXCEPTION WHEN duplicate_object "
                      "THEN NULL; END $$")
-    return ROLE
+    yield ROLE
+    # make_db's databases (dropped after this teardown) still hold the role's grants
+    with db.connect() as conn:
+        names = [r[0] for r in conn.execute(
+            "SELECT datname FROM pg_catalog.pg_database WHERE datname LIKE 't\\_%'")]
+    for name in names:
+        with db.sibling(name).connect() as conn:
+            conn.execute(f"DROP OWNED BY {ROLE}")
+    with db.connect() as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {ROLE}")
 
 
 def test_every_script_and_registry_row_sees_a_fresh_session_as_under_sqitch(
