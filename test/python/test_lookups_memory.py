@@ -27,10 +27,13 @@ BOB = "Bob" + "1" * 41
 
 
 def load_fixture(db) -> None:
-    from chaindb.script import run_file
+    """The dev profile of the memory template (rendered: the file also holds the scale profile)."""
+    from chaindb import seed
+    from chaindb.script import run_text
 
+    source = next(s for s in seed.template_sources(REPO) if s.name == "memory")
     with db.connect() as conn:
-        run_file(conn, REPO / "tools" / "chaindb" / "templates" / "seeds" / "40_memory.sql.j2")
+        run_text(conn, seed.render_source(source, "dev").sql, name=source.display)
 
 
 # ----------------------------------------------------------------------------- results on fixtures
