@@ -7,7 +7,8 @@ sequential scan of a table holding more than SEQ_LIMIT rows is a defect: the scr
 
 A group is a module of bench/lookups/ (TITLE, SEEDS, SCALE, IDENTITY, LOOKUPS, ids(), as_user(), and
 optionally ROLES, the roles each lookup runs as: ("chain_app", "chain_user") unless the group names
-others, e.g. backend tables that chain_user may not read by design); its run rewrites the section
+others, e.g. backend tables that chain_user may not read by design, and NOTES, a paragraph printed
+under the table); its run rewrites the section
 of bench/RESULTS.md named by TITLE.  A role refused by the privileges is recorded as
 "no access (by design)".
 
@@ -137,8 +138,12 @@ def main() -> None:
                     if seqs:
                         defects.append(f"{name} as {role}: Seq Scan on {', '.join(seqs)}")
                     cells.append((ms, text))
-                plan_text = cells[0][1] if all(c[1] == cells[0][1] for c in cells) else \
-                    "; ".join(f"{role.removeprefix('chain_')}: {c[1]}" for role, c in zip(roles, cells))
+                # one plan for all roles, else each distinct plan with the roles that got it
+                plans_of: dict[str, list[str]] = {}
+                for role, (_, text) in zip(roles, cells):
+                    plans_of.setdefault(text, []).append(role.removeprefix("chain_"))
+                plan_text = cells[0][1] if len(plans_of) == 1 else \
+                    "; ".join(f"{', '.join(who)}: {text}" for text, who in plans_of.items())
                 times = ["-" if ms != ms else f"{ms:.2f}" for ms, _ in cells]
                 rows.append(f"| {name} | {' | '.join(times)} | {plan_text} |")
 
@@ -156,6 +161,8 @@ of tables over {SEQ_LIMIT:,} rows: {'none' if not defects else '; '.join(defects
 
 {table}
 """
+    if getattr(group, "NOTES", ""):     # the group's reading of its plans, kept on every rerun
+        body += "\n" + group.NOTES.strip() + "\n"
     print(body)
     if not args.no_write:
         write_section(group.TITLE, body)

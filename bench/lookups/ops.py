@@ -16,7 +16,24 @@ TITLE = "Lookups at scale (utxoIQ)"
 SEEDS = ["ops"]
 SCALE = 200
 ROLES = ("chain_app", "chain_readonly", "chain_monitor")
-IDENTITY = "no end-user identity: backend tables whose policies for these roles are USING (true)"
+IDENTITY = "no end-user identity: the ops policies of these roles are USING (true)"
+
+NOTES = """\
+Every lookup is index-served at 1M metrics, 200k feedback rows and 20k jobs, as every role that may
+run it. The now()-relative metric reads (U-Q8, U-Q9, U-Q11, the latest sample, the 90-day backlog)
+are pruned at executor start-up to the partitions their lower bound can reach: the current month's
+index, the empty months ahead (`Seq Scan system_metrics_p2027_0x`, 0 rows: a lower bound alone
+cannot exclude them) and the DEFAULT partition (empty: the seed moves every month out of it); the
+older months are not scanned. U-Q10's literal window is pruned at plan time to one month. The
+planner prefers idx_metrics_timestamp to idx_metrics_service_time for the recent windows: the scale
+rows are written newest first, so that index follows the heap order; the optional composite
+(service_name, metric_type, "timestamp") is not needed at this size. chain_user has no privilege
+on ops by design (backend tables; the seed's user_id is a Firebase uid, not a core.users id), so
+the other roles are the ones the schema lets read: chain_readonly (every ops table) and
+chain_monitor (system_metrics, the retention rules, and the diag functions, which only it may
+execute). The catalog seq scans (pg_class, pg_inherits, pg_index, ...) of U-Q13 and diag are of
+catalogs under 10k rows. Times are medians of 5 runs on 2 shared cores: read the plans, not the
+milliseconds."""
 
 LOOKUPS = [
     # the seed's example queries (checklist 4.5)
