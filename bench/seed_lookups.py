@@ -5,8 +5,12 @@ group's policies read).  For each: the plan shape (the scans of its EXPLAIN ANAL
 statements of SQL/plpgsql functions through auto_explain) and the median time of 5 runs.  A
 sequential scan of a table holding more than SEQ_LIMIT rows is a defect: the script exits 1.
 
-A group is a module of bench/lookups/ (TITLE, SEEDS, SCALE, IDENTITY, LOOKUPS, ids(), as_user());
-its run rewrites the section of bench/RESULTS.md named by TITLE.
+A group is a module of bench/lookups/ (TITLE, SEEDS, SCALE, IDENTITY, LOOKUPS, ids(), as_user(), and
+optionally ROLES, the roles each lookup runs as: ("chain_app", "chain_user") unless the group names
+others, e.g. backend tables that chain_user may not read by design, and NOTES, a paragraph printed
+under the table); its run rewrites the section
+of bench/RESULTS.md named by TITLE.  A role refused by the privileges is recorded as
+"no access (by design)".
 
     python bench/seed_lookups.py [--group construct] [--scale N] [--no-write]
 """
@@ -93,6 +97,7 @@ def main() -> None:
     args = parser.parse_args()
     group = importlib.import_module(f"lookups.{args.group}")
     args.scale = args.scale or group.SCALE
+    roles = tuple(getattr(group, "ROLES", ("chain_app", "chain_user")))
 
     with temporary_cluster() as cluster:
         fresh_db(cluster, "scaled")
@@ -117,7 +122,7 @@ def main() -> None:
             for name, template in group.LOOKUPS:
                 query = template.format(**values)
                 cells = []
-                for role in ("chain_app", "chain_user"):
+                for role in roles:
                     conn.execute(f"SET ROLE {role}")
                     group.as_user(conn, values)
                     try:
@@ -133,24 +138,31 @@ def main() -> None:
                     if seqs:
                         defects.append(f"{name} as {role}: Seq Scan on {', '.join(seqs)}")
                     cells.append((ms, text))
-                plan_text = cells[0][1] if cells[0][1] == cells[1][1] else \
-                    f"app: {cells[0][1]}; user: {cells[1][1]}"
+                # one plan for all roles, else each distinct plan with the roles that got it
+                plans_of: dict[str, list[str]] = {}
+                for role, (_, text) in zip(roles, cells):
+                    plans_of.setdefault(text, []).append(role.removeprefix("chain_"))
+                plan_text = cells[0][1] if len(plans_of) == 1 else \
+                    "; ".join(f"{', '.join(who)}: {text}" for text, who in plans_of.items())
                 times = ["-" if ms != ms else f"{ms:.2f}" for ms, _ in cells]
-                rows.append(f"| {name} | {times[0]} | {times[1]} | {plan_text} |")
+                rows.append(f"| {name} | {' | '.join(times)} | {plan_text} |")
 
-    table = "\n".join(["| lookup | chain_app ms | chain_user ms (RLS) | plan (index / scan per statement) |",
-                       "|---|---:|---:|---|", *rows])
+    headers = [f"{role} ms (RLS)" if role == "chain_user" else f"{role} ms" for role in roles]
+    table = "\n".join([f"| lookup | {' | '.join(headers)} | plan (index / scan per statement) |",
+                       f"|---|{'---:|' * len(roles)}---|", *rows])
     body = f"""\
 `python bench/seed_lookups.py --group {args.group} --scale {args.scale}` ({machine()}): the scale profile of
 {', '.join(group.SEEDS)} seeded in
 {seeded:.0f} s ({result.rows:,} rows; biggest: {', '.join(f'{t} {r:,}' for t, r in biggest)}),
-ANALYZEd; each lookup run 5 times as chain_app and as chain_user (SET ROLE, {group.IDENTITY},
+ANALYZEd; each lookup run 5 times as {' and as '.join(roles)} (SET ROLE, {group.IDENTITY},
 so RLS policies apply), median wall time in ms from the client; plans
 by auto_explain (ANALYZE), so the statements inside SQL/plpgsql functions are shown.  Seq scans
 of tables over {SEQ_LIMIT:,} rows: {'none' if not defects else '; '.join(defects)}.
 
 {table}
 """
+    if getattr(group, "NOTES", ""):     # the group's reading of its plans, kept on every rerun
+        body += "\n" + group.NOTES.strip() + "\n"
     print(body)
     if not args.no_write:
         write_section(group.TITLE, body)

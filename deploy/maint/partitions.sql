@@ -8,5 +8,6 @@ SET LOCAL search_path = pg_catalog, pg_temp;  -- resolve nothing through a schem
 SET LOCAL ROLE chain_owner;
 
 \ir ../../functions/maint/partitions.sql
+\ir ../../functions/maint/drop_partitions_older_than.sql
 
 COMMIT;

@@ -1,24 +1,16 @@
--- Monthly range partitions, kept ahead at run time (the Jinja renderer `chaindb render partitions`
--- emits the very same DDL for review or shipping as a plan change):
+-- maint.ensure_partitions(p_parent regclass, p_months_ahead int DEFAULT 3), as change
+-- maint/partitions deploys it (maint/default_partitions replaces it and, on revert, restores this file)
+--   → TABLE (partition_name text, range_start timestamptz, range_end timestamptz)
+--   Monthly range partitions, kept ahead at run time (the Jinja renderer `chaindb render
+--   partitions` emits the very same DDL for review or shipping as a plan change):
 --     CREATE TABLE IF NOT EXISTS <schema>.<table>_pYYYY_MM PARTITION OF <schema>.<table>
 --         FOR VALUES FROM ('YYYY-MM-01 00:00:00+00') TO ('<next month>-01 00:00:00+00')
---
--- maint.ensure_partitions(p_parent regclass, p_months_ahead int DEFAULT 3)
---   → TABLE (partition_name text, range_start timestamptz, range_end timestamptz)
 --   Creates the partitions of the current UTC month and p_months_ahead months after it that do
 --   not exist yet, in the parent's schema, and returns one row per partition it created (0 rows
 --   when all exist: idempotent). The parent must be RANGE-partitioned on one timestamptz column.
---
--- maint.drop_partitions_older_than(p_parent regclass, p_older_than interval)
---   → TABLE (partition_name text, range_end timestamptz, action text)
---   Detaches then drops every partition whose upper bound is at or before now() - p_older_than;
---   action is 'dropped', or 'skipped: lock not available' when the lock did not come within
---   lock_timeout (that partition is left as it was; the next run retries). The default
---   partition is never touched.
---
--- Both: SECURITY DEFINER owned by chain_owner (partitions are always owned by chain_owner,
--- whoever calls), lock_timeout 5s, TimeZone UTC (month boundaries are UTC midnights),
--- search_path pinned. Schema maint is owner-only; PUBLIC cannot execute them.
+--   SECURITY DEFINER owned by chain_owner (partitions are always owned by chain_owner, whoever
+--   calls), lock_timeout 5s, TimeZone UTC (month boundaries are UTC midnights), search_path
+--   pinned. Schema maint is owner-only; PUBLIC cannot execute it.
 
 CREATE FUNCTION maint.ensure_partitions(p_parent regclass, p_months_ahead int DEFAULT 3)
 RETURNS TABLE (partition_name text, range_start timestamptz, range_end timestamptz)
@@ -79,46 +71,3 @@ $$;
 COMMENT ON FUNCTION maint.ensure_partitions(regclass, int) IS
     'Creates the missing monthly partitions <table>_pYYYY_MM (UTC months) from the current month to p_months_ahead ahead; returns what it created (none on a second run).';
 REVOKE ALL ON FUNCTION maint.ensure_partitions(regclass, int) FROM PUBLIC;
-
-CREATE FUNCTION maint.drop_partitions_older_than(p_parent regclass, p_older_than interval)
-RETURNS TABLE (partition_name text, range_end timestamptz, action text)
-LANGUAGE plpgsql
-SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-SET lock_timeout = '5s'
-SET TimeZone = 'UTC'
-AS $$
-DECLARE
-    v_part record;
-BEGIN
-    IF p_older_than IS NULL OR p_older_than < interval '0' THEN
-        RAISE EXCEPTION 'maint.drop_partitions_older_than: p_older_than must be a positive interval, not %', p_older_than
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    FOR v_part IN
-        SELECT b.child, b.upper
-          FROM (SELECT i.inhrelid::regclass AS child,
-                       pg_catalog.substring(pg_catalog.pg_get_expr(c.relpartbound, c.oid),
-                                            'TO \(''([^'']+)''\)')::timestamptz AS upper
-                  FROM pg_catalog.pg_inherits AS i
-                  JOIN pg_catalog.pg_class AS c ON c.oid = i.inhrelid
-                 WHERE i.inhparent = p_parent) AS b
-         WHERE b.upper <= pg_catalog.now() - p_older_than   -- NULL (DEFAULT, MAXVALUE) never matches
-         ORDER BY b.upper
-    LOOP
-        partition_name := v_part.child::text;
-        range_end := v_part.upper;
-        BEGIN
-            EXECUTE pg_catalog.format('ALTER TABLE %s DETACH PARTITION %s', p_parent, v_part.child);
-            EXECUTE pg_catalog.format('DROP TABLE %s', v_part.child);
-            action := 'dropped';
-        EXCEPTION WHEN lock_not_available THEN
-            action := 'skipped: lock not available';
-        END;
-        RETURN NEXT;
-    END LOOP;
-END
-$$;
-COMMENT ON FUNCTION maint.drop_partitions_older_than(regclass, interval) IS
-    'Retention: detaches and drops partitions ending at or before now() - p_older_than; reports each, skipping (not failing) one whose lock is not available within 5s.';
-REVOKE ALL ON FUNCTION maint.drop_partitions_older_than(regclass, interval) FROM PUBLIC;

@@ -13,6 +13,8 @@
 --                               indexed FKs and policy columns, PUBLIC nothing, backend access)
 --   tests.function_conventions(f) the 4 assertions every function meets (owner, comment, PUBLIC
 --                               cannot execute, SECURITY DEFINER pins search_path)
+--   tests.view_conventions(v, readers) the 6 assertions every view and materialized view meets
+--                               (owner, comments, safe read path, exactly these readers, read-only)
 --   tests.uses_index(q, idx[, d])  1 assertion: EXPLAIN q uses index idx
 --   tests.prunes_to(q, part[, d])  1 assertion: EXPLAIN q scans partition part only
 --   tests.outcome(setup, role, user, sql)  what happens when role runs sql (rolled back)
@@ -221,6 +223,73 @@ END
 $$;
 COMMENT ON FUNCTION tests.table_conventions(regclass) IS
     'The 9 pgTAP assertions of the table conventions: owner, comments (table; columns; policies, triggers, indexes), RLS forced, FKs indexed, policy columns indexed, nothing for PUBLIC, chain_app/chain_readonly access.';
+
+-- The conventions every view and materialized view of ours meets: 6 assertions.
+CREATE FUNCTION tests.view_conventions(p_view regclass, p_readers name[])
+RETURNS SETOF text
+LANGUAGE plpgsql
+SET search_path = tap, pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_v       text := p_view::text;
+    v_kind    "char" := (SELECT c.relkind FROM pg_catalog.pg_class AS c WHERE c.oid = p_view);
+    v_missing text[];
+BEGIN
+    -- 1. owner
+    RETURN NEXT is((SELECT pg_catalog.pg_get_userbyid(c.relowner)::text FROM pg_catalog.pg_class AS c WHERE c.oid = p_view),
+                   'chain_owner', v_v || ': owned by chain_owner');
+    -- 2. comment on the view
+    RETURN NEXT ok(pg_catalog.obj_description(p_view, 'pg_class') IS NOT NULL, v_v || ': has a comment');
+    -- 3. every column is documented: on the view, or on the table column of that name it shows
+    SELECT COALESCE(pg_catalog.array_agg(a.attname::text ORDER BY a.attnum), '{}') INTO v_missing
+      FROM pg_catalog.pg_attribute AS a
+     WHERE a.attrelid = p_view AND a.attnum > 0 AND NOT a.attisdropped
+       AND pg_catalog.col_description(p_view, a.attnum) IS NULL
+       AND NOT EXISTS (
+            SELECT 1 FROM pg_catalog.pg_rewrite AS r
+              JOIN pg_catalog.pg_depend AS d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid
+                                            AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid <> p_view
+              JOIN pg_catalog.pg_attribute AS t ON t.attrelid = d.refobjid AND t.attnum = d.refobjsubid
+             WHERE r.ev_class = p_view AND t.attname = a.attname
+               AND pg_catalog.col_description(t.attrelid, t.attnum) IS NOT NULL);
+    RETURN NEXT is(v_missing, '{}'::text[], v_v || ': every column has a comment (its own or its source column''s)');
+    -- 4. the read path: a view runs with the caller's rights (security_invoker, so RLS applies);
+    --    a materialized view has a unique index on plain columns (REFRESH … CONCURRENTLY), every
+    --    index commented, and is registered in maint.matview_schedule
+    IF v_kind = 'v' THEN
+        RETURN NEXT ok((SELECT COALESCE('security_invoker=true' = ANY (c.reloptions), false)
+                          FROM pg_catalog.pg_class AS c WHERE c.oid = p_view),
+                       v_v || ': security_invoker (the caller''s policies apply)');
+    ELSE
+        SELECT COALESCE(pg_catalog.array_agg(x.what ORDER BY x.what), '{}') INTO v_missing
+          FROM (SELECT 'no unique index on plain columns' AS what
+                 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index AS i
+                                    WHERE i.indrelid = p_view AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL)
+                UNION ALL
+                SELECT 'index ' || i.indexrelid::regclass::text || ' has no comment' FROM pg_catalog.pg_index AS i
+                 WHERE i.indrelid = p_view AND pg_catalog.obj_description(i.indexrelid, 'pg_class') IS NULL
+                UNION ALL
+                SELECT 'not in maint.matview_schedule'
+                 WHERE NOT EXISTS (SELECT 1 FROM maint.matview_schedule AS s WHERE s.matview = p_view)) AS x;
+        RETURN NEXT is(v_missing, '{}'::text[], v_v || ': refreshable CONCURRENTLY, indexes commented, scheduled');
+    END IF;
+    -- 5. exactly these roles may read it (PUBLIC and every other role of ours may not)
+    RETURN NEXT is((SELECT COALESCE(pg_catalog.array_agg(r.rolname::text ORDER BY r.rolname), '{}')
+                      FROM pg_catalog.pg_roles AS r
+                     WHERE r.rolname LIKE 'chain\_%' AND r.rolname <> 'chain_owner' AND NOT r.rolsuper
+                       AND pg_catalog.has_table_privilege(r.oid, p_view, 'SELECT')),
+                   (SELECT COALESCE(pg_catalog.array_agg(x::text ORDER BY x), '{}') FROM pg_catalog.unnest(p_readers) AS x),
+                   v_v || ': read by ' || pg_catalog.array_to_string(p_readers, ', ') || ' and no other role of ours');
+    -- 6. read-only: no privilege but SELECT for anyone but the owner, nothing for PUBLIC
+    SELECT COALESCE(pg_catalog.array_agg(DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(g.grantee)::text END
+                                         || ' ' || g.privilege_type), '{}') INTO v_missing
+      FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS g
+     WHERE c.oid = p_view AND g.grantee <> c.relowner AND (g.grantee = 0 OR g.privilege_type <> 'SELECT');
+    RETURN NEXT is(v_missing, '{}'::text[], v_v || ': read-only (SELECT only, nothing for PUBLIC)');
+END
+$$;
+COMMENT ON FUNCTION tests.view_conventions(regclass, name[]) IS
+    'The 6 pgTAP assertions of the view conventions: owner, comments (view; columns, own or source), security_invoker or concurrent refresh and schedule, exactly the given readers, read-only.';
 
 -- The conventions every function of ours meets: 4 assertions.
 CREATE FUNCTION tests.function_conventions(p_function regprocedure)

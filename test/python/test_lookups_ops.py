@@ -1,5 +1,5 @@
 """utxoIQ (seed 003): every example query of the seed (checklist §4.5, U-Q1 … U-Q13) runs on the
-fixture tools/chaindb/templates/seeds/60_ops.sql.j2 with the results worked out by hand from it, and is index-served
+dev profile of tools/chaindb/templates/seeds/60_ops.sql.j2 with the results worked out by hand from it, and is index-served
 once the tables hold realistic volume (generated server-side, ANALYZEd); the metric queries scan
 only the partitions they need (plan-time pruning for the point-in-time query, executor start-up
 pruning for the now()-relative ones).
@@ -14,7 +14,6 @@ import pytest
 
 from lookup_plans import partitions_scanned, plan_nodes
 
-FIXTURE = "tools/chaindb/templates/seeds/60_ops.sql.j2"
 
 Q = {
     "U-Q1 running jobs": """
@@ -108,10 +107,12 @@ ANALYZE ops.backfill_jobs, ops.insight_feedback, ops.system_metrics;
 
 @pytest.fixture
 def seeded(deployed_db):
-    from chaindb.script import run_file
+    from chaindb import seed
+    from chaindb.script import run_text
 
+    (source,) = seed.select(seed.template_sources(), ["ops"])
     with deployed_db.connect() as conn:
-        run_file(conn, __import__("harness").REPO / FIXTURE)
+        run_text(conn, seed.render_source(source, "dev").sql, name=source.display)
     return deployed_db
 
 

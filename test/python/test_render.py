@@ -38,7 +38,7 @@ def test_partition_lines_exact():
         " FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');",
     ]
     statements = [line for line in sql.splitlines() if line and not line.startswith("--")]
-    assert statements[:3] == ["BEGIN;", "SET lock_timeout = '5s';", "SET TimeZone = 'UTC';"]
+    assert statements[:3] == ["BEGIN;", "SET LOCAL lock_timeout = '5s';", "SET LOCAL TimeZone = 'UTC';"]
     assert statements[-1] == "COMMIT;" and sql.endswith("COMMIT;\n")
     assert sql.startswith("-- ")
 
@@ -102,6 +102,16 @@ def test_rendered_partitions_run_in_psql(empty_db):
         conn.execute("INSERT INTO ops.system_metrics VALUES ('2026-12-31 23:59:59+00', 1)")
         assert conn.execute("SELECT tableoid::regclass::text FROM ops.system_metrics"
                             ).fetchone() == ("ops.system_metrics_p2026_12",)
+
+
+def test_rendered_partitions_belong_to_the_parents_owner(deployed_db):
+    # run by the superuser, as a DBA would: owned by chain_owner like ensure_partitions' ones
+    sql = render_partitions("ops.system_metrics", "2031-01", 1)
+    proc = psql(deployed_db, sql)
+    assert proc.returncode == 0, proc.stderr
+    with deployed_db.connect() as conn:
+        assert conn.execute("SELECT pg_get_userbyid(relowner) FROM pg_class "
+                            "WHERE oid = 'ops.system_metrics_p2031_01'::regclass").fetchone() == ("chain_owner",)
 
 
 # ------------------------------------------------------------------ change skeletons

@@ -101,3 +101,58 @@ def test_uses_index_and_prunes_to(conn):
     assert ok
     [(ok, _)] = tap(conn, f"SELECT tests.prunes_to($$SELECT * FROM blockchain.price_feeds$$, '{part}')")
     assert not ok
+
+
+VIEWS = """
+SET ROLE chain_owner;
+CREATE TABLE core.tmp_src (id bigint PRIMARY KEY, n int);
+COMMENT ON TABLE core.tmp_src IS 't'; COMMENT ON COLUMN core.tmp_src.id IS 't';
+-- good: security_invoker, every column documented (id on its source, n2 on the view), readers as given
+CREATE VIEW core.tmp_view_good WITH (security_invoker = true) AS SELECT id, n * 2 AS n2 FROM core.tmp_src;
+COMMENT ON VIEW core.tmp_view_good IS 't'; COMMENT ON COLUMN core.tmp_view_good.n2 IS 't';
+REVOKE ALL ON core.tmp_view_good FROM chain_app, chain_readonly;
+GRANT SELECT ON core.tmp_view_good TO chain_app, chain_user;
+-- bad: definer rights, undocumented computed column, writable by chain_app, PUBLIC reads
+CREATE VIEW core.tmp_view_bad AS SELECT id, n * 3 AS n3 FROM core.tmp_src;
+GRANT SELECT, INSERT ON core.tmp_view_bad TO chain_app;
+GRANT SELECT ON core.tmp_view_bad TO PUBLIC;
+-- matviews: good has a commented unique plain index and a schedule row; bad has neither
+CREATE MATERIALIZED VIEW core.tmp_mv_good AS SELECT id FROM core.tmp_src;
+COMMENT ON MATERIALIZED VIEW core.tmp_mv_good IS 't';
+CREATE UNIQUE INDEX tmp_mv_good_id_key ON core.tmp_mv_good (id);
+COMMENT ON INDEX core.tmp_mv_good_id_key IS 't';
+REVOKE ALL ON core.tmp_mv_good FROM chain_app, chain_readonly;
+GRANT SELECT ON core.tmp_mv_good TO chain_readonly;
+CREATE MATERIALIZED VIEW core.tmp_mv_bad AS SELECT id FROM core.tmp_src;
+COMMENT ON MATERIALIZED VIEW core.tmp_mv_bad IS 't';
+CREATE UNIQUE INDEX tmp_mv_bad_expr_key ON core.tmp_mv_bad ((id + 1));
+RESET ROLE;
+INSERT INTO maint.matview_schedule (matview, cadence, note) VALUES ('core.tmp_mv_good', interval '1 day', 't');
+"""
+
+
+def test_view_conventions_pass_good_views_and_name_each_broken_rule(conn):
+    conn.execute(VIEWS)
+
+    def results(view, readers):
+        return [(ok, d.split(": ", 1)[1]) for ok, d in
+                tap(conn, f"SELECT * FROM tests.view_conventions('{view}', ARRAY{readers!r}::name[])")]
+
+    good = results("core.tmp_view_good", ["chain_app", "chain_user"])
+    assert len(good) == 6 and all(ok for ok, _ in good), good
+    good = results("core.tmp_mv_good", ["chain_readonly"])
+    assert len(good) == 6 and all(ok for ok, _ in good), good
+    # readers other than the ones named fail rule 5 only
+    assert [ok for ok, _ in results("core.tmp_view_good", ["chain_app"])] == [True, True, True, True, False, True]
+    bad = dict((d, ok) for ok, d in results("core.tmp_view_bad", ["chain_app"]))
+    assert bad == {
+        "owned by chain_owner": True,
+        "has a comment": False,
+        "every column has a comment (its own or its source column's)": False,
+        "security_invoker (the caller's policies apply)": False,
+        "read by chain_app and no other role of ours": False,     # chain_readonly reads by default privilege
+        "read-only (SELECT only, nothing for PUBLIC)": False,
+    }
+    bad_mv = dict((d, ok) for ok, d in results("core.tmp_mv_bad", ["chain_app", "chain_readonly"]))
+    assert bad_mv["refreshable CONCURRENTLY, indexes commented, scheduled"] is False
+    assert bad_mv["read-only (SELECT only, nothing for PUBLIC)"] is False      # default privileges: chain_app DML

@@ -16,6 +16,8 @@ SELECT s.symbol, p.price, p.source, p.observed_at
          ORDER BY f.observed_at DESC
          LIMIT 1) AS p;
 COMMENT ON VIEW blockchain.latest_prices IS 'Newest price of every quoted symbol; one index probe per symbol.';
+-- read-only: the schema's default privileges gave chain_app DML
+REVOKE INSERT, UPDATE, DELETE ON blockchain.latest_prices FROM chain_app;
 GRANT SELECT ON blockchain.latest_prices TO chain_app, chain_user, chain_readonly;
 
 CREATE FUNCTION blockchain.latest_price(p_symbol text)

@@ -15,4 +15,8 @@ SELECT p.id, p.proposer_id, p.title, p.description, p.voting_starts_at, p.voting
    AND p.voting_starts_at <= pg_catalog.now()
  ORDER BY p.voting_ends_at, p.id;
 COMMENT ON VIEW governance.active_proposals IS 'Proposals open for voting now, closing soonest first, with total weight and quorum status.';
+COMMENT ON COLUMN governance.active_proposals.votes_total IS 'Weight cast so far: for + against + abstain.';
+COMMENT ON COLUMN governance.active_proposals.quorum_reached IS 'Whether the weight cast so far reaches the proposal''s quorum.';
+-- read-only: the schema's default privileges gave chain_app DML
+REVOKE INSERT, UPDATE, DELETE ON governance.active_proposals FROM chain_app;
 GRANT SELECT ON governance.active_proposals TO chain_app, chain_user, chain_readonly;

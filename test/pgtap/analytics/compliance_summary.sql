@@ -1,28 +1,16 @@
 -- pgTAP: analytics/compliance_summary — certifications and compliance score per product, concurrent refresh, never for chain_user.
 BEGIN;
-SELECT plan(30);
+SELECT plan(17);
 
 -- the project's conventions (docs/conventions.md)
 
 -- structure (from the deployed catalog)
-SELECT has_materialized_view('analytics', 'compliance_summary', 'analytics.compliance_summary: exists');
-SELECT materialized_view_owner_is('analytics', 'compliance_summary', 'chain_owner', 'analytics.compliance_summary: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('analytics.compliance_summary'::regclass, 'pg_class') IS NOT NULL, 'analytics.compliance_summary: has a comment');
+SELECT tests.view_conventions('analytics.compliance_summary', ARRAY['chain_analytics', 'chain_app', 'chain_readonly']);  -- 6: owner, comments, read path, readers, read-only
 SELECT is((SELECT pg_catalog.array_agg(a.attname::text || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'analytics.compliance_summary'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
           ARRAY['product_id bigint', 'product_name text', 'batch_number text', 'total_certifications integer', 'valid_certifications integer', 'total_compliance_checks integer', 'passed_checks integer', 'compliance_score numeric(5,2)'], 'analytics.compliance_summary: exactly these columns and types');
-SELECT ok(pg_catalog.col_description('analytics.compliance_summary'::regclass, a.attnum) IS NOT NULL, 'analytics.compliance_summary.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'analytics.compliance_summary'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT indexes_are('analytics', 'compliance_summary', ARRAY['compliance_summary_product_id_key']::name[], 'analytics.compliance_summary: indexes ' || 'compliance_summary_product_id_key');
 SELECT is(pg_catalog.pg_get_indexdef('analytics.compliance_summary_product_id_key'::regclass), 'CREATE UNIQUE INDEX compliance_summary_product_id_key ON analytics.compliance_summary USING btree (product_id)', 'analytics.compliance_summary.compliance_summary_product_id_key: definition');
 SELECT ok(pg_catalog.obj_description('analytics.compliance_summary_product_id_key'::regclass, 'pg_class') IS NOT NULL, 'analytics.compliance_summary.compliance_summary_product_id_key: has a comment');
-SELECT is(pg_catalog.has_table_privilege('chain_analytics', 'analytics.compliance_summary'::regclass, 'SELECT'), true, 'analytics.compliance_summary: chain_analytics may read it');
-SELECT is(pg_catalog.has_table_privilege('chain_app', 'analytics.compliance_summary'::regclass, 'SELECT'), true, 'analytics.compliance_summary: chain_app may read it');
-SELECT is(pg_catalog.has_table_privilege('chain_readonly', 'analytics.compliance_summary'::regclass, 'SELECT'), true, 'analytics.compliance_summary: chain_readonly may read it');
-SELECT is(pg_catalog.has_table_privilege('chain_user', 'analytics.compliance_summary'::regclass, 'SELECT'), false, 'analytics.compliance_summary: chain_user cannot read it');
-SELECT is(pg_catalog.has_table_privilege('public', 'analytics.compliance_summary'::regclass, 'SELECT'), false, 'analytics.compliance_summary: public cannot read it');
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_analytics', 'analytics.compliance_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.compliance_summary: chain_analytics cannot write it');
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_app', 'analytics.compliance_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.compliance_summary: chain_app cannot write it');
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_readonly', 'analytics.compliance_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.compliance_summary: chain_readonly cannot write it');
 SELECT is((SELECT cadence FROM maint.matview_schedule WHERE matview = 'analytics.compliance_summary'::regclass), interval '1 day', 'analytics.compliance_summary: registered in maint.matview_schedule, daily');
 
 -- fixture, inserted as the test's owner (shared by the three matview files):

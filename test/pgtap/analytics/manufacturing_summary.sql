@@ -1,23 +1,14 @@
 -- pgTAP: analytics/manufacturing_summary — the materialized view analytics.manufacturing_summary,
 -- values checked by hand on a small fixture, its unique index, registration and concurrent refresh.
 BEGIN;
-SELECT plan(22);
+SELECT plan(12);
 
-SELECT has_materialized_view('analytics', 'manufacturing_summary', 'analytics.manufacturing_summary: exists');
-SELECT materialized_view_owner_is('analytics', 'manufacturing_summary', 'chain_owner', 'analytics.manufacturing_summary: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('analytics.manufacturing_summary'::regclass, 'pg_class') IS NOT NULL,
-          'analytics.manufacturing_summary: has a comment');
-SELECT ok(pg_catalog.col_description('analytics.manufacturing_summary'::regclass, a.attnum) IS NOT NULL,
-          'analytics.manufacturing_summary.' || a.attname || ': ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || ', has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'analytics.manufacturing_summary'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SELECT tests.view_conventions('analytics.manufacturing_summary', ARRAY['chain_analytics', 'chain_app', 'chain_readonly']);  -- 6: owner, comments, read path, readers, read-only
 SELECT is((SELECT indisunique AND indpred IS NULL AND indexprs IS NULL FROM pg_catalog.pg_index
             WHERE indexrelid = 'analytics.manufacturing_summary_status_key'::regclass), true,
           'analytics.manufacturing_summary.manufacturing_summary_status_key: unique on a plain column, no WHERE');
 SELECT results_eq($$SELECT cadence FROM maint.matview_schedule WHERE matview = 'analytics.manufacturing_summary'::regclass$$,
                   $$VALUES (interval '30 minutes')$$, 'analytics.manufacturing_summary: registered in maint.matview_schedule, every 30 minutes');
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_user', 'analytics.manufacturing_summary', 'SELECT')
-          AND pg_catalog.has_table_privilege('chain_analytics', 'analytics.manufacturing_summary', 'SELECT'),
-          'analytics.manufacturing_summary: chain_analytics reads it, chain_user does not');
 -- REFRESH reads as chain_owner, whom FORCE ROW LEVEL SECURITY binds: the tables the view reads have their
 -- <table>_select_owner policy from core.enable_backend_access (one helper owns them)
 SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_policy

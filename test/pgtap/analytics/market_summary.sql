@@ -1,14 +1,9 @@
 -- pgTAP: analytics/market_summary — the materialized view analytics.market_summary, values checked
 -- by hand on a small fixture, its unique index, its registration and concurrent refresh.
 BEGIN;
-SELECT plan(30);
+SELECT plan(14);
 
-SELECT has_materialized_view('analytics', 'market_summary', 'analytics.market_summary: exists');
-SELECT materialized_view_owner_is('analytics', 'market_summary', 'chain_owner', 'analytics.market_summary: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('analytics.market_summary'::regclass, 'pg_class') IS NOT NULL, 'analytics.market_summary: has a comment');
-SELECT ok(pg_catalog.col_description('analytics.market_summary'::regclass, a.attnum) IS NOT NULL,
-          'analytics.market_summary.' || a.attname || ': ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || ', has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'analytics.market_summary'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SELECT tests.view_conventions('analytics.market_summary', ARRAY['chain_analytics', 'chain_app', 'chain_readonly']);  -- 6: owner, comments, read path, readers, read-only
 SELECT is((SELECT indisunique AND indpred IS NULL AND indexprs IS NULL FROM pg_catalog.pg_index
             WHERE indexrelid = 'analytics.market_summary_asset_id_key'::regclass), true,
           'analytics.market_summary.market_summary_asset_id_key: unique on a plain column, no WHERE (CONCURRENTLY possible)');
@@ -16,10 +11,6 @@ SELECT results_eq($$SELECT cadence, note IS NOT NULL FROM maint.matview_schedule
                   $$VALUES (interval '30 minutes', true)$$, 'analytics.market_summary: registered in maint.matview_schedule, every 30 minutes');
 SELECT ok((SELECT relispopulated FROM pg_catalog.pg_class WHERE oid = 'analytics.market_summary'::regclass),
           'analytics.market_summary: populated at deploy (the first, plain refresh)');
-SELECT ok(pg_catalog.has_table_privilege(r, 'analytics.market_summary', 'SELECT'), 'analytics.market_summary: ' || r || ' may read')
-  FROM pg_catalog.unnest(ARRAY['chain_analytics', 'chain_app', 'chain_readonly']) AS r;
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_user', 'analytics.market_summary', 'SELECT'),
-          'analytics.market_summary: chain_user may not (no RLS on a materialized view)');
 -- REFRESH reads as chain_owner, whom FORCE ROW LEVEL SECURITY binds: the tables the view reads have their
 -- <table>_select_owner policy from core.enable_backend_access (one helper owns them)
 SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_policy

@@ -1,28 +1,16 @@
 -- pgTAP: analytics/product_traceability_summary — per-product counts without multiplication, concurrent refresh, never for chain_user.
 BEGIN;
-SELECT plan(35);
+SELECT plan(18);
 
 -- the project's conventions (docs/conventions.md)
 
 -- structure (from the deployed catalog)
-SELECT has_materialized_view('analytics', 'product_traceability_summary', 'analytics.product_traceability_summary: exists');
-SELECT materialized_view_owner_is('analytics', 'product_traceability_summary', 'chain_owner', 'analytics.product_traceability_summary: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('analytics.product_traceability_summary'::regclass, 'pg_class') IS NOT NULL, 'analytics.product_traceability_summary: has a comment');
+SELECT tests.view_conventions('analytics.product_traceability_summary', ARRAY['chain_analytics', 'chain_app', 'chain_readonly']);  -- 6: owner, comments, read path, readers, read-only
 SELECT is((SELECT pg_catalog.array_agg(a.attname::text || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'analytics.product_traceability_summary'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
           ARRAY['product_id bigint', 'product_name text', 'product_type trace.product_type', 'batch_number text', 'manufacture_date timestamp with time zone', 'expiry_date timestamp with time zone', 'is_active boolean', 'total_checkpoints integer', 'total_stakeholders integer', 'first_checkpoint_at timestamp with time zone', 'last_checkpoint_at timestamp with time zone', 'trace_duration_hours numeric(10,2)'], 'analytics.product_traceability_summary: exactly these columns and types');
-SELECT ok(pg_catalog.col_description('analytics.product_traceability_summary'::regclass, a.attnum) IS NOT NULL, 'analytics.product_traceability_summary.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'analytics.product_traceability_summary'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT indexes_are('analytics', 'product_traceability_summary', ARRAY['product_traceability_summary_product_id_key']::name[], 'analytics.product_traceability_summary: indexes ' || 'product_traceability_summary_product_id_key');
 SELECT is(pg_catalog.pg_get_indexdef('analytics.product_traceability_summary_product_id_key'::regclass), 'CREATE UNIQUE INDEX product_traceability_summary_product_id_key ON analytics.product_traceability_summary USING btree (product_id)', 'analytics.product_traceability_summary.product_traceability_summary_product_id_key: definition');
 SELECT ok(pg_catalog.obj_description('analytics.product_traceability_summary_product_id_key'::regclass, 'pg_class') IS NOT NULL, 'analytics.product_traceability_summary.product_traceability_summary_product_id_key: has a comment');
-SELECT is(pg_catalog.has_table_privilege('chain_analytics', 'analytics.product_traceability_summary'::regclass, 'SELECT'), true, 'analytics.product_traceability_summary: chain_analytics may read it');
-SELECT is(pg_catalog.has_table_privilege('chain_app', 'analytics.product_traceability_summary'::regclass, 'SELECT'), true, 'analytics.product_traceability_summary: chain_app may read it');
-SELECT is(pg_catalog.has_table_privilege('chain_readonly', 'analytics.product_traceability_summary'::regclass, 'SELECT'), true, 'analytics.product_traceability_summary: chain_readonly may read it');
-SELECT is(pg_catalog.has_table_privilege('chain_user', 'analytics.product_traceability_summary'::regclass, 'SELECT'), false, 'analytics.product_traceability_summary: chain_user cannot read it');
-SELECT is(pg_catalog.has_table_privilege('public', 'analytics.product_traceability_summary'::regclass, 'SELECT'), false, 'analytics.product_traceability_summary: public cannot read it');
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_analytics', 'analytics.product_traceability_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.product_traceability_summary: chain_analytics cannot write it');
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_app', 'analytics.product_traceability_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.product_traceability_summary: chain_app cannot write it');
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_readonly', 'analytics.product_traceability_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.product_traceability_summary: chain_readonly cannot write it');
 SELECT is((SELECT cadence FROM maint.matview_schedule WHERE matview = 'analytics.product_traceability_summary'::regclass), interval '1 day', 'analytics.product_traceability_summary: registered in maint.matview_schedule, daily');
 
 -- fixture, inserted as the test's owner (shared by the three matview files):

@@ -1,28 +1,16 @@
 -- pgTAP: analytics/user_activity_summary — per-user totals without multiplication, concurrent refresh, never for chain_user.
 BEGIN;
-SELECT plan(31);
+SELECT plan(19);
 
 -- the project's conventions (docs/conventions.md)
 
 -- structure (from the deployed catalog)
-SELECT has_materialized_view('analytics', 'user_activity_summary', 'analytics.user_activity_summary: exists');
-SELECT materialized_view_owner_is('analytics', 'user_activity_summary', 'chain_owner', 'analytics.user_activity_summary: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('analytics.user_activity_summary'::regclass, 'pg_class') IS NOT NULL, 'analytics.user_activity_summary: has a comment');
+SELECT tests.view_conventions('analytics.user_activity_summary', ARRAY['chain_analytics', 'chain_app', 'chain_readonly']);  -- 6: owner, comments, read path, readers, read-only
 SELECT is((SELECT pg_catalog.array_agg(a.attname::text || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'analytics.user_activity_summary'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
           ARRAY['user_id bigint', 'tier core.user_tier', 'total_products integer', 'total_checkpoints integer', 'total_trace_points bigint', 'total_trace_tokens numeric(36,18)', 'last_activity_at timestamp with time zone'], 'analytics.user_activity_summary: exactly these columns and types');
-SELECT ok(pg_catalog.col_description('analytics.user_activity_summary'::regclass, a.attnum) IS NOT NULL, 'analytics.user_activity_summary.' || a.attname || ': has a comment')
-  FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = 'analytics.user_activity_summary'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 SELECT indexes_are('analytics', 'user_activity_summary', ARRAY['user_activity_summary_user_id_key']::name[], 'analytics.user_activity_summary: indexes ' || 'user_activity_summary_user_id_key');
 SELECT is(pg_catalog.pg_get_indexdef('analytics.user_activity_summary_user_id_key'::regclass), 'CREATE UNIQUE INDEX user_activity_summary_user_id_key ON analytics.user_activity_summary USING btree (user_id)', 'analytics.user_activity_summary.user_activity_summary_user_id_key: definition');
 SELECT ok(pg_catalog.obj_description('analytics.user_activity_summary_user_id_key'::regclass, 'pg_class') IS NOT NULL, 'analytics.user_activity_summary.user_activity_summary_user_id_key: has a comment');
-SELECT is(pg_catalog.has_table_privilege('chain_analytics', 'analytics.user_activity_summary'::regclass, 'SELECT'), true, 'analytics.user_activity_summary: chain_analytics may read it');
-SELECT is(pg_catalog.has_table_privilege('chain_app', 'analytics.user_activity_summary'::regclass, 'SELECT'), true, 'analytics.user_activity_summary: chain_app may read it');
-SELECT is(pg_catalog.has_table_privilege('chain_readonly', 'analytics.user_activity_summary'::regclass, 'SELECT'), true, 'analytics.user_activity_summary: chain_readonly may read it');
-SELECT is(pg_catalog.has_table_privilege('chain_user', 'analytics.user_activity_summary'::regclass, 'SELECT'), false, 'analytics.user_activity_summary: chain_user cannot read it');
-SELECT is(pg_catalog.has_table_privilege('public', 'analytics.user_activity_summary'::regclass, 'SELECT'), false, 'analytics.user_activity_summary: public cannot read it');
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_analytics', 'analytics.user_activity_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.user_activity_summary: chain_analytics cannot write it');
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_app', 'analytics.user_activity_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.user_activity_summary: chain_app cannot write it');
-SELECT ok(NOT pg_catalog.has_table_privilege('chain_readonly', 'analytics.user_activity_summary'::regclass, 'INSERT, UPDATE, DELETE, TRUNCATE'), 'analytics.user_activity_summary: chain_readonly cannot write it');
 SELECT is((SELECT cadence FROM maint.matview_schedule WHERE matview = 'analytics.user_activity_summary'::regclass), interval '1 day', 'analytics.user_activity_summary: registered in maint.matview_schedule, daily');
 
 -- fixture, inserted as the test's owner (shared by the three matview files):

@@ -2,13 +2,8 @@
 BEGIN;
 SELECT plan(23);
 
-SELECT has_view('blockchain', 'latest_prices', 'blockchain.latest_prices: exists');
-SELECT view_owner_is('blockchain', 'latest_prices', 'chain_owner', 'blockchain.latest_prices: owned by chain_owner');
+SELECT tests.view_conventions('blockchain.latest_prices', ARRAY['chain_app', 'chain_readonly', 'chain_user']);  -- 6: owner, comments, read path, readers, read-only
 SELECT columns_are('blockchain', 'latest_prices', ARRAY['symbol', 'price', 'source', 'observed_at'], 'blockchain.latest_prices: exactly these columns');
-SELECT ok((SELECT 'security_invoker=true' = ANY (reloptions) FROM pg_catalog.pg_class WHERE oid = 'blockchain.latest_prices'::regclass), 'blockchain.latest_prices: security_invoker');
-SELECT ok(pg_catalog.obj_description('blockchain.latest_prices'::regclass, 'pg_class') IS NOT NULL, 'blockchain.latest_prices: has a comment');
-SELECT table_privs_are('blockchain', 'latest_prices', 'chain_user', ARRAY['SELECT'], 'blockchain.latest_prices: chain_user may read');
-SELECT table_privs_are('blockchain', 'latest_prices', 'public', ARRAY[]::text[], 'blockchain.latest_prices: PUBLIC has nothing');
 SELECT has_function('blockchain', 'latest_price', ARRAY['text']::name[], 'blockchain.latest_price(): exists');
 SELECT isnt_definer('blockchain', 'latest_price', ARRAY['text']::name[], 'blockchain.latest_price(): SECURITY INVOKER');
 SELECT volatility_is('blockchain', 'latest_price', ARRAY['text']::name[], 'stable', 'blockchain.latest_price(): stable');

@@ -2,16 +2,10 @@
 BEGIN;
 SELECT plan(16);
 
-SELECT has_view('education', 'user_summary', 'education.user_summary: exists');
-SELECT view_owner_is('education', 'user_summary', 'chain_owner', 'education.user_summary: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('education.user_summary'::regclass, 'pg_class') IS NOT NULL, 'education.user_summary: has a comment');
+SELECT tests.view_conventions('education.user_summary', ARRAY['chain_app', 'chain_readonly', 'chain_user']);  -- 6: owner, comments, read path, readers, read-only
 SELECT columns_are('education', 'user_summary', ARRAY['user_id', 'required_modules', 'required_passed', 'modules_started',
                    'modules_completed', 'average_score', 'total_attempts', 'last_completed_at', 'ready_for_trading'],
                    'education.user_summary: exactly these columns');
-SELECT ok((SELECT 'security_invoker=true' = ANY (reloptions) FROM pg_catalog.pg_class WHERE oid = 'education.user_summary'::regclass),
-          'education.user_summary: security_invoker');
-SELECT table_privs_are('education', 'user_summary', 'chain_user', ARRAY['SELECT'], 'education.user_summary: chain_user reads');
-SELECT table_privs_are('education', 'user_summary', 'chain_app', ARRAY['SELECT'], 'education.user_summary: chain_app reads only');
 
 -- fixture: two required modules (a → b), one optional; learner 4141 passes both, 4142 fails b
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES

@@ -2,13 +2,8 @@
 BEGIN;
 SELECT plan(11);
 
-SELECT has_view('governance', 'active_proposals', 'governance.active_proposals: exists');
-SELECT view_owner_is('governance', 'active_proposals', 'chain_owner', 'governance.active_proposals: owned by chain_owner');
+SELECT tests.view_conventions('governance.active_proposals', ARRAY['chain_app', 'chain_readonly', 'chain_user']);  -- 6: owner, comments, read path, readers, read-only
 SELECT columns_are('governance', 'active_proposals', ARRAY['id', 'proposer_id', 'title', 'description', 'voting_starts_at', 'voting_ends_at', 'quorum', 'votes_for', 'votes_against', 'votes_abstain', 'votes_total', 'quorum_reached'], 'governance.active_proposals: exactly these columns');
-SELECT ok((SELECT 'security_invoker=true' = ANY (reloptions) FROM pg_catalog.pg_class WHERE oid = 'governance.active_proposals'::regclass), 'governance.active_proposals: security_invoker');
-SELECT ok(pg_catalog.obj_description('governance.active_proposals'::regclass, 'pg_class') IS NOT NULL, 'governance.active_proposals: has a comment');
-SELECT table_privs_are('governance', 'active_proposals', 'chain_user', ARRAY['SELECT'], 'governance.active_proposals: chain_user may read');
-SELECT table_privs_are('governance', 'active_proposals', 'public', ARRAY[]::text[], 'governance.active_proposals: PUBLIC has nothing');
 
 -- fixture, inserted as the test's owner: three users
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES

@@ -1,17 +1,10 @@
 -- pgTAP: memory/active_assets — the view memory.active_assets [active_memory_assets] (index use: test/python/test_lookups_memory.py).
 BEGIN;
-SELECT plan(14);
+SELECT plan(12);
 
--- view memory.active_assets: 9 assertions
-SELECT has_view('memory', 'active_assets', 'memory.active_assets: exists');
-SELECT view_owner_is('memory', 'active_assets', 'chain_owner', 'memory.active_assets: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('memory.active_assets'::regclass, 'pg_class') IS NOT NULL, 'memory.active_assets: has a comment');
-SELECT ok((SELECT 'security_invoker=true' = ANY (c.reloptions) FROM pg_catalog.pg_class AS c WHERE c.oid = 'memory.active_assets'::regclass), 'memory.active_assets: security_invoker (the caller''s policies apply)');
+-- view memory.active_assets: 7 assertions
+SELECT tests.view_conventions('memory.active_assets', ARRAY['chain_app', 'chain_readonly', 'chain_user']);  -- 6: owner, comments, read path, readers, read-only
 SELECT columns_are('memory', 'active_assets', ARRAY['asset_id', 'owner_address', 'arweave_id', 'content_hash', 'version', 'batch_id', 'encryption_key_id', 'agent_id', 'memory_type', 'metadata', 'created_at', 'updated_at', 'batch_status', 'transaction_signature', 'confirmed_at', 'active_grants_count']::name[], 'memory.active_assets: exactly these columns');
-SELECT table_privs_are('memory', 'active_assets', 'chain_app', ARRAY['SELECT'], 'memory.active_assets: chain_app has SELECT');
-SELECT table_privs_are('memory', 'active_assets', 'chain_user', ARRAY['SELECT'], 'memory.active_assets: chain_user has SELECT');
-SELECT table_privs_are('memory', 'active_assets', 'chain_readonly', ARRAY['SELECT'], 'memory.active_assets: chain_readonly has SELECT');
-SELECT table_privs_are('memory', 'active_assets', 'public', ARRAY[]::text[], 'memory.active_assets: public has nothing');
 
 -- fixture, as the test's owner: a tree, Ann's completed and pending batches, assets of Ann (one burned) and Bob
 INSERT INTO memory.merkle_trees (tree_address, max_depth, max_buffer_size) VALUES ('TreeA1111111111111111111111111111111111111', 14, 64);

@@ -1,17 +1,10 @@
 -- pgTAP: memory/batch_statistics — the view memory.batch_statistics (index use of the seed's date filter: test/python/test_lookups_memory.py).
 BEGIN;
-SELECT plan(12);
+SELECT plan(10);
 
--- view memory.batch_statistics: 9 assertions
-SELECT has_view('memory', 'batch_statistics', 'memory.batch_statistics: exists');
-SELECT view_owner_is('memory', 'batch_statistics', 'chain_owner', 'memory.batch_statistics: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('memory.batch_statistics'::regclass, 'pg_class') IS NOT NULL, 'memory.batch_statistics: has a comment');
-SELECT ok((SELECT 'security_invoker=true' = ANY (c.reloptions) FROM pg_catalog.pg_class AS c WHERE c.oid = 'memory.batch_statistics'::regclass), 'memory.batch_statistics: security_invoker (the caller''s policies apply)');
+-- view memory.batch_statistics: 7 assertions
+SELECT tests.view_conventions('memory.batch_statistics', ARRAY['chain_app', 'chain_readonly', 'chain_user']);  -- 6: owner, comments, read path, readers, read-only
 SELECT columns_are('memory', 'batch_statistics', ARRAY['date', 'batch_count', 'total_memories', 'avg_memories_per_batch', 'total_cost_lamports', 'avg_cost_per_batch']::name[], 'memory.batch_statistics: exactly these columns');
-SELECT table_privs_are('memory', 'batch_statistics', 'chain_app', ARRAY['SELECT'], 'memory.batch_statistics: chain_app has SELECT');
-SELECT table_privs_are('memory', 'batch_statistics', 'chain_user', ARRAY['SELECT'], 'memory.batch_statistics: chain_user has SELECT');
-SELECT table_privs_are('memory', 'batch_statistics', 'chain_readonly', ARRAY['SELECT'], 'memory.batch_statistics: chain_readonly has SELECT');
-SELECT table_privs_are('memory', 'batch_statistics', 'public', ARRAY[]::text[], 'memory.batch_statistics: public has nothing');
 
 -- fixture, as the test's owner: a tree, Ann's completed and pending batches, assets of Ann (one burned) and Bob
 INSERT INTO memory.merkle_trees (tree_address, max_depth, max_buffer_size) VALUES ('TreeA1111111111111111111111111111111111111', 14, 64);

@@ -1,17 +1,10 @@
 -- pgTAP: memory/user_statistics — the view memory.user_statistics (index use of the owner filter: test/python/test_lookups_memory.py).
 BEGIN;
-SELECT plan(11);
+SELECT plan(9);
 
--- view memory.user_statistics: 9 assertions
-SELECT has_view('memory', 'user_statistics', 'memory.user_statistics: exists');
-SELECT view_owner_is('memory', 'user_statistics', 'chain_owner', 'memory.user_statistics: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('memory.user_statistics'::regclass, 'pg_class') IS NOT NULL, 'memory.user_statistics: has a comment');
-SELECT ok((SELECT 'security_invoker=true' = ANY (c.reloptions) FROM pg_catalog.pg_class AS c WHERE c.oid = 'memory.user_statistics'::regclass), 'memory.user_statistics: security_invoker (the caller''s policies apply)');
+-- view memory.user_statistics: 7 assertions
+SELECT tests.view_conventions('memory.user_statistics', ARRAY['chain_app', 'chain_readonly', 'chain_user']);  -- 6: owner, comments, read path, readers, read-only
 SELECT columns_are('memory', 'user_statistics', ARRAY['owner_address', 'total_assets', 'active_assets', 'total_batches', 'first_mint_at', 'last_mint_at', 'batched_mints', 'unique_agents', 'total_cost_lamports']::name[], 'memory.user_statistics: exactly these columns');
-SELECT table_privs_are('memory', 'user_statistics', 'chain_app', ARRAY['SELECT'], 'memory.user_statistics: chain_app has SELECT');
-SELECT table_privs_are('memory', 'user_statistics', 'chain_user', ARRAY['SELECT'], 'memory.user_statistics: chain_user has SELECT');
-SELECT table_privs_are('memory', 'user_statistics', 'chain_readonly', ARRAY['SELECT'], 'memory.user_statistics: chain_readonly has SELECT');
-SELECT table_privs_are('memory', 'user_statistics', 'public', ARRAY[]::text[], 'memory.user_statistics: public has nothing');
 
 -- fixture, as the test's owner: a tree, Ann's completed and pending batches, assets of Ann (one burned) and Bob
 INSERT INTO memory.merkle_trees (tree_address, max_depth, max_buffer_size) VALUES ('TreeA1111111111111111111111111111111111111', 14, 64);

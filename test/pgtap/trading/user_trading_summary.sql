@@ -2,16 +2,10 @@
 BEGIN;
 SELECT plan(13);
 
-SELECT has_view('trading', 'user_trading_summary', 'trading.user_trading_summary: exists');
-SELECT view_owner_is('trading', 'user_trading_summary', 'chain_owner', 'trading.user_trading_summary: owned by chain_owner');
-SELECT ok(pg_catalog.obj_description('trading.user_trading_summary'::regclass, 'pg_class') IS NOT NULL, 'trading.user_trading_summary: has a comment');
+SELECT tests.view_conventions('trading.user_trading_summary', ARRAY['chain_app', 'chain_readonly', 'chain_user']);  -- 6: owner, comments, read path, readers, read-only
 SELECT columns_are('trading', 'user_trading_summary', ARRAY['user_id', 'grids_count', 'active_grids', 'total_investment', 'total_profit',
                    'last_grid_at', 'practice_sessions', 'completed_practice_sessions', 'practice_profit_loss'],
                    'trading.user_trading_summary: exactly these columns');
-SELECT ok((SELECT 'security_invoker=true' = ANY (reloptions) FROM pg_catalog.pg_class WHERE oid = 'trading.user_trading_summary'::regclass),
-          'trading.user_trading_summary: security_invoker');
-SELECT table_privs_are('trading', 'user_trading_summary', 'chain_user', ARRAY['SELECT'], 'trading.user_trading_summary: chain_user reads');
-SELECT table_privs_are('trading', 'user_trading_summary', 'chain_app', ARRAY['SELECT'], 'trading.user_trading_summary: chain_app reads only');
 
 INSERT INTO core.users (id, wallet_address) OVERRIDING SYSTEM VALUE VALUES
     (4151, '0x0000000000000000000000000000000000004151'), (4152, '0x0000000000000000000000000000000000004152');

@@ -22,6 +22,27 @@ log_only_option = option("--log-only", action="store_true",
                          help="record in the registry only; run no script")
 
 
+def deploy_mode(args, ctx) -> str:
+    """--mode, else deploy.mode from the configuration, else all; anything else is a usage error."""
+    mode = args.mode or ctx.config.get("deploy.mode", "all")
+    if mode not in MODES:
+        raise UsageError(f'Unknown deploy mode "{mode}": expected all, tag or change')
+    return mode
+
+
+def run_reporting(args, work) -> int:
+    """Run work(); with --json print its result, or {"ok": false} when it fails."""
+    try:
+        result = work()
+    except ChaindbError:
+        if args.json:
+            print_json({"ok": False})
+        raise
+    if args.json:
+        print_json(result)
+    return 0
+
+
 @command("deploy", "Deploy changes to a database", group=SQITCH)
 @options(
     option("args", nargs="*", metavar="[TARGET] [CHANGE]",
@@ -41,19 +62,10 @@ def cmd_deploy(args) -> int:
     to = args.to_change or (keys[0] if keys else None)
     ctx = context(args, target)
     verify = args.verify if args.verify is not None else ctx.config.get_bool("deploy.verify")
-    mode = args.mode or ctx.config.get("deploy.mode", "all")
-    if mode not in MODES:
-        raise UsageError(f'Unknown deploy mode "{mode}": expected all, tag or change')
+    mode = deploy_mode(args, ctx)
     with ctx.engine(reporter(args), variables(args.set)) as engine:
-        try:
-            result = engine.deploy(to, mode=mode, verify=verify, log_only=args.log_only)
-        except ChaindbError:
-            if args.json:
-                print_json({"ok": False})
-            raise
-    if args.json:
-        print_json(result)
-    return 0
+        return run_reporting(args, lambda: engine.deploy(to, mode=mode, verify=verify,
+                                                         log_only=args.log_only))
 
 
 @command("revert", "Revert changes from a database", group=SQITCH)
@@ -108,9 +120,7 @@ def cmd_rebase(args) -> int:
     upto = args.upto or (keys[1] if len(keys) > 1 else None)
     if len(keys) > 2:
         raise UsageError(f'Unknown argument "{keys[2]}"')
-    mode = args.mode or ctx.config.get("deploy.mode", "all")
-    if mode not in MODES:
-        raise UsageError(f'Unknown deploy mode "{mode}": expected all, tag or change')
+    mode = deploy_mode(args, ctx)
     with ctx.engine(TextReporter(), variables(args.set)) as engine:
         engine.rebase(onto, upto, mode=mode, verify=args.verify, log_only=args.log_only,
                       confirm=confirm(args.yes or ctx.config.get_bool("rebase.no_prompt")),
@@ -135,15 +145,7 @@ def cmd_verify(args) -> int:
     start = args.from_change or (keys[0] if keys else None)
     end = args.to_change or (keys[1] if len(keys) > 1 else None)
     with ctx.engine(reporter(args), variables(args.set)) as engine:
-        try:
-            result = engine.verify(start, end)
-        except ChaindbError:
-            if args.json:
-                print_json({"ok": False})
-            raise
-    if args.json:
-        print_json(result)
-    return 0
+        return run_reporting(args, lambda: engine.verify(start, end))
 
 
 @command("check", "Check that deployed scripts match the plan", group=SQITCH)
@@ -431,9 +433,7 @@ def cmd_checkout(args) -> int:
         raise ChaindbError(f"Branch {branch} has no changes in common with current branch "
                            f"{current}")
     print(f"Last change before the branches diverged: {last_common.format_name_with_tags}")
-    mode = args.mode or ctx.config.get("deploy.mode", "all")
-    if mode not in MODES:
-        raise UsageError(f'Unknown deploy mode "{mode}": expected all, tag or change')
+    mode = deploy_mode(args, ctx)
     no_prompt = (args.yes or ctx.config.get_bool("checkout.no_prompt")
                  or ctx.config.get_bool("revert.no_prompt"))
     common = variables(args.set)
