@@ -1,7 +1,7 @@
 """TraceChain V2 (seed 002) with real connections: the development fixture, the concurrency
 rules that need two sessions, and the index-served lookups of checklist §3.9.
 
-* the fixture tools/chaindb/templates/seeds/50_tracechain.sql.j2 loads twice without change and uses every value of
+* the dev profile of tools/chaindb/templates/seeds/50_tracechain.sql.j2 loads twice without change and uses every value of
   every TraceChain enum (and every core.user_tier);
 * concurrent checkpoints on one product: the traceability chain stays 1..n without gaps or
   duplicates, in time order, whatever the interleaving (late inserts included); a second writer
@@ -35,10 +35,13 @@ ENUMS = ["trace.product_type", "trace.checkpoint_status", "trace.stakeholder_rol
 
 
 def load_fixture(db) -> None:
-    from chaindb.script import run_file
+    """The template's dev profile, rendered as `chaindb seed` renders it."""
+    from chaindb import seed
+    from chaindb.script import run_text
 
+    source = next(s for s in seed.template_sources(REPO) if s.stem == FIXTURE.name.removesuffix(".sql.j2"))
     with db.connect() as conn:
-        run_file(conn, FIXTURE)
+        run_text(conn, seed.render_source(source, "dev").sql, name=source.display)
 
 
 def test_fixture_loads_twice_and_uses_every_enum_value(deployed_db):
