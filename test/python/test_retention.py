@@ -361,3 +361,28 @@ def test_one_cleanup_at_a_time(deployed_db):
         assert {r["status"] for r in report} == {"ok"}
         assert other.execute("SELECT maint.cleanup_lock(true)").fetchone()[0]
         other.execute("SELECT maint.cleanup_lock(false)")
+
+
+def test_operation_log_rows_of_the_default_partition_are_archived(deployed_db):
+    """memory.audit_logs is append-only (its trigger refuses DELETE) except for retention: rows
+    past 90 days that sit in the DEFAULT partition (a month without its own partition) go to
+    archive.rows one by one when the cleanup runs as a superuser, as pg_cron runs it."""
+    with deployed_db.connect() as conn:
+        conn.execute("""INSERT INTO memory.audit_logs (wallet_address, action, "timestamp")
+                        SELECT 'Ann11111111111111111111111111111111111111111', 'asset.mint',
+                               now() - interval '400 days' + g * interval '1 minute'
+                          FROM generate_series(1, 30) AS g""")
+        assert conn.execute("SELECT count(*) FROM memory.audit_logs_default").fetchone()[0] == 30
+        assert conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()[0]
+        report = conn.execute("CALL maint.cleanup_old_data()").fetchone()[0]
+        logs = next(r for r in report if r["table"] == "memory.audit_logs")
+        assert logs["status"] == "ok", logs
+        assert conn.execute("SELECT count(*) FROM memory.audit_logs_default").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM archive.rows WHERE source = 'memory.audit_logs'").fetchone()[0] == 30
+        # still append-only for everyone else
+        conn.execute("INSERT INTO memory.audit_logs (wallet_address, action) "
+                     "VALUES ('Ann11111111111111111111111111111111111111111', 'asset.mint')")
+        conn.execute("SET ROLE chain_app")
+        assert sqlstate(conn, "DELETE FROM memory.audit_logs") == "42501"
+        conn.execute("RESET ROLE")
+        assert sqlstate(conn, "UPDATE memory.audit_logs SET action = 'x'") == "55000"
