@@ -41,7 +41,7 @@ down: ## stop the embedded cluster
 	$(RUN) chaindb cluster stop
 
 test: deps ## the whole suite, test files spread over the cores (pytest-xdist; one server per worker)
-	$(RUN) python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile
+	$(RUN) python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile --durations=15
 
 test-fast: ## the suite without reinstalling, stop at the first failure
 	$(RUN) python -m pytest -q -x
