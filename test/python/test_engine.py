@@ -121,11 +121,13 @@ def test_status_and_check_detect_drift(golden):
     overlay(project, "modified")
     status = json.loads(run(project, "status", "--json", db.uri).stdout)
     assert status["drift"] == ["flips"]
+    # the text stays Sqitch's (sqitch 1.3.1 does not name drifted changes in status)
     text = run(project, "status", db.uri).stdout
-    assert "# Modified since deployed (deploy script changed):\n#   flips\n" in text
+    assert "Modified" not in text and "flips" not in text
     proc = run(project, "check", db.uri, rc=1)
-    assert "Script signatures diverge at change flips" in proc.stdout
-    assert proc.stderr.strip() == "chaindb: Failed one check"
+    # Sqitch's layout: the verdict on stdout too (exit 1 is Sqitch's non-fatal kind)
+    assert proc.stdout.endswith("Script signatures diverge at change flips\nFailed one check\n")
+    assert proc.stderr == ""
 
 
 def test_log_only_records_without_running_and_verify_then_fails(golden):

@@ -111,9 +111,12 @@ def test_failing_deploy_matches_golden(projects, empty_db, state, mode):
     overlay("broken")
     run(base, "deploy", empty_db.uri)
     proc = run(golden, "deploy", "--mode", mode, empty_db.uri, rc=2)
-    # psql's own line, as in test/golden/outputs/deploy-fail-mode-*.txt, then the verdict
+    # stderr as in test/golden/outputs/deploy-fail-mode-*.txt: psql's own line, Sqitch's
+    # line on psql's exit status and a blank, where it reverts to, then the verdict
+    reverting = "Reverting all changes" if mode == "all" else "Reverting to userfuncs @v1.0"
     assert proc.stderr == ("psql:deploy/widgets/more.sql:6: ERROR:  division by zero\n"
-                           "chaindb: Deploy failed\n")
+                           '"psql" unexpectedly returned exit value 3\n\n'
+                           f"{reverting}\nchaindb: Deploy failed\n")
     assert_registry_matches(empty_db, state)
 
 

@@ -5,8 +5,9 @@ to its handler).  Sqitch's command names, flags and output (docs/sqitch-compat.m
 §3.6-3.7; recorded output in test/golden/outputs/); the one deliberate difference in text
 output: every ``.. ok`` line carries the step's duration, e.g. ``  + users .. ok (12 ms)``.
 With no target configured or given, chaindb deploys to its embedded cluster (``.chaindb/``
-in the project).  Every user error is one line on stderr, ``chaindb: <message>``, and a
-non-zero exit code -- never a traceback.
+in the project).  Every user error is one line on stderr, ``chaindb: <message>`` (Sqitch's
+multi-line messages keep their lines), and a non-zero exit code -- never a traceback;
+Sqitch's non-fatal exit-1 messages ("No changes deployed") go to stdout, as Sqitch's do.
 """
 
 from __future__ import annotations
@@ -58,8 +59,13 @@ def main(argv: list[str] | None = None) -> int:
             return args.func(args)
     except ChaindbError as exc:
         sys.stdout.flush()
+        if exc.info:
+            # Sqitch's non-fatal exit-1 messages go to stdout (App::Sqitch::go: info)
+            print(str(exc).strip())
+            return exc.exitcode
         # a message made of one reason per line (Sqitch's layout) keeps its lines
-        text = str(exc).strip() if getattr(exc, "multiline", False) else _one_line(exc)
+        # (a trailing newline is kept: Sqitch's psql failure line is followed by a blank)
+        text = str(exc).strip(" ").lstrip("\n") if exc.multiline else _one_line(exc)
         print(f"chaindb: {text}", file=sys.stderr)
         return exc.exitcode
     except KeyboardInterrupt:

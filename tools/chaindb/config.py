@@ -417,6 +417,21 @@ def connect_kwargs(uri: str) -> dict[str, str]:
     return kwargs
 
 
+def destination(name: str, uri: str) -> str:
+    """How Sqitch's pg engine names a target in messages (Engine/pg.pm ``destination``):
+    the target name, or -- for a target given as a URI without database name, such as the
+    default ``db:pg:`` -- the URI without password and with the database libpq will use:
+    PGDATABASE, else the user (SQITCH_USERNAME, the URI's), else PGUSER, else the system user."""
+    if ":" not in name:
+        return name
+    parsed = _parse_db_uri(uri)
+    if parsed.dbname:
+        return name
+    dbname = (os.environ.get("PGDATABASE") or os.environ.get("SQITCH_USERNAME") or parsed.user
+              or os.environ.get("PGUSER") or _sysuser())
+    return display_uri(with_dbname(uri, dbname))
+
+
 def display_uri(uri: str) -> str:
     """The URI as Sqitch shows it: password removed ('db:pg://postgres:@host/db')."""
     if _parse_db_uri(uri).password is None:

@@ -470,8 +470,11 @@ class Engine:
                 if not path.exists():
                     raise EngineError(f"Deploy script {self._display(path)} does not exist")
         width = max(len(format_name_with_tags(c)) for c in changes)
-        start_at = (format_name_with_tags(self.plan.changes[position])
-                    if position >= 0 else None)
+        # Sqitch's start_at (_sync_plan): the current change's name and its last tag, no blank
+        start_at = None
+        if position >= 0:
+            current = self.plan.changes[position]
+            start_at = current.name + (current.tags[-1].format_name if current.tags else "")
 
         self._ahead = {}
         kept = self.runner.keep()
@@ -487,12 +490,19 @@ class Engine:
                     self._deploy_change(change, dependencies[change.id], width, verify,
                                         log_only, result, ahead=ahead)
                 except EngineError as exc:
+                    # Sqitch: a script failure is psql's exit status, vented (mode change:
+                    # the final error, no "Deploy failed"); a failed verify or registry write
+                    # was vented in deploy_change already ("private").
                     result.ok = False
-                    if not getattr(exc, "reported", False):
+                    private = getattr(exc, "private", False)
+                    if mode == "change":
+                        if private:
+                            raise EngineError("Deploy failed") from None
+                        raise EngineError(str(exc), multiline=exc.multiline) from None
+                    if not private:
                         self.reporter.warn(str(exc))
-                    if mode == "change" or not deployed:
+                    if not deployed:
                         raise EngineError("Deploy failed") from None
-                    self.reporter.warn("")
                     target = format_name_with_tags(last_tagged) if last_tagged else start_at
                     self.reporter.warn(f"Reverting to {target}" if target
                                        else "Reverting all changes")
@@ -538,22 +548,38 @@ class Engine:
                 if verify:
                     self._verify_script(change)
         except (ChaindbError, psycopg.Error) as exc:
+            # Sqitch's deploy_change: a failed verify or a failed registry write is vented
+            # (stderr), the revert script runs, a `fail` event is logged, then "not ok";
+            # a failed deploy script (psql's messages already on stderr) is not reverted.
             message = str(exc).strip()
-            shown = _shown(exc)
             verify_failed = isinstance(exc, _VerifyFailed)
-            if verify_failed and not log_only:
-                # Sqitch runs the revert script after a failed verify (and logs no revert).
+            logging_failed = isinstance(exc, psycopg.Error)
+            if verify_failed:
+                self.reporter.warn(_shown(exc) or message)
+            elif logging_failed:
+                self.reporter.warn(_server_error_text(exc))
+            # after a failed registry write the script's work is gone with the rows when
+            # both were one transaction; it is reverted only when it committed on its own
+            revert = verify_failed or (logging_failed and self.runner.committed_alone)
+            if revert and not log_only:
                 try:
                     self._run_script(self._path(change, "revert"), None)
                 except ChaindbError as revert_exc:
-                    self.reporter.warn(str(revert_exc))
+                    if _shown(revert_exc) is not None:
+                        self.reporter.warn(str(revert_exc))
                 if recorded:
                     self.registry.forget_deploy(change.id)
             self.registry.log_fail(row, self.committer)
             elapsed = (time.monotonic() - started) * 1000
-            self.reporter.step_end(False, elapsed, shown)
+            self.reporter.step_end(False, elapsed, None)
             result.steps.append(StepResult(name, change.id, "deploy", False, elapsed, message))
-            error = EngineError(message)
+            if verify_failed or logging_failed:
+                error = EngineError("Deploy failed")
+                error.private = True
+            elif _shown(exc) is None:       # psql's own text is out: its exit status
+                error = EngineError(PSQL_FAILED, multiline=True)
+            else:
+                error = EngineError(message)
             error.reported = True
             raise error from None
         elapsed = (time.monotonic() - started) * 1000
@@ -668,7 +694,7 @@ class Engine:
             statement = f"Reverting all changes from {self.destination}"
         if confirm is not None:
             if not confirm(question):
-                raise EngineError("Nothing reverted", exitcode=1)
+                raise EngineError("Nothing reverted", exitcode=1, info=True)
         else:
             self.reporter.info(statement)
         changes = list(reversed(changes))
@@ -878,14 +904,14 @@ class Engine:
         if state is None:                                # say what is wrong
             if not self.registry.exists():
                 # Sqitch: a database without a registry has no state -- exit 1
-                raise EngineError("No changes deployed", exitcode=1)
+                raise EngineError("No changes deployed", exitcode=1, info=True)
             self.registry.check_version()
             state = RegistryState(REGISTRY_RELEASE, self.registry.deployed_changes(project),
                                   self.registry.deployed_tags(project))
         deployed = state.deployed
         current = deployed[-1] if deployed else None
         if current is None:
-            raise EngineError("No changes deployed", exitcode=1)
+            raise EngineError("No changes deployed", exitcode=1, info=True)
         index = self.plan.index_of(current.id) if own else None
         undeployed = self.plan.changes[index + 1:] if index is not None else []
         return StatusData(self.destination, project, current, index is not None,
@@ -915,10 +941,10 @@ class Engine:
         Exit status 1 when the registry is missing or holds no event at all."""
         if not self.registry.exists():
             raise EngineError(f"Database {self.destination} has not been initialized for "
-                              "Sqitch", exitcode=1)
+                              "Sqitch", exitcode=1, info=True)
         self.registry.check_version()
         if not self.registry.events(EventSearch(limit=1)):
-            raise EngineError(f"No events logged for {self.destination}", exitcode=1)
+            raise EngineError(f"No events logged for {self.destination}", exitcode=1, info=True)
         return self.registry.events(search)
 
 
@@ -926,6 +952,25 @@ class _VerifyFailed(EngineError):
     """A verify script failed (the message ends with Sqitch's 'Verify script ... failed.')."""
 
     shown: str | None = None
+
+
+# What Sqitch says when psql exits non-zero (ON_ERROR_STOP: 3), then a blank line.
+PSQL_FAILED = '"psql" unexpectedly returned exit value 3\n'
+
+
+def _server_error_text(exc: BaseException) -> str:
+    """A server error as libpq formats it (DBD::Pg's errstr, which Sqitch prints):
+    'ERROR:  msg' and its DETAIL/HINT/CONTEXT lines."""
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    if not primary:
+        return str(exc).strip()
+    lines = [f"{diag.severity or 'ERROR'}:  {primary}"]
+    for label, value in (("DETAIL", diag.message_detail), ("HINT", diag.message_hint),
+                         ("CONTEXT", diag.context)):
+        if value:
+            lines.append(f"{label}:  {value}")
+    return "\n".join(lines)
 
 
 def _shown(exc: BaseException) -> str | None:

@@ -617,7 +617,8 @@ class Plan:
                 options = "\n".join("  * " + self.changes[i].format_tag_qualified_name
                                     for i in reversed(found))
                 raise PlanError(f'Change "{key}" is ambiguous. Please specify a '
-                                f'tag-qualified change:\n{options}\nChange lookup failed')
+                                f'tag-qualified change:\n{options}\nChange lookup failed',
+                                multiline=True)
             return found[0]
         name, tag = key.split("@", 1)
         if name == "":

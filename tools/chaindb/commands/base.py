@@ -166,7 +166,12 @@ class TextReporter:
     def info(self, message: str) -> None:
         self._write(message + "\n")
 
-    warn = info
+    def warn(self, message: str) -> None:
+        """Sqitch's vent: stderr ("Reverting all changes", "Verify script ... does not
+        exist"), after what stdout already holds."""
+        self.stream.flush()
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
 
     def step_begin(self, sign: str, name: str, width: int) -> None:
         self._write(f"  {sign} {name} .." + "." * (width - len(name)) + " ")
@@ -247,8 +252,20 @@ class Context:
 
     @property
     def embedded(self) -> bool:
-        """True when no target is configured or given: the embedded cluster is used."""
-        return self.target.uri is None
+        """True when no target is configured or given and the project uses its embedded
+        cluster: always for chaindb's own commands (up, seed, test, ...); for Sqitch's
+        commands only when the cluster exists (``.chaindb/`` in the top directory, made by
+        ``chaindb up`` or ``cluster start``) or sqitch.conf sets ``chaindb.embedded_cluster``
+        (this project does).  Otherwise Sqitch's own default applies: target ``db:pg:``,
+        i.e. whatever libpq's PG* variables name -- a real Sqitch project behaves as under
+        sqitch."""
+        if self.target.uri is not None:
+            return False
+        spec = COMMANDS.get(getattr(self.args, "command", None) or "")
+        if spec is None or spec.group != SQITCH:
+            return True
+        return ((self.top_dir / ".chaindb").is_dir()
+                or self.config.get_bool("chaindb.embedded_cluster"))
 
     def cluster(self):
         from chaindb.cluster import Cluster
@@ -261,6 +278,8 @@ class Context:
         The embedded cluster is started only inside a project."""
         if self.target.uri is not None:
             return self.target.uri
+        if not self.embedded:
+            return "db:pg:"
         self.require_project()
         cluster = self.cluster()
         cluster.start()
@@ -268,8 +287,11 @@ class Context:
 
     @property
     def destination(self) -> str:
-        """How the target is named in messages (Sqitch: the target name or URI)."""
-        return self.uri if self.embedded else self.target.name
+        """How the target is named in messages (Sqitch: the target name or URI, a URI
+        without database name completed as Sqitch's pg engine does)."""
+        from chaindb.config import destination
+
+        return self.uri if self.embedded else destination(self.target.name, self.uri)
 
     def connect(self, **kwargs):
         """A new autocommit connection to the target."""
@@ -295,10 +317,10 @@ class Context:
 
         plan = plan or self.plan            # a missing plan is reported before connecting
         uri = self.uri
-        destination = self.target.name if self.target.uri is not None else uri
         return Engine(plan, self.target, committer=self.person(),
                       reporter=reporter or TextReporter(), variables=variables,
-                      lock_timeout=self.args.lock_timeout, destination=destination, uri=uri)
+                      lock_timeout=self.args.lock_timeout, destination=self.destination,
+                      uri=uri)
 
 
 def is_target(config, arg: str) -> bool:

@@ -171,7 +171,9 @@ def cmd_check(args) -> int:
     for name in data.diverged:
         print(f"Script signatures diverge at change {name}")
     if data.diverged:
-        raise ChaindbError(data.message, exitcode=len(data.diverged))
+        # Sqitch: exit status = failed checks; exit 1 is its non-fatal kind (stdout)
+        raise ChaindbError(data.message, exitcode=len(data.diverged),
+                           info=len(data.diverged) == 1)
     print(data.message)
     return 0
 
@@ -239,10 +241,8 @@ def cmd_status(args) -> int:
         print("\n".join(out))
         print(f'Status unknown. Use --plan-file to assess "{data.project}" status')
         return 0
-    if data.drift:
-        out.append("# Modified since deployed (deploy script changed):")
-        out += [f"#   {d.format_name_with_tags}" for d in data.drift]
-        out.append("# ")
+    # (drifted changes are in --json only: the text is Sqitch's, byte for byte; `check`
+    # names them as Sqitch does)
     print("\n".join(out))
     if not data.current_in_plan:
         raise ChaindbError(f"Cannot find this change in {Path(ctx.target.plan_file).name}; "
@@ -419,7 +419,7 @@ def cmd_checkout(args) -> int:
     top = ctx.top_dir
     current = _git(top, "rev-parse", "--abbrev-ref", "HEAD").strip()
     if current == branch:
-        raise ChaindbError(f"Already on branch {branch}", exitcode=1)
+        raise ChaindbError(f"Already on branch {branch}", exitcode=1, info=True)
     from_plan = ctx.plan
     plan_file = Path(ctx.target.plan_file)
     shown = os.path.relpath(plan_file, top)

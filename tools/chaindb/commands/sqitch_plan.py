@@ -28,7 +28,7 @@ def cmd_plan(args) -> int:
     plan = ctx.plan
     shown = os.path.relpath(plan.path) if Path(plan.path).is_absolute() else str(plan.path)
     if not plan.changes:
-        raise ChaindbError(f"No changes in {shown}", exitcode=1)
+        raise ChaindbError(f"No changes in {shown}", exitcode=1, info=True)
     changes = plan.search_changes(event=args.event, name=args.change_pattern,
                                   planner=args.planner_pattern, limit=args.max_count,
                                   offset=args.skip, reverse=args.reverse)
