@@ -79,7 +79,9 @@ def test_failing_verify_runs_revert_and_logs_fail_only(golden):
     project, _, db = golden
     overlay(project, "verifybroken")
     proc = run(project, "deploy", "--verify", "--mode", "change", db.uri, rc=2)
-    assert 'Verify script "verify/données.sql" failed.' in proc.stdout
+    # Sqitch vents it (stderr), after psql's error, before "not ok" on stdout
+    assert 'Verify script "verify/données.sql" failed.\nchaindb: Deploy failed\n' in proc.stderr
+    assert proc.stdout.endswith("  + données .......... not ok\n")
     assert "données" not in deployed_names(db)
     with db.connect() as conn:
         events = [r[0] for r in conn.execute(
@@ -164,7 +166,10 @@ def test_script_and_registry_rows_commit_atomically(tmp_path, empty_db):
               "INSERT INTO public.runs VALUES (1);\nCOMMIT;\n")
     project = _tiny_project(tmp_path / "tiny", {"one": script, "two": script})
     proc = run(project, "deploy", "--mode", "change", empty_db.uri, rc=2)
-    assert "changes_project_script_hash_key" in proc.stdout
+    # the server's error as Sqitch vents DBD::Pg's, on stderr; "not ok" after it
+    assert ('\nERROR:  duplicate key value violates unique constraint '
+            '"changes_project_script_hash_key"\nDETAIL:  Key ') in proc.stderr
+    assert proc.stdout.endswith("  + two .. not ok\n")
     with empty_db.connect() as conn:
         assert conn.execute("SELECT count(*) FROM public.runs").fetchone()[0] == 1
     assert deployed_names(empty_db, "tiny") == ["one"]

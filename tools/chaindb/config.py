@@ -285,10 +285,7 @@ class Config:
             path = Path(configured) if configured else default
             return path if path.is_absolute() else Path(os.path.normpath(self.directory / path))
 
-        variables: dict[str, str] = {}
-        for section in ("core.variables", "deploy.variables", f"{command}.variables",
-                        "engine.pg.variables", f"target.{name}.variables"):
-            variables.update(self.section(section))
+        variables = self.variables(command, name)
         return Target(
             name=name,
             uri=uri,
@@ -303,6 +300,19 @@ class Config:
             extension=fetch("extension") or "sql",
             variables=variables,
         )
+
+    def variables(self, command: str, target_name: str) -> dict[str, str]:
+        """The script variables a command's config gives (Sqitch's _collect_vars):
+        core.variables < deploy.variables < <command>.variables < engine.pg.variables <
+        target.<t>.variables.  rebase and checkout have no section of their own: their
+        revert phase reads revert.variables, their deploy phase deploy.variables only."""
+        variables: dict[str, str] = {}
+        sections = ["core.variables", "deploy.variables"]
+        if command not in ("deploy", "rebase", "checkout"):
+            sections.append(f"{command}.variables")
+        for section in (*sections, "engine.pg.variables", f"target.{target_name}.variables"):
+            variables.update(self.section(section))
+        return variables
 
     def user_name(self) -> str:
         """SQITCH_FULLNAME > user.name > SQITCH_ORIG_FULLNAME > passwd gecos/system user."""

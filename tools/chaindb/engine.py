@@ -27,6 +27,7 @@ from typing import Callable
 
 import psycopg
 
+from chaindb import plan_syntax
 from chaindb.config import Target, connect_kwargs
 from chaindb.errors import ChaindbError
 from chaindb.plan import Change, Depend, Plan, script_digest
@@ -56,6 +57,9 @@ class Reporter:
                  comments: list[str] | None = None) -> None:
         """The change ended: ``error`` is the script's message, ``comments`` are notes such
         as 'Out of order' (verify)."""
+
+    def step_not_deployed(self) -> None:
+        """verify: a planned change in the range is not deployed (ends the step)."""
 
     def script_output(self, text: str) -> None:
         """Text a deploy/revert script printed (\\echo, query rows): psql's stdout."""
@@ -249,11 +253,13 @@ class Engine:
         return found
 
     def _display(self, path: Path) -> str:
-        """A script path as Sqitch shows it: relative to the project directory."""
-        try:
-            return str(path.relative_to(self.target.top_dir))
-        except ValueError:
-            return str(path)
+        """A script path as Sqitch shows it: the top directory as configured joined with
+        the script's (``verify/x.sql``; ``db/verify/x.sql`` with core.top_dir = db)."""
+        return path_as_given(path)
+
+    def _plan_file(self) -> str:
+        """The plan file as Sqitch names it in messages (``sqitch.plan``, ``db/my.plan``)."""
+        return path_as_given(Path(self.target.plan_file))
 
     def _change_row(self, change: Change) -> ChangeRow:
         return ChangeRow(
@@ -346,7 +352,7 @@ class Engine:
         if index is None:
             raise EngineError(
                 f"Cannot find change {current.id} ({current.format_name_with_tags}) in "
-                f"{self.plan.path.name}")
+                f"{self._plan_file()}")
         change = self.plan.changes[index]
         if change.tags and set(t.format_name for t in change.tags) - set(current.tags):
             row = self._change_row(change)
@@ -361,7 +367,7 @@ class Engine:
         found = self.plan.find(dep.key_name)
         if found is None:
             raise EngineError(f'Unable to find change "{dep.key_name}" in plan '
-                              f'{self.plan.path.name}')
+                              f'{self._plan_file()}')
         return found
 
     def _registry_id_for(self, dep: Depend, in_plan: Change | None) -> str | None:
@@ -454,7 +460,10 @@ class Engine:
                 self.registry.create(self.committer)
             else:
                 self.registry.check_version()
-            self.registry.register_project(self.plan.project, self.plan.uri, self.committer)
+            # Sqitch's plan->uri is a URI object: non-URI characters of %uri %-escaped
+            raw = self.plan.uri
+            uri = plan_syntax.uri_new(raw) if plan_syntax.perl_true(raw) else None
+            self.registry.register_project(self.plan.project, uri, self.committer)
 
         changes = self.plan.changes[position + 1:to_index + 1]
         if to is not None:
@@ -507,10 +516,10 @@ class Engine:
                     self.reporter.warn(f"Reverting to {target}" if target
                                        else "Reverting all changes")
                     try:
-                        rw = max(len(format_name_with_tags(c)) for c in deployed)
+                        # Sqitch keeps the deploy run's name width for its rollback
                         for done in reversed(deployed):
                             row = self._deployed_row(done.id)
-                            self._revert_change(row, done, rw, log_only, result)
+                            self._revert_change(row, done, width, log_only, result)
                     except EngineError as again:
                         self.reporter.warn(str(again))
                         self.reporter.warn("The schema will need to be manually repaired")
@@ -586,9 +595,10 @@ class Engine:
         self.reporter.step_end(True, elapsed)
         result.steps.append(StepResult(name, change.id, "deploy", True, elapsed))
 
-    def _verify_script(self, change: Change) -> None:
-        """Run the verify script; missing file -> warning only (as Sqitch)."""
-        path = self._path(change, "verify")
+    def _verify_script(self, change: Change | None, path: Path | None = None) -> None:
+        """Run the verify script (of ``change``, or at ``path``); missing file -> warning
+        only (as Sqitch)."""
+        path = path or self._path(change, "verify")
         if not path.exists():
             self.reporter.warn(f"Verify script {self._display(path)} does not exist")
             return
@@ -620,11 +630,20 @@ class Engine:
                         self.target.top_dir / "revert" / f"{row.name}.{self.target.extension}")
                 self._run_script(path, record)
         except (ChaindbError, psycopg.Error) as exc:
+            # Sqitch's revert_change: psql's messages are out, "not ok", then its exit
+            # status as the error; a failed registry write is vented, then "Revert failed"
             elapsed = (time.monotonic() - started) * 1000
-            self.reporter.step_end(False, elapsed, _shown(exc))
+            logging_failed = isinstance(exc, psycopg.Error)
+            if logging_failed:
+                self.reporter.warn(_server_error_text(exc))
+            self.reporter.step_end(False, elapsed, None)
             result.steps.append(StepResult(name, row.id, "revert", False, elapsed, str(exc)))
             result.ok = False
-            raise EngineError(f"Revert of {name} failed: {str(exc).strip()}") from None
+            if logging_failed:
+                raise EngineError("Revert failed") from None
+            if _shown(exc) is None:
+                raise EngineError(PSQL_FAILED, multiline=True) from None
+            raise EngineError(str(exc).strip()) from None
         elapsed = (time.monotonic() - started) * 1000
         self.reporter.step_end(True, elapsed)
         result.steps.append(StepResult(name, row.id, "revert", True, elapsed))
@@ -742,8 +761,9 @@ class Engine:
                revert_variables: dict[str, str] | None = None,
                deploy_variables: dict[str, str] | None = None) -> RunResult:
         """revert --to ONTO (nothing to revert is fine) then deploy --to UPTO.
-        ``revert_variables``/``deploy_variables`` (Sqitch's --set-revert/--set-deploy) are
-        added to the engine's variables for that phase's scripts only."""
+        ``revert_variables``/``deploy_variables`` (Sqitch's --set-revert/--set-deploy, and
+        revert.variables from the config) are added to the engine's variables for that
+        phase's scripts only."""
         common = self.variables
         try:
             self.variables = self._script_variables(common, revert_variables)
@@ -830,9 +850,13 @@ class Engine:
                     comments.append("Out of order")
                 reworked = self.plan.changes[index].is_reworked
             error = shown = None
-            if index is not None and not reworked:
+            if not reworked:
+                # Sqitch runs it for a change missing from the plan too, from its name
+                path = (None if index is not None else
+                        self.target.verify_dir / f"{row.name}.{self.target.extension}")
                 try:
-                    self._verify_script(self.plan.changes[index])
+                    self._verify_script(self.plan.changes[index] if index is not None
+                                        else None, path)
                 except _VerifyFailed as exc:
                     error, shown = str(exc), _shown(exc)
             elapsed = (time.monotonic() - started) * 1000
@@ -848,7 +872,8 @@ class Engine:
                 continue
             change = self.plan.changes[index]
             self.reporter.step_begin("*", format_name_with_tags(change), width)
-            self.reporter.step_end(False, None, None, ["Not deployed"])
+            # Sqitch: "not ok # Not deployed", on one line
+            self.reporter.step_not_deployed()
             result.steps.append(StepResult(format_name_with_tags(change), change.id, "verify",
                                            False, 0, "Not deployed"))
             errors += 1
@@ -952,6 +977,17 @@ class _VerifyFailed(EngineError):
     """A verify script failed (the message ends with Sqitch's 'Verify script ... failed.')."""
 
     shown: str | None = None
+
+
+def path_as_given(path: Path) -> str:
+    """A project path the way Sqitch prints it: relative to the working directory when it
+    lies below it (Path::Class joins the configured top_dir and the file), else as is."""
+    if not path.is_absolute():
+        return os.path.normpath(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 # What Sqitch says when psql exits non-zero (ON_ERROR_STOP: 3), then a blank line.

@@ -568,9 +568,9 @@ class Lexer:
                 i = j + 1
             elif c == "`":
                 command, i = self._backquoted(s, i)
-                if self.shell is None:
-                    raise _MetaError("backquoted shell commands are not supported")
                 if self.expand:          # psql runs nothing in an inactive \if branch
+                    if self.shell is None:
+                        raise _MetaError("backquoted shell commands are not supported")
                     out.append(self.shell(command))
             elif c == ":" and self.expand and (value := self._arg_variable(s, i)):
                 text, i = value

@@ -186,6 +186,9 @@ class TextReporter:
         else:
             self._write("not ok\n")
 
+    def step_not_deployed(self) -> None:
+        self._write("not ok # Not deployed\n")
+
     def script_output(self, text: str) -> None:
         self._write(text if text.endswith("\n") else text + "\n")
 
@@ -203,6 +206,7 @@ class QuietReporter:
     def warn(self, message): ...
     def step_begin(self, sign, name, width): ...
     def step_end(self, ok, duration_ms, error=None, comments=None): ...
+    def step_not_deployed(self): ...
     def script_output(self, text): ...
 
     def script_messages(self, text):

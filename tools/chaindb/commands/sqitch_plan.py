@@ -78,9 +78,10 @@ def cmd_show(args) -> int:
                            f"{exc.strerror}") from None
     if args.exists:
         return 0
-    if isinstance(text, bytes):             # a script is shown byte for byte, as Sqitch
+    if isinstance(text, bytes):
+        # a script byte for byte, then a newline: Sqitch emits it with `say`
         sys.stdout.flush()
-        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.write(text + b"\n")
     else:
         sys.stdout.write(text)
     return 0
