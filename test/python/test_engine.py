@@ -160,8 +160,8 @@ def _tiny_project(root: Path, scripts: dict[str, str]) -> Path:
 
 def test_script_and_registry_rows_commit_atomically(tmp_path, empty_db):
     """Two byte-identical deploy scripts: the second one's registry insert violates
-    UNIQUE(project, script_hash) -- atomically, so its script's INSERT is rolled back too
-    (with Sqitch the script would stay applied but unrecorded)."""
+    UNIQUE(project, script_hash) -- atomically, so its script's INSERT is rolled back too;
+    then, as Sqitch, its revert script runs (here `SELECT 1`, which prints 1)."""
     script = ("BEGIN;\nCREATE TABLE IF NOT EXISTS public.runs (n int);\n"
               "INSERT INTO public.runs VALUES (1);\nCOMMIT;\n")
     project = _tiny_project(tmp_path / "tiny", {"one": script, "two": script})
@@ -169,7 +169,7 @@ def test_script_and_registry_rows_commit_atomically(tmp_path, empty_db):
     # the server's error as Sqitch vents DBD::Pg's, on stderr; "not ok" after it
     assert ('\nERROR:  duplicate key value violates unique constraint '
             '"changes_project_script_hash_key"\nDETAIL:  Key ') in proc.stderr
-    assert proc.stdout.endswith("  + two .. not ok\n")
+    assert proc.stdout.endswith("  + two .. 1\nnot ok\n")
     with empty_db.connect() as conn:
         assert conn.execute("SELECT count(*) FROM public.runs").fetchone()[0] == 1
     assert deployed_names(empty_db, "tiny") == ["one"]

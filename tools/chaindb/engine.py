@@ -567,10 +567,10 @@ class Engine:
                 self.reporter.warn(_shown(exc) or message)
             elif logging_failed:
                 self.reporter.warn(_server_error_text(exc))
-            # after a failed registry write the script's work is gone with the rows when
-            # both were one transaction; it is reverted only when it committed on its own
-            revert = verify_failed or (logging_failed and self.runner.committed_alone)
-            if revert and not log_only:
+            # as Sqitch, also after a failed registry write (where the script and its rows
+            # were one transaction, both are gone already; the revert script runs all the
+            # same, so that the database ends as under Sqitch)
+            if (verify_failed or logging_failed) and not log_only:
                 try:
                     self._run_script(self._path(change, "revert"), None)
                 except ChaindbError as revert_exc:

@@ -170,9 +170,6 @@ class ScriptRunner:
         # the session is as new: just opened, or the last message ended with the reset
         self._clean = False
         self._cache: dict[tuple, object] | None = None
-        # after run(): True when the script committed before its rows were written (a
-        # failed registry write then leaves the script's work in place, as under Sqitch)
-        self.committed_alone = False
 
     # ------------------------------------------------------------------ connection
     def open_soon(self) -> None:
@@ -321,7 +318,6 @@ class ScriptRunner:
         verify), as one message when it is plain (see _batchable); ``output=False``
         discards what it prints (Sqitch runs verify scripts with stdout discarded).
         Raises script.ScriptError (psql's text already given to ``messages``)."""
-        self.committed_alone = False
         if not path.exists():
             raise RunnerError(f"Script {path} does not exist")
         if record is None:
@@ -337,7 +333,6 @@ class ScriptRunner:
             return
         with registry_transaction() as registry_conn:
             self._run_file(path)
-            self.committed_alone = True     # as under psql: the rows may still fail
             record(registry_conn)
 
     def _run_file(self, path: Path, output: bool = True) -> None:
@@ -469,7 +464,6 @@ class ScriptRunner:
     def _late_rows(self, record: Callable) -> bool:
         """Rows of a script that committed by itself: their own transaction."""
         conn = self.conn
-        self.committed_alone = True
         with conn.transaction():
             for statement in ROWS_PREAMBLE:
                 conn.execute(statement)
