@@ -438,7 +438,8 @@ class Engine:
             return result
         to_index = last
         if to is not None:
-            found = self.plan.index_of(to)
+            # a bare name of a reworked change is ambiguous here (Sqitch's index_of)
+            found = self.plan.index_of(to, ambiguous_error=True)
             if found is None:
                 raise EngineError(f'Unknown change: "{to}"')
             to_index = found
@@ -666,12 +667,28 @@ class Engine:
             found = self.registry.change_id_for(project, tag=key[1:])
         else:
             name, _, tag = key.partition("@")
+            if not tag:
+                self._refuse_ambiguous(name, [d for d in deployed if d.name == name])
             found = self.registry.change_id_for(project, change=name, tag=tag or None)
         ids = [d.id for d in deployed]
         if found is None or found not in ids:
             return None
         index = ids.index(found) + offset
         return deployed[index] if 0 <= index < len(deployed) else None
+
+    def _refuse_ambiguous(self, name: str, instances: list[DeployedChange]) -> None:
+        """Sqitch's _handle_lookup_index: a bare name that several deployed changes bear
+        (a reworked change) is refused, listing them latest first."""
+        if len(instances) < 2:
+            return
+        lines = [f'Change "{name}" is ambiguous. Please specify a tag-qualified change:']
+        for row in reversed(instances):
+            index = self.plan.index_of(row.id)
+            lines.append("  * " + (self.plan.changes[index].format_tag_qualified_name
+                                   if index is not None else
+                                   row.name + (row.tags[0] if row.tags else "@HEAD")))
+        lines.append("Change Lookup Failed")         # sic: Engine.pm's capitals
+        raise EngineError("\n".join(lines), multiline=True)
 
     def revert(self, to: str | None = None, *, log_only: bool = False,
                confirm: Callable[[str], bool] | None = None,
