@@ -142,20 +142,31 @@ OUTSIDE = [
 ]
 
 
+SQITCH_COMMANDS = {"status", "deploy", "revert", "rebase", "checkout", "verify", "check", "log",
+                   "plan", "show", "add", "tag", "rework"}
+
+
 @pytest.mark.parametrize("argv", OUTSIDE, ids=" ".join)
 def test_outside_a_project_nothing_starts_or_is_written(tmp_path, argv):
     empty = tmp_path / "empty"
     empty.mkdir()
     proc = run(empty, *argv)
-    assert_one_line_error(proc, "no project here", "sqitch init", rc=(1,))
+    if argv[0] == "show":                                   # Sqitch reads the plan first
+        assert_one_line_error(proc, "Plan file sqitch.plan does not exist", rc=(2,))
+    elif argv[0] in SQITCH_COMMANDS:                        # Sqitch's words and status
+        assert_one_line_error(proc, 'No project configuration found. Run the "init" '
+                              'command to initialize a project', rc=(2,))
+    else:
+        assert_one_line_error(proc, "no project here", "sqitch init", rc=(1,))
     assert list(empty.iterdir()) == []
 
 
 def test_outside_a_project_with_a_target_too(tmp_path, empty_db):
     empty = tmp_path / "empty"
     empty.mkdir()
-    for argv in (("status", empty_db.uri), ("deploy", "--target", empty_db.uri),
-                 ("seed", empty_db.uri), ("test", "--db", empty_db.uri)):
+    for argv in (("status", empty_db.uri), ("deploy", "--target", empty_db.uri)):
+        assert_one_line_error(run(empty, *argv), "No project configuration found", rc=(2,))
+    for argv in (("seed", empty_db.uri), ("test", "--db", empty_db.uri)):
         assert_one_line_error(run(empty, *argv), "no project here", rc=(1,))
     assert list(empty.iterdir()) == [] and registry(empty_db) == {}
 

@@ -54,14 +54,27 @@ def main(argv: list[str] | None = None) -> int:
             except UnicodeEncodeError:
                 shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
                 raise UsageError(f'argument "{shown}" is not valid UTF-8') from None
+        if argv[:1] == ["--version"]:
+            from importlib.metadata import PackageNotFoundError, version
+            try:
+                print(f"chaindb {version('chaindb')}")
+            except PackageNotFoundError:
+                print("chaindb")
+            return 0
         args = build_parser().parse_args(argv)
+        from chaindb.commands import base
+        base.VERBOSITY = 0 if getattr(args, "quiet", False) else max(
+            1, getattr(args, "verbose", None) or 0)
         with _chdir(args.chdir):
             return args.func(args)
     except ChaindbError as exc:
         sys.stdout.flush()
         if exc.info:
-            # Sqitch's non-fatal exit-1 messages go to stdout (App::Sqitch::go: info)
-            print(str(exc).strip())
+            # Sqitch's non-fatal exit-1 messages go to stdout (App::Sqitch::go: info),
+            # not at all with --quiet
+            from chaindb.commands import base
+            if base.VERBOSITY:
+                print(str(exc).strip())
             return exc.exitcode
         # a message made of one reason per line (Sqitch's layout) keeps its lines
         # (a trailing newline is kept: Sqitch's psql failure line is followed by a blank)

@@ -49,6 +49,10 @@ class Reporter:
     def warn(self, message: str) -> None:
         """A line of diagnostic output ('Verify script ... does not exist')."""
 
+    def emit(self, message: str) -> None:
+        """A line of a report shown even with --quiet (verify's summary)."""
+        self.info(message)
+
     def step_begin(self, sign: str, name: str, width: int) -> None:
         """A change starts: sign '+' deploy, '-' revert, '*' verify; ``width`` is the longest
         name of the run (for the dotted leader)."""
@@ -604,7 +608,8 @@ class Engine:
             self.reporter.warn(f"Verify script {self._display(path)} does not exist")
             return
         try:
-            self.runner.run(path, output=False)      # Sqitch discards verify output
+            # Sqitch discards verify output, unless -vv
+            self.runner.run(path, output=getattr(self.reporter, "verbosity", 1) > 1)
         except ChaindbError as exc:
             if _shown(exc) is not None:         # not a script's error
                 raise _VerifyFailed(f"{exc}\nVerify script \"{self._display(path)}\" "
@@ -675,6 +680,11 @@ class Engine:
             return None
         index = ids.index(found) + offset
         return deployed[index] if 0 <= index < len(deployed) else None
+
+    def _emit(self, message: str) -> None:
+        """A line Sqitch emits whatever the verbosity (verify's report), where `info`
+        lines are dropped by --quiet."""
+        getattr(self.reporter, "emit", self.reporter.info)(message)
 
     def _refuse_ambiguous(self, name: str, instances: list[DeployedChange]) -> None:
         """Sqitch's _handle_lookup_index: a bare name that several deployed changes bear
@@ -896,20 +906,19 @@ class Engine:
             errors += 1
         if not end and last < len(self.plan.changes) - 1:
             pending = self.plan.changes[last + 1:]
-            self.reporter.info("Undeployed change:" if len(pending) == 1
-                               else "Undeployed changes:")
+            self._emit("Undeployed change:" if len(pending) == 1 else "Undeployed changes:")
             for change in pending:
-                self.reporter.info(f"  * {format_name_with_tags(change)}")
+                self._emit(f"  * {format_name_with_tags(change)}")
         if errors:
             result.ok = False
-            self.reporter.info("")
-            self.reporter.info("Verify Summary Report")
-            self.reporter.info("---------------------")
-            self.reporter.info(f"Changes: {max(1 + last - first, len(in_range))}")
-            self.reporter.info(f"Errors:  {errors}")
+            self._emit("")
+            self._emit("Verify Summary Report")
+            self._emit("---------------------")
+            self._emit(f"Changes: {max(1 + last - first, len(in_range))}")
+            self._emit(f"Errors:  {errors}")
             raise EngineError("Verify failed")
         result.message = "Verify successful"
-        self.reporter.info(result.message)
+        self._emit(result.message)
         return result
 
     # ------------------------------------------------------------------ status / check / log

@@ -30,7 +30,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from chaindb.commands.base import SQITCH, UsageError, command, context, option, options
+from chaindb.commands.base import SQITCH, UsageError, command, context, info, option, options
 from chaindb.commands.sqitch_plan import change_options, name_argument, note_text
 from chaindb.errors import ChaindbError
 
@@ -133,9 +133,9 @@ def cmd_add(args) -> int:
                       plan.as_text())
     for path, text in files:
         shown = os.path.relpath(path)
-        print(f"Skipped {shown}: already exists" if text is None else f"Created {shown}")
+        info(f"Skipped {shown}: already exists" if text is None else f"Created {shown}")
     deps = " ".join(d.as_plan_string() for d in change.requires + change.conflicts)
-    print(f'Added "{change.name}{f" [{deps}]" if deps else ""}" to {os.path.relpath(plan.path)}')
+    info(f'Added "{change.name}{f" [{deps}]" if deps else ""}" to {os.path.relpath(plan.path)}')
     return 0
 
 

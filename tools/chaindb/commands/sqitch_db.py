@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from chaindb.commands.base import (
-    SQITCH, UsageError, context, command, confirm, date_format, jsonable, option, options,
+    SQITCH, UsageError, context, command, confirm, date_format, info, jsonable, option, options,
     print_json, QuietReporter, reporter, set_option, split_positionals, TextReporter,
     variables,
 )
@@ -169,7 +169,7 @@ def cmd_check(args) -> int:
     ctx = context(args, target)
     with ctx.engine(QuietReporter()) as engine:
         if not args.json:
-            print(f"Checking {engine.destination}")
+            info(f"Checking {engine.destination}")
         data = engine.check(args.from_change, args.to_change)
     if args.json:
         print_json(data)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from chaindb.commands.base import (
-    SQITCH, UsageError, context, command, option, options, print_json,
+    SQITCH, UsageError, context, command, info, option, options, print_json,
 )
 from chaindb.commands.sqitch_db import format_template, item_formatter, listing_options
 from chaindb.errors import ChaindbError
@@ -144,7 +144,7 @@ def cmd_tag(args) -> int:
     plan = ctx.plan
     if not name:
         for tag in plan.tags:
-            print(tag.format_name)
+            info(tag.format_name)
         return 0
     if not os.access(plan.path, os.W_OK):
         raise ChaindbError(f"cannot write {os.path.relpath(plan.path)}: Permission denied")
@@ -152,7 +152,7 @@ def cmd_tag(args) -> int:
     tag = plan.add_tag(name, change=change, note=note_text(args.note),
                        planner_name=person_name, planner_email=person_email)
     plan.write()
-    print(f'Tagged "{tag.change.name}" with {tag.format_name} in {os.path.relpath(plan.path)}')
+    info(f'Tagged "{tag.change.name}" with {tag.format_name} in {os.path.relpath(plan.path)}')
     return 0
 
 
@@ -189,11 +189,11 @@ def cmd_rework(args) -> int:
         for src, frozen in snapshot_includes(dest, top, tag):
             if frozen not in announced:
                 announced.add(frozen)
-                print(f"Copied {os.path.relpath(src)} to {os.path.relpath(frozen)}")
+                info(f"Copied {os.path.relpath(src)} to {os.path.relpath(frozen)}")
     plan.write()
     deps = " ".join(d.as_plan_string() for d in change.requires + change.conflicts)
-    print(f'Added "{change.name} [{deps}]" to {os.path.relpath(plan.path)}.')
-    print("Modify these files as appropriate:")
+    info(f'Added "{change.name} [{deps}]" to {os.path.relpath(plan.path)}.')
+    info("Modify these files as appropriate:")
     for kind in ("deploy", "revert", "verify"):
-        print(f"  * {os.path.relpath(script_file(ctx, kind, change.name))}")
+        info(f"  * {os.path.relpath(script_file(ctx, kind, change.name))}")
     return 0
