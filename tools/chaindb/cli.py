@@ -61,7 +61,16 @@ def main(argv: list[str] | None = None) -> int:
             except PackageNotFoundError:
                 print("chaindb")
             return 0
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            # Sqitch takes positionals anywhere (`tag v1 -n note TARGET`); argparse only
+            # in one run: words left after the options join the command's positionals
+            if (isinstance(getattr(args, "args", None), list)
+                    and not any(word.startswith("-") for word in extra)):
+                args.args += extra
+            else:
+                parser.error(f"unrecognized arguments: {' '.join(extra)}")
         from chaindb.commands import base
         base.VERBOSITY = 0 if getattr(args, "quiet", False) else max(
             1, getattr(args, "verbose", None) or 0)

@@ -31,7 +31,8 @@ import tempfile
 from pathlib import Path
 
 from chaindb.commands.base import SQITCH, UsageError, command, context, info, option, options
-from chaindb.commands.sqitch_plan import change_options, name_argument, note_text
+from chaindb.commands.sqitch_plan import (change_options, name_argument, note_text,
+                                          plan_positionals)
 from chaindb.errors import ChaindbError
 
 REQUIRED = ("deploy", "revert", "verify")
@@ -90,8 +91,9 @@ def _use(text: str) -> tuple[str, str]:
 def cmd_add(args) -> int:
     from chaindb import tt
 
-    name = name_argument(args.change_name, args.name, "change")
-    ctx = context(args)
+    target, rest = plan_positionals(args, 1)
+    name = name_argument(args.change_name, rest[0] if rest else None, "change")
+    ctx = context(args, target)
     ctx.require_project()
     config = ctx.config
     with_scripts = {kind: True for kind in REQUIRED}

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from chaindb.commands.base import (
     SQITCH, UsageError, context, command, info, option, options, print_json,
+    split_positionals,
 )
 from chaindb.commands.sqitch_db import format_template, item_formatter, listing_options
 from chaindb.errors import ChaindbError
@@ -16,13 +17,15 @@ from chaindb.errors import ChaindbError
 
 @command("plan", "Show the contents of a plan", group=SQITCH, conflict_handler="resolve")
 @options(
+    option("args", nargs="*", metavar="[TARGET]", help="a target whose plan to show"),
     option("--event", metavar="EVENT", help="only changes of this kind: deploy or revert"),
     listing_options("change", "planner"),
 )
 def cmd_plan(args) -> int:
     from chaindb.formatter import PLAN_FORMATS, format_plan
 
-    ctx = context(args)
+    target, _ = plan_positionals(args, 0)
+    ctx = context(args, target)
     formatter = item_formatter(args, ctx.config, "plan")
     template = format_template(args, ctx.config, "plan", PLAN_FORMATS)
     plan = ctx.plan
@@ -87,6 +90,16 @@ def cmd_show(args) -> int:
     return 0
 
 
+def plan_positionals(args, most: int) -> tuple[str | None, list[str]]:
+    """Sqitch's `add NAME [TARGET]`, `tag [NAME [CHANGE]] [TARGET]`, `plan [TARGET]`: a
+    configured target name or a URI is the target (its plan file, top directory), the
+    others are names, at most ``most`` of them."""
+    target, rest = split_positionals(args.args)
+    if len(rest) > most:
+        raise UsageError(f'Unknown argument "{rest[most]}"')
+    return target, rest
+
+
 def name_argument(option_value: str | None, positional: str | None, what: str) -> str | None:
     """Sqitch's `add NAME` / `add -c NAME` (likewise tag -t, rework -c): one or the other."""
     if option_value and positional:
@@ -106,7 +119,8 @@ def note_text(notes: list[str] | None) -> str:
 
 
 change_options = options(
-    option("name", nargs="?", help="the change's name"),
+    option("args", nargs="*", metavar="[NAME] [TARGET]",
+           help="the change's name, and a target (name or URI) whose plan to change"),
     # Sqitch's spellings: -c is the change name (not conflicts), -x the conflicts.
     option("-c", "--change", "--change-name", dest="change_name", metavar="NAME",
            help="the change's name (instead of the positional NAME)"),
@@ -124,8 +138,9 @@ change_options = options(
 
 @command("tag", "Add or list tags in the plan", group=SQITCH, conflict_handler="resolve")
 @options(
-    option("name", nargs="?", help="the tag's name (none: list the tags)"),
-    option("change", nargs="?", help="the change to tag (default: the last)"),
+    option("args", nargs="*", metavar="[NAME [CHANGE]] [TARGET]",
+           help="the tag's name (none: list the tags), the change to tag (default: the "
+                "last), a target whose plan to tag"),
     # `tag -t NAME` is the tag name in Sqitch (the target stays --target).
     option("-t", "--tag", "--tag-name", dest="tag_name", metavar="NAME",
            help="the tag's name (instead of the positional NAME)"),
@@ -135,11 +150,16 @@ change_options = options(
            help="the tag's note (repeatable: paragraphs)"),
 )
 def cmd_tag(args) -> int:
-    name = name_argument(args.tag_name, args.name, "")
-    change = args.change_name or args.change
-    if args.change_name and args.change:
-        raise UsageError(f'Unknown argument "{args.change}"')
-    ctx = context(args)
+    target, rest = plan_positionals(args, 2)
+    positional_name = rest[0] if rest else None
+    positional_change = rest[1] if len(rest) > 1 else None
+    if args.tag_name and positional_name:          # `tag -t NAME CHANGE`
+        positional_name, positional_change = None, positional_change or positional_name
+    name = name_argument(args.tag_name, positional_name, "")
+    change = args.change_name or positional_change
+    if args.change_name and positional_change:
+        raise UsageError(f'Unknown argument "{positional_change}"')
+    ctx = context(args, target)
     ctx.require_project()
     plan = ctx.plan
     if not name:
@@ -162,8 +182,9 @@ def cmd_rework(args) -> int:
     from chaindb.plan import rework_scripts
     from chaindb.snapshot import snapshot_includes
 
-    name = name_argument(args.change_name, args.name, "change")
-    ctx = context(args)
+    target, rest = plan_positionals(args, 1)
+    name = name_argument(args.change_name, rest[0] if rest else None, "change")
+    ctx = context(args, target)
     ctx.require_project()
     plan = ctx.plan
     person_name, person_email = ctx.planner()
