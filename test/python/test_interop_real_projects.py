@@ -321,3 +321,41 @@ def test_outside_a_project_sqitch_commands_say_what_sqitch_says(tmp_path):
         assert (ours.returncode, ours.stdout) == (theirs.returncode, theirs.stdout) == (2, "")
         assert ours.stderr == "chaindb: " + theirs.stderr
     assert list(empty.iterdir()) == []
+
+
+def test_targets_with_their_own_plan_file_top_dir_and_registry(tmp_path, make_db):
+    """deinspanjer/sqitch_multiproject_deps_example keeps two plans in one directory and
+    picks one per target: `plan TARGET`, `add NAME TARGET`, `tag NAME -n NOTE TARGET` work
+    on the target's plan file (plan_file, else core.plan_file) and top_dir; chaindb took
+    the target for an unknown argument, and refused a positional after an option."""
+    files = {
+        "sqitch.conf": ("[core]\n\tengine = pg\n\tplan_file = one.plan\n"
+                        "[engine \"pg\"]\n\ttarget = one\n"
+                        "[target \"one\"]\n\turi = URI\n"
+                        "[target \"two\"]\n\turi = URI\n\tplan_file = two.plan\n"
+                        "[target \"three\"]\n\turi = URI\n\ttop_dir = sub\n"
+                        "\tregistry = reg_three\n"),
+        "one.plan": plan("one", f"a {PLANNED} # A."),
+        "two.plan": plan("two", f"b [one:a] {PLANNED} # B."),
+        **table_change("a"), **table_change("b"),
+        "sub/deploy/a.sql": "CREATE TABLE a3 (id int);\n",
+        "sub/revert/a.sql": "DROP TABLE a3;\n", "sub/verify/a.sql": "SELECT 1;\n",
+    }
+    twins = Twins(tmp_path, files, make_db)
+    for tool, root in twins.dirs.items():                  # each copy its own database
+        conf = root / "sqitch.conf"
+        conf.write_text(conf.read_text().replace("URI", twins.uri(tool)))
+    for argv in (("deploy",), ("deploy", "two"), ("plan", "two"), ("plan", "--format",
+                 "oneline", "three"), ("status", "two"), ("log", "two", "--format", "oneline"),
+                 ("add", "c", "three", "-n", "C."), ("rework", "a", "two", "-n", "x"),
+                 ("deploy", "--to", "a", "three"), ("status", "three")):
+        twins.run(*argv, rc=2 if argv[0] == "rework" else 0)
+    plans = {tool: re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<ts>",
+                          (root / "one.plan").read_text())
+             for tool, root in twins.dirs.items()}   # same plan, timestamps aside
+    assert plans["chaindb"] == plans["sqitch"] and "\nc <ts> " in plans["chaindb"]
+    assert (twins.dirs["chaindb"] / "sub/deploy/c.sql").read_text() == \
+        (twins.dirs["sqitch"] / "sub/deploy/c.sql").read_text()
+    twins.run("tag", "v1", "-n", "One.", "two", registry=False)
+    assert "@v1 " in (twins.dirs["chaindb"] / "two.plan").read_text()
+    twins.run("revert", "-y", "two")
