@@ -223,12 +223,14 @@ def test_reworked_names_multiline_errors_and_show_as_sqitch(tmp_path, make_db):
 def test_backquoted_set_and_gexec_deploy(tmp_path, make_db):
     """maevsi/sqitch reads its role names with \\set x `cat file` and creates a database
     with \\gexec: chaindb died with a traceback ("backquoted shell commands are not
-    supported") while deciding how to run the script."""
+    supported") while deciding how to run the script.  Display settings that leave
+    Sqitch's psql output unchanged (\\pset pager off, \\t on ...) were refused."""
     secret = tmp_path / "secret"
     secret.write_text("widget_owner_name\n")
     files = {"sqitch.conf": "[core]\n\tengine = pg\n",
              "sqitch.plan": plan("bq", f"named {PLANNED} # Named."),
-             "deploy/named.sql": (f"\\set name `cat {secret}`\nBEGIN;\n"
+             "deploy/named.sql": (f"\\set name `cat {secret}`\n\\pset pager off\n"
+                                  "\\pset format unaligned\n\\t on\n\\timing off\nBEGIN;\n"
                                   "CREATE TABLE named (n text);\n"
                                   "INSERT INTO named VALUES (:'name');\n"
                                   "SELECT 'CREATE TABLE named_' || n || ' ()' FROM named\\gexec\n"
