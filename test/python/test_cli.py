@@ -152,7 +152,13 @@ def test_missing_script_exits_2(tmp_path, empty_db):
     shutil.copytree(PROJECTS / "golden", project)
     (project / "deploy" / "users.sql").unlink()
     proc = chaindb_cli("deploy", "--to", "users", empty_db.uri, cwd=project)
-    _assert_one_line_error(proc, "Deploy script deploy/users.sql does not exist")
+    # as under Sqitch: what psql says of a --file that is not there, its exit status, the
+    # rollback of what this run deployed, the verdict
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert proc.stderr.startswith("psql: error: deploy/users.sql: No such file or directory\n"
+                                  '"psql" unexpectedly returned exit value 1\n\n'), proc.stderr
+    assert proc.stderr.endswith("chaindb: Deploy failed\n"), proc.stderr
+    assert "  + users ...... not ok\n  - appschema .. ok" in proc.stdout, proc.stdout
 
 
 def test_wrong_registry_version_exits_2(tmp_path, empty_db):

@@ -361,3 +361,22 @@ def test_targets_with_their_own_plan_file_top_dir_and_registry(tmp_path, make_db
     twins.run("tag", "v1", "-n", "One.", "two", registry=False)
     assert "@v1 " in (twins.dirs["chaindb"] / "two.plan").read_text()
     twins.run("revert", "-y", "two")
+
+
+def test_missing_scripts_fail_as_psql_fails(tmp_path, make_db):
+    """A target's top_dir without the plan's scripts (deinspanjer-style target layouts):
+    Sqitch deploys the changes before the missing script, then psql fails on it ("psql:
+    error: FILE: No such file or directory", exit value 1) and the run is rolled back;
+    chaindb refused before deploying anything.  A missing revert script likewise."""
+    files = {"sqitch.conf": "[core]\n\tengine = pg\n",
+             "sqitch.plan": plan("miss", f"a {PLANNED} # A.", f"b {PLANNED} # B.",
+                                 f"c {PLANNED} # C."),
+             **table_change("a"), **table_change("c"), "revert/b.sql": "SELECT 1;\n"}
+    twins = Twins(tmp_path, files, make_db)
+    twins.run("deploy", "URI", rc=2)
+    twins.run("deploy", "--mode", "change", "URI", rc=2)
+    twins.edit({"revert/a.sql": ""})
+    for root in twins.dirs.values():
+        (root / "revert/a.sql").unlink()
+    twins.run("revert", "-y", "URI", rc=2)
+    twins.run("deploy", "--log-only", "URI")

@@ -478,11 +478,8 @@ class Engine:
         else:
             self.reporter.info(f"Deploying changes to {self.destination}")
         dependencies = self._check_deploy_dependencies(changes)
-        if not log_only:
-            for change in changes:
-                path = self._path(change, "deploy")
-                if not path.exists():
-                    raise EngineError(f"Deploy script {self._display(path)} does not exist")
+        # (a missing deploy script fails when its turn comes, as psql fails on it under
+        # Sqitch: the changes before it are deployed, then rolled back per --mode)
         width = max(len(format_name_with_tags(c)) for c in changes)
         # Sqitch's start_at (_sync_plan): the current change's name and its last tag, no blank
         start_at = None
@@ -591,7 +588,7 @@ class Engine:
                 error = EngineError("Deploy failed")
                 error.private = True
             elif _shown(exc) is None:       # psql's own text is out: its exit status
-                error = EngineError(PSQL_FAILED, multiline=True)
+                error = EngineError(psql_failed(exc), multiline=True)
             else:
                 error = EngineError(message)
             error.reported = True
@@ -648,7 +645,7 @@ class Engine:
             if logging_failed:
                 raise EngineError("Revert failed") from None
             if _shown(exc) is None:
-                raise EngineError(PSQL_FAILED, multiline=True) from None
+                raise EngineError(psql_failed(exc), multiline=True) from None
             raise EngineError(str(exc).strip()) from None
         elapsed = (time.monotonic() - started) * 1000
         self.reporter.step_end(True, elapsed)
@@ -1016,8 +1013,10 @@ def path_as_given(path: Path) -> str:
         return str(path)
 
 
-# What Sqitch says when psql exits non-zero (ON_ERROR_STOP: 3), then a blank line.
-PSQL_FAILED = '"psql" unexpectedly returned exit value 3\n'
+def psql_failed(exc: BaseException) -> str:
+    """What Sqitch says when psql exits non-zero (an SQL error with ON_ERROR_STOP: 3; a
+    script file that is not there: 1), then a blank line."""
+    return f'"psql" unexpectedly returned exit value {getattr(exc, "psql_exit", 3)}\n'
 
 
 def _server_error_text(exc: BaseException) -> str:

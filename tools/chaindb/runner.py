@@ -319,7 +319,14 @@ class ScriptRunner:
         discards what it prints (Sqitch runs verify scripts with stdout discarded).
         Raises script.ScriptError (psql's text already given to ``messages``)."""
         if not path.exists():
-            raise RunnerError(f"Script {path} does not exist")
+            # what psql says and does (exit 1) when its --file is not there
+            text = f"psql: error: {path}: No such file or directory\n"
+            if self.messages:
+                self.messages(text)
+            error = script.ScriptError(f"{path}: No such file or directory", path=path,
+                                       psql_text=text)
+            error.psql_exit = 1
+            raise error
         if record is None:
             statements = self._batchable(path)
             if statements is None or not self._run_batch(statements, output):
