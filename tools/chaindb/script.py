@@ -641,7 +641,7 @@ _OFF = ("off", "false", "no", "0", "f", "n")
 
 
 def _keeps_sqitchs_output(name: str, args: list[str]) -> bool:
-    """A display setting that leaves Sqitch's psql output (--no-align --tuples-only, no
+    r"""A display setting that leaves Sqitch's psql output (--no-align --tuples-only, no
     pager, no timing) as it is: \pset format unaligned, \pset tuples_only on, \pset
     pager/footer/border (nothing they change shows in that format), \t on, \timing off."""
     values = [a.lower() for a in args]
