@@ -44,6 +44,11 @@ def _one_line(exc: BaseException) -> str:
     return "; ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _help(parser) -> int:
+    parser.print_help()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the chaindb command line; returns the exit code (never raises for user errors)."""
     try:
@@ -62,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
                 print("chaindb")
             return 0
         parser = build_parser()
+        if argv[:1] == ["help"]:
+            # Sqitch's `help [COMMAND]`: the usage, exit 0
+            return main([*argv[1:2], "--help"]) if len(argv) > 1 else _help(parser)
         args, extra = parser.parse_known_args(argv)
         if extra:
             # Sqitch takes positionals anywhere (`tag v1 -n note TARGET`); argparse only
