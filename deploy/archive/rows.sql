@@ -25,7 +25,7 @@ CREATE TABLE archive.rows (
 );
 CREATE INDEX rows_source_row_time_idx ON archive.rows (source, row_time);
 
-COMMENT ON TABLE archive.rows IS 'Rows archived by the retention rules (ops.retention_policies, action archive), one per source row, as JSON; written by maint.cleanup_old_data in the same statement that deletes the source row (nothing lost, nothing twice). Expired per rule after keep_archived.';
+COMMENT ON TABLE archive.rows IS 'Rows archived by the retention rules (ops.retention_policies, action archive), one per source row, as JSON; written by maint.cleanup_old_data in the same statement that deletes the source row (nothing lost, nothing twice). Expired per rule after keep_archived. RLS: chain_auditor reads every row, chain_analytics only the rows of sources whose every column and row it reads (archiving never widens access).';
 COMMENT ON COLUMN archive.rows.id IS 'Identity.';
 COMMENT ON COLUMN archive.rows.source IS 'The table the row came from, schema-qualified (text: it outlives the table).';
 COMMENT ON COLUMN archive.rows.rule_id IS 'The ops.retention_policies rule that archived it (no foreign key: rules may be removed, archives stay).';
@@ -64,5 +64,11 @@ COMMENT ON COLUMN archive.partitions.archived_at IS 'When it was moved.';
 COMMENT ON CONSTRAINT partitions_range_check ON archive.partitions IS 'A range is not empty.';
 COMMENT ON CONSTRAINT partitions_row_count_check ON archive.partitions IS 'A count is not negative.';
 COMMENT ON INDEX archive.partitions_source_range_end_idx IS 'Expiry of one source''s archived partitions by range end.';
+
+-- archiving never widens who may read what: chain_analytics reads an archived row only when it
+-- reads the whole source row (archive.analytics_sources(), policy rows_select_analytics)
+\ir ../../functions/archive/analytics_access.sql
+
+\ir ../../roles/archive/rows.sql
 
 COMMIT;

@@ -60,6 +60,11 @@ REVOKE ALL ON FUNCTION maint.retention_partitions(bigint, timestamptz) FROM PUBL
 -- maint.retire_partition(p_rule_id, p_partition, p_range_start, p_range_end) → text
 --   Detaches one partition and drops it (delete rule) or moves it to schema archive (archive rule:
 --   its privileges reset to the archive schema's contract, registered in archive.partitions).
+--   The contract (roles/archive/schema.sql): archiving never widens who may read what. Every grant
+--   the partition had is revoked (table and column ACLs: it was created under its source schema's
+--   defaults); chain_auditor gets SELECT; chain_analytics gets the columns of the source table it
+--   may read every row of (archive.analytics_columns(): all → a table grant, some → those columns,
+--   none → nothing).
 --   Returns 'dropped', 'archived', 'skipped: lock not available' or 'failed: <error>'.
 CREATE FUNCTION maint.retire_partition(p_rule_id bigint, p_partition regclass, p_range_start timestamptz, p_range_end timestamptz)
 RETURNS text
@@ -72,6 +77,8 @@ DECLARE
     v_name   name;
     v_rows   bigint;
     v_grant  record;
+    v_cols   name[];
+    v_all    boolean;
 BEGIN
     SELECT * INTO STRICT v_rule FROM ops.retention_policies WHERE id = p_rule_id;
     SELECT c.relname INTO STRICT v_name FROM pg_catalog.pg_class AS c WHERE c.oid = p_partition;
@@ -85,15 +92,32 @@ BEGIN
             RAISE EXCEPTION 'archive.% exists already', v_name;
         END IF;
         EXECUTE pg_catalog.format('ALTER TABLE %s SET SCHEMA archive', p_partition);
-        -- the archive schema's contract: owner only, SELECT for chain_auditor and chain_analytics
+        -- the archive schema's contract: owner only, then SELECT for chain_auditor, and for
+        -- chain_analytics no more than it reads on the source (REVOKE ALL ON TABLE takes the
+        -- column privileges too; a grantee holding column privileges only is listed from attacl)
         FOR v_grant IN
             SELECT DISTINCT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(x.grantee::regrole::text) END AS who
-              FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS x
+              FROM pg_catalog.pg_class AS c,
+                   pg_catalog.aclexplode(c.relacl || ARRAY(SELECT pg_catalog.unnest(a.attacl) FROM pg_catalog.pg_attribute AS a
+                                                            WHERE a.attrelid = c.oid AND a.attacl IS NOT NULL)) AS x
              WHERE c.oid = p_partition AND x.grantee <> c.relowner
         LOOP
             EXECUTE pg_catalog.format('REVOKE ALL ON TABLE archive.%I FROM %s', v_name, v_grant.who);
         END LOOP;
-        EXECUTE pg_catalog.format('GRANT SELECT ON TABLE archive.%I TO chain_auditor, chain_analytics', v_name);
+        EXECUTE pg_catalog.format('GRANT SELECT ON TABLE archive.%I TO chain_auditor', v_name);
+        v_cols := archive.analytics_columns(v_rule.table_name);
+        SELECT pg_catalog.bool_and(a.attname = ANY (v_cols)),
+               pg_catalog.array_agg(a.attname ORDER BY a.attnum) FILTER (WHERE a.attname = ANY (v_cols))
+          INTO v_all, v_cols
+          FROM pg_catalog.pg_attribute AS a
+         WHERE a.attrelid = p_partition AND a.attnum > 0 AND NOT a.attisdropped;
+        IF v_all THEN
+            EXECUTE pg_catalog.format('GRANT SELECT ON TABLE archive.%I TO chain_analytics', v_name);
+        ELSIF v_cols IS NOT NULL THEN
+            EXECUTE pg_catalog.format('GRANT SELECT (%s) ON TABLE archive.%I TO chain_analytics',
+                                      (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(x), ', ') FROM pg_catalog.unnest(v_cols) AS x),
+                                      v_name);
+        END IF;
         EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM archive.%I', v_name) INTO v_rows;
         EXECUTE pg_catalog.format('COMMENT ON TABLE archive.%I IS %L', v_name,
             pg_catalog.format('Archived partition of %s [%s, %s): moved by maint.cleanup_old_data (rule %s) on %s.',

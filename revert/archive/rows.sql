@@ -16,6 +16,8 @@ BEGIN
 END
 $$;
 DROP TABLE archive.partitions;
-DROP TABLE archive.rows;
+DROP TABLE archive.rows;            -- its policies with it (rows_select_analytics calls the function below)
+DROP FUNCTION archive.analytics_sources();
+DROP FUNCTION archive.analytics_columns(regclass);
 
 COMMIT;

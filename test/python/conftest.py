@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -34,6 +35,23 @@ REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "test" / "golden"
 # The suite's one database helper lives in harness (Db is the name the tool tests use).
 Db = Database
+
+
+def pytest_configure(config):
+    """A temporary directory of this run's own, unless --basetemp names one.  pytest's default
+    (/tmp/pytest-of-<user>/pytest-N) keeps the 3 newest runs of the user and deletes older ones:
+    a second suite started beside this one (another checkout, a worktree) would delete the data
+    directory of this run's PostgreSQL servers, which then shut down (a postmaster stops when its
+    lock file goes).  xdist workers get their directory from the controller."""
+    if config.option.basetemp is None and not hasattr(config, "workerinput"):
+        config.option.basetemp = tempfile.mkdtemp(prefix="chaindb-pytest-")
+        config._chaindb_basetemp = config.option.basetemp
+
+
+def pytest_unconfigure(config):
+    made = getattr(config, "_chaindb_basetemp", None)
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
 
 
 def chaindb_cli(*args: str, cwd: Path = REPO, check: bool = False,

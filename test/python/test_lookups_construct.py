@@ -13,12 +13,13 @@ order total, and concurrent votes keep the tallies right.
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 
 import psycopg
 import pytest
+
+from lookup_plans import inner_plans, nested_plans, plan_nodes
 
 LARGE_TABLES = {"assets", "transactions", "price_feeds", "orders", "milestones", "proposals", "votes"}
 
@@ -123,13 +124,6 @@ FUNCTION_LOOKUPS = [
 ]
 
 
-def plan_nodes(node: dict):
-    """Every node of an EXPLAIN (FORMAT JSON) plan, depth first."""
-    yield node
-    for child in node.get("Plans", []):
-        yield from plan_nodes(child)
-
-
 def index_name(node: dict) -> str | None:
     """The index a node uses; a partition's index (price_feeds_p2026_11_pkey) counts as its
     parent's (price_feeds_pkey)."""
@@ -175,31 +169,19 @@ def test_lookups_are_index_served(filled):
 def function_lookup_failures(conn, ids: dict) -> list[str]:
     """FUNCTION_LOOKUPS through auto_explain (nested statements reported as NOTICEs)."""
     failures: list[str] = []
-    plans: list[dict] = []
-
-    def on_notice(diag):
-        text = diag.message_primary or ""
-        if "plan:" in text:
-            plans.append(json.loads(text.split("plan:", 1)[1])["Plan"])
-
-    conn.add_notice_handler(on_notice)
-    conn.execute("LOAD 'auto_explain'")
-    for setting, value in (("log_min_duration", "0"), ("log_nested_statements", "on"),
-                           ("log_format", "json"), ("log_level", "notice")):
-        conn.execute(f"SET auto_explain.{setting} = '{value}'")
-    for name, query, indexes in FUNCTION_LOOKUPS:
-        plans.clear()
-        conn.execute(query.format(**ids)).fetchall()
-        # the function's own statements: every plan but the outer Function Scan
-        inner = [p for p in plans if not (p["Node Type"] == "Function Scan" and "Plans" not in p)]
-        if not inner:
-            failures.append(f"{name}: auto_explain reported no nested statement")
-        for plan in inner:
-            failures += [f"{name}: {p}" for p in problems_of(plan, indexes)
-                         if not p.startswith("none of")]
-        used = {index_name(n) for p in inner for n in plan_nodes(p)}
-        if not used & indexes:
-            failures.append(f"{name}: none of {sorted(indexes)} used")
+    with nested_plans(conn) as plans:
+        for name, query, indexes in FUNCTION_LOOKUPS:
+            plans.clear()
+            conn.execute(query.format(**ids)).fetchall()
+            inner = inner_plans(plans)
+            if not inner:
+                failures.append(f"{name}: auto_explain reported no nested statement")
+            for plan in inner:
+                failures += [f"{name}: {p}" for p in problems_of(plan, indexes)
+                             if not p.startswith("none of")]
+            used = {index_name(n) for p in inner for n in plan_nodes(p)}
+            if not used & indexes:
+                failures.append(f"{name}: none of {sorted(indexes)} used")
     return failures
 
 

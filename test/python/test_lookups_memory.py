@@ -8,6 +8,12 @@ M-Q1..M-Q11), adapted to schema memory,
   month's partition. The lookups the memory functions run (has_access, the queue's dequeue, the
   stale-claim release, the retention deletes) are EXPLAINed in the form the functions run them.
 
+The volume here is this module's own fill, not the scale profile of 40_memory: the planner must
+pick the indexes of every table, so each holds thousands of rows (5,000 trees, 10,000 batches), one
+wallet holds many rows and an old month of the operation log exists; the scale profile's
+proportions (5 trees and 160 batches per unit) would need --scale 30 and minutes of seeding for
+that. The scale profile's plans at 1M grants are bench/lookups/memory.py's.
+
 The seed's monitoring statements do not run on PostgreSQL 15 as written (pg_stat_user_indexes has
 relname/indexrelname, pg_stat_statements has *_exec_time, and nothing lives in schema public): the
 forms below are the fixed ones, over schema memory.
@@ -27,10 +33,13 @@ BOB = "Bob" + "1" * 41
 
 
 def load_fixture(db) -> None:
-    from chaindb.script import run_file
+    """The dev profile of the memory template (rendered: the file also holds the scale profile)."""
+    from chaindb import seed
+    from chaindb.script import run_text
 
+    source = next(s for s in seed.template_sources(REPO) if s.name == "memory")
     with db.connect() as conn:
-        run_file(conn, REPO / "tools" / "chaindb" / "templates" / "seeds" / "40_memory.sql.j2")
+        run_text(conn, seed.render_source(source, "dev").sql, name=source.display)
 
 
 # ----------------------------------------------------------------------------- results on fixtures

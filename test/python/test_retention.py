@@ -7,6 +7,11 @@
   (within lock_timeout), left whole, and retired by the next run;
 * the crash test: the backend running the cleanup is terminated in the middle; what was committed
   is consistent (every row in its table or in the archive, exactly once) and a re-run completes it;
+* archiving never widens who may read what: chain_analytics, which may not read memory.audit_logs at
+  all (its ip_address and user_agent are personal data), cannot read an archived month of it, nor the
+  archived rows (archive.rows) of a table with a column hidden from it; it reads the archived rows of
+  the sources it reads fully (ops.backfill_jobs, ops.insight_feedback) through the index, and the
+  archived months of ops.system_metrics; chain_auditor reads everything;
 * the clock test: rows dated across 14 months land in the DEFAULT partitions (no monthly partition
   exists for most of them); maint.run_maintenance gives them their months, retires the old ones
   (archived or dropped per rule), leaves the DEFAULT partitions empty, one row per step.
@@ -19,6 +24,8 @@ import time
 
 import psycopg
 import pytest
+
+ANALYTICS_HIDDEN = ("ip_address", "user_agent")
 
 ARCHIVE_RULES_SQL = """
 SELECT r.table_name::text, r.time_column, r.keep_hot, r.action, r.row_filter
@@ -108,6 +115,87 @@ def test_cleanup_applies_every_rule_and_loses_nothing(filled):
                             "(last_run_at IS NULL OR last_status <> 'ok')").fetchone()[0] == 0
         again = conn.execute("CALL maint.cleanup_old_data()").fetchone()[0]
         assert all(r["partitions"] == [] and r.get("rows_archived", r.get("rows_deleted")) == 0 for r in again), again
+
+
+AUDIT_LOGS_SQL = """
+-- a month of the operation log past the 90 days, given its own partition as maint does
+INSERT INTO memory.audit_logs (wallet_address, action, ip_address, user_agent, "timestamp")
+SELECT 'W' || lpad(translate((g % 50)::text, '0', 'z'), 40, 'x'), 'asset.mint', '10.1.0.0'::inet + g, 'agent/' || g,
+       date_trunc('month', now() - interval '200 days') + g * interval '1 minute'
+  FROM generate_series(1, 500) AS g;
+SELECT maint.ensure_partitions('memory.audit_logs', 3);
+-- a plain table with an archive rule and a column hidden from chain_analytics (as a change would
+-- make it): its rows go to archive.rows one by one, whole (row_data), e-mail included
+SET ROLE chain_owner;
+CREATE TABLE ops.tmp_contacts (id bigint PRIMARY KEY, email text NOT NULL, created_at timestamptz NOT NULL);
+REVOKE SELECT ON ops.tmp_contacts FROM chain_analytics;
+GRANT SELECT (id, created_at) ON ops.tmp_contacts TO chain_analytics;
+INSERT INTO ops.retention_policies (table_name, time_column, keep_hot, action, batch_size, note)
+VALUES ('ops.tmp_contacts', 'created_at', interval '30 days', 'archive', 20000, 'test: a source with a hidden column');
+RESET ROLE;
+INSERT INTO ops.tmp_contacts SELECT g, 'user' || g || '@example.com', now() - interval '40 days' - g * interval '1 second'
+  FROM generate_series(1, 100000) AS g;
+"""
+
+
+def sqlstate(conn, sql: str) -> str | None:
+    """The SQLSTATE ``sql`` fails with (None when it runs), in a savepoint-free autocommit session."""
+    try:
+        conn.execute(sql).fetchall()
+    except psycopg.Error as exc:
+        return exc.sqlstate
+    return None
+
+
+def plan_nodes(plan: dict) -> list[dict]:
+    return [plan] + [n for child in plan.get("Plans", []) for n in plan_nodes(child)]
+
+
+def test_archive_never_widens_access(filled):
+    """The cleanup archives a memory.audit_logs month whole (schema archive), the rows of a table with
+    a column hidden from chain_analytics as JSON (archive.rows), and rows of the fully readable
+    ops.backfill_jobs and ops.insight_feedback."""
+    with filled.connect() as conn:
+        conn.execute(AUDIT_LOGS_SQL)
+        report = conn.execute("CALL maint.cleanup_old_data()").fetchone()[0]
+        assert {r["status"] for r in report} == {"ok"}, report
+        part = conn.execute("SELECT partition::text FROM archive.partitions WHERE source = 'memory.audit_logs'").fetchall()
+        assert len(part) == 1, part
+        part = part[0][0]
+        assert conn.execute(f"SELECT count(*) FROM {part}").fetchone()[0] == 500
+        by_source = dict(conn.execute("SELECT source, count(*) FROM archive.rows GROUP BY source").fetchall())
+        assert by_source.get("ops.tmp_contacts") == 100000, by_source
+        assert by_source.get("ops.backfill_jobs", 0) > 0 and by_source.get("ops.insight_feedback", 0) > 0, by_source
+        conn.execute("ANALYZE archive.rows")
+        # the rule holds on the source: chain_analytics may read nothing of memory.audit_logs
+        assert not conn.execute("SELECT has_any_column_privilege('chain_analytics', 'memory.audit_logs', 'SELECT')").fetchone()[0]
+        assert not conn.execute("SELECT has_column_privilege('chain_analytics', 'ops.tmp_contacts', 'email', 'SELECT')").fetchone()[0]
+
+        conn.execute("SET ROLE chain_analytics")
+        for column in ANALYTICS_HIDDEN + ("id", "*"):
+            assert sqlstate(conn, f"SELECT {column} FROM {part}") == "42501", f"chain_analytics reads {part}.{column}"
+        visible = dict(conn.execute("SELECT source, count(*) FROM archive.rows GROUP BY source").fetchall())
+        # every archived row of the sources it reads fully (ops.system_metrics' boundary rows too), no other
+        assert visible == {s: n for s, n in by_source.items() if s != "ops.tmp_contacts"}, visible
+        assert {"ops.backfill_jobs", "ops.insight_feedback"} <= visible.keys(), visible
+        assert conn.execute("SELECT count(*) FROM archive.rows WHERE source = 'ops.tmp_contacts'").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM archive.rows WHERE row_data ? 'email'").fetchone()[0] == 0
+        # archived metric months: chain_analytics reads ops.system_metrics whole, so the archive too
+        metrics = conn.execute("SELECT partition::text, row_count FROM archive.partitions WHERE source = 'ops.system_metrics' LIMIT 1").fetchone()
+        assert conn.execute(f"SELECT count(*) FROM {metrics[0]}").fetchone()[0] == metrics[1]
+        # one source's archived rows are index-served for chain_analytics (its policy included)
+        plan = conn.execute("EXPLAIN (FORMAT JSON) SELECT * FROM archive.rows WHERE source = 'ops.backfill_jobs'").fetchone()[0][0]["Plan"]
+        scans = {(n["Node Type"], n.get("Index Name")) for n in plan_nodes(plan) if "Index" in n["Node Type"]}
+        assert scans and all(name and name.startswith("rows_source_") for _, name in scans), plan
+        assert not [n for n in plan_nodes(plan) if n["Node Type"] == "Seq Scan"], plan
+        conn.execute("RESET ROLE")
+
+        conn.execute("SET ROLE chain_auditor")
+        assert conn.execute(f"SELECT count(*), count(ip_address), count(user_agent) FROM {part}").fetchone() == (500, 500, 500)
+        assert dict(conn.execute("SELECT source, count(*) FROM archive.rows GROUP BY source").fetchall()) == by_source
+        assert conn.execute("SELECT count(*) FROM archive.rows WHERE source = 'ops.tmp_contacts' AND row_data ? 'email'"
+                            ).fetchone()[0] == 100000
+        conn.execute("RESET ROLE")
 
 
 def test_archive_expires_after_keep_archived(deployed_db):
@@ -273,3 +361,28 @@ def test_one_cleanup_at_a_time(deployed_db):
         assert {r["status"] for r in report} == {"ok"}
         assert other.execute("SELECT maint.cleanup_lock(true)").fetchone()[0]
         other.execute("SELECT maint.cleanup_lock(false)")
+
+
+def test_operation_log_rows_of_the_default_partition_are_archived(deployed_db):
+    """memory.audit_logs is append-only (its trigger refuses DELETE) except for retention: rows
+    past 90 days that sit in the DEFAULT partition (a month without its own partition) go to
+    archive.rows one by one when the cleanup runs as a superuser, as pg_cron runs it."""
+    with deployed_db.connect() as conn:
+        conn.execute("""INSERT INTO memory.audit_logs (wallet_address, action, "timestamp")
+                        SELECT 'Ann11111111111111111111111111111111111111111', 'asset.mint',
+                               now() - interval '400 days' + g * interval '1 minute'
+                          FROM generate_series(1, 30) AS g""")
+        assert conn.execute("SELECT count(*) FROM memory.audit_logs_default").fetchone()[0] == 30
+        assert conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()[0]
+        report = conn.execute("CALL maint.cleanup_old_data()").fetchone()[0]
+        logs = next(r for r in report if r["table"] == "memory.audit_logs")
+        assert logs["status"] == "ok", logs
+        assert conn.execute("SELECT count(*) FROM memory.audit_logs_default").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM archive.rows WHERE source = 'memory.audit_logs'").fetchone()[0] == 30
+        # still append-only for everyone else
+        conn.execute("INSERT INTO memory.audit_logs (wallet_address, action) "
+                     "VALUES ('Ann11111111111111111111111111111111111111111', 'asset.mint')")
+        conn.execute("SET ROLE chain_app")
+        assert sqlstate(conn, "DELETE FROM memory.audit_logs") == "42501"
+        conn.execute("RESET ROLE")
+        assert sqlstate(conn, "UPDATE memory.audit_logs SET action = 'x'") == "55000"

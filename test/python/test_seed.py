@@ -220,6 +220,9 @@ def test_scale_profile_rows_invariants_and_determinism(deployed_db, make_db):
             assert conn.execute(query).fetchone()[0] == 0, name
         assert conn.execute("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal "
                             "AND tgenabled <> 'O'").fetchone()[0] == 0
+        # a random draw per row (a LATERAL that does not refer to the row is evaluated once)
+        orders = {r[0] for r in conn.execute("SELECT DISTINCT status::text FROM trading.orders")}
+        assert orders == {"open", "partially_filled", "filled", "cancelled", "expired"}, orders
         states = dict(conn.execute("SELECT status::text, count(*) FROM trading.escrows GROUP BY 1").fetchall())
         assert set(states) == {"funded", "released", "refunded", "disputed", "resolved_released",
                                "resolved_refunded"}

@@ -1,7 +1,7 @@
 """TraceChain V2 (seed 002) with real connections: the development fixture, the concurrency
 rules that need two sessions, and the index-served lookups of checklist §3.9.
 
-* the fixture tools/chaindb/templates/seeds/50_tracechain.sql.j2 loads twice without change and uses every value of
+* the dev profile of tools/chaindb/templates/seeds/50_tracechain.sql.j2 loads twice without change and uses every value of
   every TraceChain enum (and every core.user_tier);
 * concurrent checkpoints on one product: the traceability chain stays 1..n without gaps or
   duplicates, in time order, whatever the interleaving (late inserts included); a second writer
@@ -14,7 +14,6 @@ rules that need two sessions, and the index-served lookups of checklist §3.9.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import threading
@@ -25,6 +24,8 @@ import pytest
 
 from conftest import REPO
 
+from lookup_plans import inner_plans, nested_plans, plan_nodes
+
 FIXTURE = REPO / "tools" / "chaindb" / "templates" / "seeds" / "50_tracechain.sql.j2"
 
 # every enum of ours the TraceChain fixture must cover, with the columns that use it
@@ -34,10 +35,13 @@ ENUMS = ["trace.product_type", "trace.checkpoint_status", "trace.stakeholder_rol
 
 
 def load_fixture(db) -> None:
-    from chaindb.script import run_file
+    """The template's dev profile, rendered as `chaindb seed` renders it."""
+    from chaindb import seed
+    from chaindb.script import run_text
 
+    source = next(s for s in seed.template_sources(REPO) if s.stem == FIXTURE.name.removesuffix(".sql.j2"))
     with db.connect() as conn:
-        run_file(conn, FIXTURE)
+        run_text(conn, seed.render_source(source, "dev").sql, name=source.display)
 
 
 def test_fixture_loads_twice_and_uses_every_enum_value(deployed_db):
@@ -485,12 +489,6 @@ FUNCTION_LOOKUPS = [
 ]
 
 
-def plan_nodes(node: dict):
-    yield node
-    for child in node.get("Plans", []):
-        yield from plan_nodes(child)
-
-
 def problems_of(plan: dict, indexes: set[str], require: bool = True) -> list[str]:
     nodes = list(plan_nodes(plan))
     found = [f"Seq Scan on {n.get('Relation Name')}" for n in nodes
@@ -533,30 +531,18 @@ def test_tracechain_lookups_are_index_served(filled):
 def function_lookup_failures(conn, ids: dict) -> list[str]:
     """FUNCTION_LOOKUPS through auto_explain (nested statements reported as NOTICEs)."""
     failures: list[str] = []
-    plans: list[dict] = []
-
-    def on_notice(diag):
-        text = diag.message_primary or ""
-        if "plan:" in text:
-            plans.append(json.loads(text.split("plan:", 1)[1])["Plan"])
-
-    conn.add_notice_handler(on_notice)
-    conn.execute("LOAD 'auto_explain'")
-    for setting, value in (("log_min_duration", "0"), ("log_nested_statements", "on"),
-                           ("log_format", "json"), ("log_level", "notice")):
-        conn.execute(f"SET auto_explain.{setting} = '{value}'")
-    for name, query, indexes in FUNCTION_LOOKUPS:
-        plans.clear()
-        conn.execute(query.format(**ids)).fetchall()
-        inner = [p for p in plans if not (p["Node Type"] in ("Function Scan", "Result") and "Plans" not in p)]
-        if not inner:
-            failures.append(f"{name}: auto_explain reported no nested statement")
-        for plan in inner:
-            failures += [f"{name}: {p}" for p in problems_of(plan, indexes, require=False)]
-        used = {n.get("Index Name") for p in inner for n in plan_nodes(p)}
-        if not used & indexes:
-            failures.append(f"{name}: none of {sorted(indexes)} used (used: {sorted(u for u in used if u)})")
-    conn.execute("RESET auto_explain.log_min_duration")
+    with nested_plans(conn) as plans:
+        for name, query, indexes in FUNCTION_LOOKUPS:
+            plans.clear()
+            conn.execute(query.format(**ids)).fetchall()
+            inner = inner_plans(plans)
+            if not inner:
+                failures.append(f"{name}: auto_explain reported no nested statement")
+            for plan in inner:
+                failures += [f"{name}: {p}" for p in problems_of(plan, indexes, require=False)]
+            used = {n.get("Index Name") for p in inner for n in plan_nodes(p)}
+            if not used & indexes:
+                failures.append(f"{name}: none of {sorted(indexes)} used (used: {sorted(u for u in used if u)})")
     return failures
 
 

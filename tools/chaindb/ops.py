@@ -3,7 +3,7 @@
 
 * ``clear``: one ``TRUNCATE ... RESTART IDENTITY`` of every application table, in one
   transaction under a lock timeout.  Kept: the Sqitch registry, reference data (REFERENCE_TABLES:
-  the curriculum, retention rules, the matview schedule, compliance standards...), and the
+  the curriculum, retention rules, the matview schedule, compliance standards, staking pools...), and the
   schemas that hold no application rows (KEEP_SCHEMAS).  Triggers stay on: the TRUNCATE audit and
   change-feed triggers fire as for any TRUNCATE.  A kept table that references a cleared one
   makes the TRUNCATE fail (no CASCADE: nothing outside the list is ever emptied).
@@ -39,6 +39,7 @@ REFERENCE_TABLES = frozenset({
     "ops.retention_policies",          # retention rules loaded by their changes
     "maint.matview_schedule",          # one row per materialized view, by its change
     "compliance.standards",            # TraceChain compliance standards
+    "token.staking_pools",             # TraceChain staking pools
 })
 # Schemas without application rows (or owned by tools): never cleared.
 KEEP_SCHEMAS = frozenset({"pg_catalog", "information_schema", "public", "tap", "tests", "maint",

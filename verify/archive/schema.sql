@@ -11,5 +11,9 @@ SELECT 1 / (NOT pg_catalog.has_schema_privilege('public', 'archive', 'USAGE'))::
 SELECT 1 / pg_catalog.count(*)
   FROM pg_catalog.pg_default_acl
  WHERE defaclrole = 'chain_owner'::regrole AND defaclnamespace = 'archive'::regnamespace AND defaclobjtype = 'r';
+-- archiving never widens access: new archive tables give chain_auditor SELECT, nobody else anything
+SELECT 1 / (pg_catalog.array_agg(x.grantee::regrole::text || ':' || x.privilege_type) = ARRAY['chain_auditor:SELECT'])::int
+  FROM pg_catalog.pg_default_acl AS d, pg_catalog.aclexplode(d.defaclacl) AS x
+ WHERE d.defaclrole = 'chain_owner'::regrole AND d.defaclnamespace = 'archive'::regnamespace;
 
 ROLLBACK;

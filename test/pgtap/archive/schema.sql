@@ -1,4 +1,5 @@
--- pgTAP: archive/schema — owner-only, readable by chain_auditor and chain_analytics.
+-- pgTAP: archive/schema — owner-only; chain_auditor reads every archive table, chain_analytics only
+-- what each table grants it (archiving never widens access: no default privilege for it).
 BEGIN;
 SELECT plan(14);
 
@@ -13,9 +14,10 @@ SELECT schema_privs_are('archive', r, ARRAY[]::text[], 'archive: ' || r || ' has
 SET LOCAL ROLE chain_owner;
 CREATE TABLE archive.tmp_default_privs (id int);
 RESET ROLE;
-SELECT table_privs_are('archive', 'tmp_default_privs', r, ARRAY['SELECT'],
-                       'archive: new tables give ' || r || ' SELECT only (default privileges)')
-  FROM pg_catalog.unnest(ARRAY['chain_auditor', 'chain_analytics']) AS r;
+SELECT table_privs_are('archive', 'tmp_default_privs', 'chain_auditor', ARRAY['SELECT'],
+                       'archive: new tables give chain_auditor SELECT only (default privileges)');
+SELECT table_privs_are('archive', 'tmp_default_privs', 'chain_analytics', ARRAY[]::text[],
+                       'archive: new tables give chain_analytics nothing (archiving never widens access: each table grants it)');
 SELECT table_privs_are('archive', 'tmp_default_privs', 'chain_app', ARRAY[]::text[],
                        'archive: new tables give chain_app nothing (default privileges)');
 SELECT table_privs_are('archive', 'tmp_default_privs', 'chain_readonly', ARRAY[]::text[],

@@ -3,7 +3,7 @@
 -- maint.expire_archive(). The procedure itself commits, so it cannot run inside a pgTAP transaction:
 -- test/python/test_retention.py calls it (runs, dry runs, lock skips, the crash test).
 BEGIN;
-SELECT plan(79);
+SELECT plan(87);
 
 SELECT tests.function_conventions('maint.cleanup_old_data(boolean, jsonb)');
 SELECT tests.function_conventions('maint.retention_partitions(bigint, timestamptz)');
@@ -93,7 +93,47 @@ SELECT is((SELECT pg_catalog.array_agg(x.grantee::regrole::text || ':' || x.priv
              FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS x WHERE c.oid = 'archive.tmp_metrics_p2020_01'::regclass
               AND x.grantee <> c.relowner),
           ARRAY['chain_analytics:SELECT', 'chain_auditor:SELECT'],
-          'maint.retire_partition(): an archived partition is readable by chain_auditor and chain_analytics only');
+          'maint.retire_partition(): an archived partition is readable by chain_auditor, and by chain_analytics (which reads all of ops.tmp_metrics), only');
+-- archiving never widens access: a source with columns hidden from chain_analytics (like
+-- memory.audit_logs' ip_address) keeps them hidden in the archive; no privilege on it, none there
+SET LOCAL ROLE chain_owner;
+CREATE TABLE ops.tmp_logs (id int, at timestamptz NOT NULL, ip inet, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE ops.tmp_logs_p2020_01 PARTITION OF ops.tmp_logs FOR VALUES FROM ('2020-01-01 00:00:00+00') TO ('2020-02-01 00:00:00+00');
+CREATE TABLE ops.tmp_logs_p2020_02 PARTITION OF ops.tmp_logs FOR VALUES FROM ('2020-02-01 00:00:00+00') TO ('2020-03-01 00:00:00+00');
+REVOKE SELECT ON ops.tmp_logs FROM chain_analytics;
+GRANT SELECT (id, at) ON ops.tmp_logs TO chain_analytics;
+GRANT SELECT (ip) ON ops.tmp_logs_p2020_01 TO chain_monitor;    -- a column grant on the partition itself
+INSERT INTO ops.retention_policies (table_name, rule_name, time_column, keep_hot, action, note)
+VALUES ('ops.tmp_logs', 'default', 'at', '30 days', 'archive', 'test');
+RESET ROLE;
+INSERT INTO ops.tmp_logs VALUES (1, '2020-01-05', '10.0.0.1'), (2, '2020-02-05', '10.0.0.2');
+SELECT is(maint.retire_partition((SELECT id FROM ops.retention_policies WHERE table_name = 'ops.tmp_logs'::regclass),
+                                 'ops.tmp_logs_p2020_01', '2020-01-01', '2020-02-01'),
+          'archived', 'maint.retire_partition(): archives a partition of a source with a column hidden from chain_analytics');
+SELECT is((SELECT pg_catalog.array_agg(a.attname::text || ':' || x.grantee::regrole::text ORDER BY a.attnum, 2)
+             FROM pg_catalog.pg_attribute AS a, pg_catalog.aclexplode(a.attacl) AS x
+            WHERE a.attrelid = 'archive.tmp_logs_p2020_01'::regclass),
+          ARRAY['id:chain_analytics', 'at:chain_analytics'],
+          'maint.retire_partition(): chain_analytics gets the columns it reads on the source (id, at), not ip; chain_monitor''s column grant is gone');
+SELECT is((SELECT pg_catalog.array_agg(x.grantee::regrole::text || ':' || x.privilege_type)
+             FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS x
+            WHERE c.oid = 'archive.tmp_logs_p2020_01'::regclass AND x.grantee <> c.relowner),
+          ARRAY['chain_auditor:SELECT'], 'maint.retire_partition(): only chain_auditor reads the whole archived partition');
+SELECT tests.act_as_role('chain_analytics');
+SELECT throws_ok($$SELECT ip FROM archive.tmp_logs_p2020_01$$, '42501', NULL,
+                 'maint.retire_partition(): chain_analytics cannot read a column of an archived partition it cannot read on the source');
+SELECT results_eq($$SELECT id FROM archive.tmp_logs_p2020_01$$, ARRAY[1],
+                  'maint.retire_partition(): chain_analytics reads the columns it reads on the source');
+SELECT tests.act_as_role('chain_auditor');
+SELECT results_eq($$SELECT ip::text FROM archive.tmp_logs_p2020_01$$, ARRAY['10.0.0.1/32'],
+                  'maint.retire_partition(): chain_auditor reads every column of an archived partition');
+SELECT tests.reset_role();
+REVOKE SELECT (id, at) ON ops.tmp_logs FROM chain_analytics;
+SELECT is(maint.retire_partition((SELECT id FROM ops.retention_policies WHERE table_name = 'ops.tmp_logs'::regclass),
+                                 'ops.tmp_logs_p2020_02', '2020-02-01', '2020-03-01'),
+          'archived', 'maint.retire_partition(): archives a partition of a source chain_analytics cannot read');
+SELECT ok(NOT pg_catalog.has_any_column_privilege('chain_analytics', 'archive.tmp_logs_p2020_02', 'SELECT'),
+          'maint.retire_partition(): chain_analytics gets nothing of a source it cannot read');
 -- delete rule drops; the DEFAULT partition's old row is left to the row phase
 UPDATE ops.retention_policies SET action = 'delete', keep_archived = NULL WHERE id = (SELECT id FROM r WHERE rule_name = 'default');
 SELECT is(maint.retire_partition((SELECT id FROM r WHERE rule_name = 'default'), 'ops.tmp_metrics_p2020_02', '2020-02-01', '2020-03-01'),
