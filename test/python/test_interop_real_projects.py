@@ -18,7 +18,7 @@ import pytest
 from pytest_postgresql import factories
 
 from conftest import chaindb_cli, pg_ctl_shim
-from test_registry_golden import comparable, dump_registry
+from test_registry_golden import comparable, dump_registry, revert_arrays_unordered
 
 pg_server = factories.postgresql_proc(executable=pg_ctl_shim(),
                                       dbname="chaindb_real_projects_tests")
@@ -97,7 +97,7 @@ def registry_rows(db) -> dict:
     with db.connect() as conn:
         if conn.execute("SELECT to_regclass('sqitch.changes')").fetchone()[0] is None:
             return {}
-    return comparable(dump_registry(db))
+    return revert_arrays_unordered(comparable(dump_registry(db)))
 
 
 def plan(project: str, *lines: str) -> str:
