@@ -380,3 +380,20 @@ def test_missing_scripts_fail_as_psql_fails(tmp_path, make_db):
         (root / "revert/a.sql").unlink()
     twins.run("revert", "-y", "URI", rc=2)
     twins.run("deploy", "--log-only", "URI")
+
+
+def test_connection_failures_print_libpqs_message(tmp_path):
+    """A target nobody listens on: Sqitch prints libpq's message as DBD::Pg gives it (the
+    hint line too), after status's "# On database" line; chaindb printed "cannot connect
+    to DEST: <first line>" (still its wording for its own commands)."""
+    files = {"sqitch.conf": "[core]\n\tengine = pg\n",
+             "sqitch.plan": plan("down", f"a {PLANNED} # A."), **table_change("a")}
+    project = write(tmp_path / "p", files)
+    for argv in (("deploy",), ("status",), ("log",), ("revert", "-y"), ("verify",)):
+        argv = (*argv, "db:pg://postgres@127.0.0.1:1/nowhere")
+        theirs = subprocess.run(["sqitch", *argv], cwd=project, capture_output=True,
+                                text=True, env={**os.environ, **IDENTITY})
+        ours = chaindb_cli(*argv, cwd=project, env=IDENTITY)
+        assert (ours.returncode, ours.stdout) == (theirs.returncode, theirs.stdout), argv
+        assert ours.stderr == "chaindb: " + theirs.stderr, argv
+        assert "Connection refused\n\tIs the server running" in ours.stderr

@@ -136,6 +136,8 @@ class Engine:
         self.reporter = reporter or Reporter()
         self.lock_timeout = lock_timeout
         self.destination = destination or target.name
+        # connection failures worded as Sqitch's commands word them (libpq's message)
+        self.libpq_errors = False
         self.uri = uri or target.uri
         # psql --set k=v for every script; `registry` is always set, after user variables.
         self.variables = self._script_variables(target.variables, variables)
@@ -186,10 +188,15 @@ class Engine:
             return psycopg.connect(**{**connect_kwargs(self.uri), **options}, autocommit=True,
                                    client_encoding="UTF8")
         except psycopg.OperationalError as exc:
-            # libpq's reason is the first line ("connection failed: ... Connection refused");
-            # its second line is only a hint
-            reason = (str(exc).strip().splitlines() or ["connection failed"])[0].strip()
-            reason = reason.removeprefix("connection failed: ")
+            text = str(exc).strip()
+            for prefix in ("connection failed: ", "connection is bad: "):
+                text = text.removeprefix(prefix)
+            if self.libpq_errors:
+                # Sqitch's commands print libpq's message as DBD::Pg gives it, hint included
+                raise EngineError(text or "connection failed", multiline=True) from None
+            # libpq's reason is the first line ("... Connection refused"); the second one
+            # is only a hint
+            reason = (text.splitlines() or ["connection failed"])[0].strip()
             raise EngineError(f"cannot connect to {self.destination}: {reason}") from None
 
     @property

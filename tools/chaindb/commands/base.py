@@ -372,10 +372,13 @@ class Context:
 
         plan = plan or self.plan            # a missing plan is reported before connecting
         uri = self.uri
-        return Engine(plan, self.target, committer=self.person(),
-                      reporter=reporter or TextReporter(), variables=variables,
-                      lock_timeout=self.args.lock_timeout, destination=self.destination,
-                      uri=uri)
+        engine = Engine(plan, self.target, committer=self.person(),
+                        reporter=reporter or TextReporter(), variables=variables,
+                        lock_timeout=self.args.lock_timeout, destination=self.destination,
+                        uri=uri)
+        spec = COMMANDS.get(getattr(self.args, "command", None) or "")
+        engine.libpq_errors = spec is not None and spec.group == SQITCH
+        return engine
 
 
 def is_target(config, arg: str) -> bool:
