@@ -148,16 +148,16 @@ def test_add_tag_rework_write_what_sqitch_writes(tmp_path):
         assert _plan_lines(c_proj) == _plan_lines(s_proj), argv
     assert _files(c_proj) == _files(s_proj)
     assert "b [a q:z !x !y] <ts> Zoe Sqitcher <zoe@example.com> # Second\\n\\npara" in _plan_lines(c_proj)
-    # Refusals: Sqitch's message, on one line.
+    # Refusals: Sqitch's message, line for line (the ambiguous change lists its instances
+    # one per line, as Sqitch does), after chaindb's prefix.
     for argv in (("tag", "v3", "c", "-n", "x"), ("tag", "v1", "-n", "x"),
                  ("rework", "nosuch", "-n", "x"), ("add", "a", "-n", "x"),
                  ("add", "bad name", "-n", "x"), ("tag", "v4", "nosuch", "-n", "x"),
                  ("show", "deploy", "b")):
         expected, proc = both(lambda: sqitch(s_proj, *argv, rc=2),
                               lambda: chaindb_cli(*argv, cwd=c_proj, env=IDENTITY))
-        lines = expected.stderr.strip().split("\n")
-        assert_one_line_error(proc, lines[0])
-        assert proc.stderr == "chaindb: " + "; ".join(line.strip() for line in lines) + "\n"
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        assert proc.stderr == "chaindb: " + expected.stderr, argv
     # The raw plan (IDs hash the timestamps): give chaindb's plan Sqitch's exact bytes.
     shutil.copyfile(s_proj / "sqitch.plan", c_proj / "sqitch.plan")
     assert chaindb(c_proj, "plan", "--format", "raw").stdout == sqitch(
@@ -251,10 +251,14 @@ def test_log_show_plan_formats(golden):
         for key, file in (("userfuncs@v1.0", "userfuncs@v1.0.sql"),
                           ("userfuncs@HEAD", "userfuncs.sql"),
                           ("widgets/more", "widgets/more.sql")):
+            # the script, then the newline of Sqitch's `say`
             assert chaindb(project, "show", kind, key).stdout == \
-                (project / kind / file).read_text(encoding="utf-8")
+                (project / kind / file).read_text(encoding="utf-8") + "\n"
     proc = chaindb_cli("show", "revert", "userfuncs", cwd=project)
-    assert_one_line_error(proc, 'Change "userfuncs" is ambiguous.')
+    # Sqitch's lines: the question, one line per instance, the verdict
+    assert proc.returncode == 2 and proc.stderr == (
+        'chaindb: Change "userfuncs" is ambiguous. Please specify a tag-qualified change:\n'
+        "  * userfuncs@HEAD\n  * userfuncs@v1.0\nChange lookup failed\n"), proc.stderr
     assert normalise(chaindb(project, "plan").stdout) == golden_output("plan-default.txt")
 
 
@@ -333,8 +337,9 @@ def test_status_after_plan_edit_and_check_diverged_match_golden(golden):
     project, _ = golden
     shutil.copytree(PROJECTS / "golden-modified-overrides", project, dirs_exist_ok=True)
     proc = chaindb_cli("check", cwd=project)
-    assert normalise(proc.stdout + "Failed one check\n") == golden_output("check-diverged.txt")
-    assert proc.returncode == 1 and proc.stderr == "chaindb: Failed one check\n"
+    # exit 1 is Sqitch's non-fatal kind: the verdict is on stdout, as in the transcript
+    assert normalise(proc.stdout) == golden_output("check-diverged.txt")
+    assert proc.returncode == 1 and proc.stderr == ""
     shutil.copytree(PROJECTS / "golden", project, dirs_exist_ok=True)      # undo
     shutil.copytree(PROJECTS / "golden-renoted-overrides", project, dirs_exist_ok=True)
     (project / "sqitch.conf").write_text((project / "sqitch.conf").read_text().replace(
@@ -342,7 +347,10 @@ def test_status_after_plan_edit_and_check_diverged_match_golden(golden):
     proc = chaindb_cli("status", cwd=project)
     expected = golden_output("status-after-plan-note-edit.txt").split("Cannot find")[0]
     assert normalise(proc.stdout) == expected
-    assert_one_line_error(proc, "Cannot find this change in sqitch.plan")
+    # Sqitch's two lines: where it looked, then the advice it dies with
+    assert proc.returncode == 2 and proc.stderr == (
+        "Cannot find this change in sqitch.plan\nchaindb: Make sure you are connected to the "
+        "proper database for this project.\n"), proc.stderr
     assert_one_line_error(chaindb_cli("deploy", cwd=project), normalise(
         (OUTPUTS / "deploy-after-plan-note-edit.txt").read_text()).split("\n")[0])
 
@@ -380,15 +388,13 @@ def _bad_cases(tmp: Path, db, other_db) -> list[tuple[str, Path, tuple[str, ...]
         ("plan syntax error", tmp / "badplan", ("deploy", db.uri),
          "Syntax error in sqitch.plan at line 5"),
         ("bad URI", tmp / "golden", ("deploy", "db:mysql://x/y"), "unsupported engine"),
-        ("refused port", tmp / "golden", ("status", "db:pg://postgres@127.0.0.1:1/x"),
-         "cannot connect to"),
         ("unknown target", tmp / "golden", ("deploy", "--target", "nosuch"),
          'Cannot find target "nosuch"'),
         ("wrong registry version", tmp / "golden", ("status", other_db.uri),
          "newer than the 1.1 chaindb supports"),
         ("unknown meta-command", tmp / "meta", ("deploy", db.uri), "Deploy failed"),
         ("missing deploy script", tmp / "noscript", ("deploy", "--to", "users", db.uri),
-         "Deploy script deploy/users.sql does not exist"),
+         "Deploy failed"),         # after psql's "No such file or directory", as Sqitch
         ("conflicting change deployed", tmp / "golden", ("deploy", db.uri),
          "Conflicts with previously deployed change: base:legacy_flips"),
         ("revert required by another project", tmp / "base", ("revert", "-y", other_db.uri),

@@ -5,8 +5,9 @@ to its handler).  Sqitch's command names, flags and output (docs/sqitch-compat.m
 §3.6-3.7; recorded output in test/golden/outputs/); the one deliberate difference in text
 output: every ``.. ok`` line carries the step's duration, e.g. ``  + users .. ok (12 ms)``.
 With no target configured or given, chaindb deploys to its embedded cluster (``.chaindb/``
-in the project).  Every user error is one line on stderr, ``chaindb: <message>``, and a
-non-zero exit code -- never a traceback.
+in the project).  Every user error is one line on stderr, ``chaindb: <message>`` (Sqitch's
+multi-line messages keep their lines), and a non-zero exit code -- never a traceback;
+Sqitch's non-fatal exit-1 messages ("No changes deployed") go to stdout, as Sqitch's do.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ def _one_line(exc: BaseException) -> str:
     return "; ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _help(parser) -> int:
+    parser.print_help()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the chaindb command line; returns the exit code (never raises for user errors)."""
     try:
@@ -53,13 +59,43 @@ def main(argv: list[str] | None = None) -> int:
             except UnicodeEncodeError:
                 shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
                 raise UsageError(f'argument "{shown}" is not valid UTF-8') from None
-        args = build_parser().parse_args(argv)
+        if argv[:1] == ["--version"]:
+            from importlib.metadata import PackageNotFoundError, version
+            try:
+                print(f"chaindb {version('chaindb')}")
+            except PackageNotFoundError:
+                print("chaindb")
+            return 0
+        parser = build_parser()
+        if argv[:1] == ["help"]:
+            # Sqitch's `help [COMMAND]`: the usage, exit 0
+            return main([*argv[1:2], "--help"]) if len(argv) > 1 else _help(parser)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            # Sqitch takes positionals anywhere (`tag v1 -n note TARGET`); argparse only
+            # in one run: words left after the options join the command's positionals
+            if (isinstance(getattr(args, "args", None), list)
+                    and not any(word.startswith("-") for word in extra)):
+                args.args += extra
+            else:
+                parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        from chaindb.commands import base
+        base.VERBOSITY = 0 if getattr(args, "quiet", False) else max(
+            1, getattr(args, "verbose", None) or 0)
         with _chdir(args.chdir):
             return args.func(args)
     except ChaindbError as exc:
         sys.stdout.flush()
+        if exc.info:
+            # Sqitch's non-fatal exit-1 messages go to stdout (App::Sqitch::go: info),
+            # not at all with --quiet
+            from chaindb.commands import base
+            if base.VERBOSITY:
+                print(str(exc).strip())
+            return exc.exitcode
         # a message made of one reason per line (Sqitch's layout) keeps its lines
-        text = str(exc).strip() if getattr(exc, "multiline", False) else _one_line(exc)
+        # (a trailing newline is kept: Sqitch's psql failure line is followed by a blank)
+        text = str(exc).strip(" ").lstrip("\n") if exc.multiline else _one_line(exc)
         print(f"chaindb: {text}", file=sys.stderr)
         return exc.exitcode
     except KeyboardInterrupt:

@@ -252,7 +252,8 @@ class Config:
 
     def target(self, name_or_uri: str | None = None, *, registry: str | None = None,
                plan_file: str | None = None, top_dir: str | None = None,
-               command: str = "deploy") -> Target:
+               command: str = "deploy", client: str | None = None,
+               uri_parts: dict[str, str] | None = None) -> Target:
         """Resolve a target: argument > SQITCH_TARGET > core.target > engine.pg.target;
         per-key fallback target.<t>.<key> > engine.pg.<key> > core.<key>.  CLI overrides
         win.  Variables merge core.variables < deploy.variables < <command>.variables <
@@ -275,6 +276,15 @@ class Config:
                 raise ConfigError(f'No URI associated with target "{chosen}"')
             connect_kwargs(uri)
 
+        if uri_parts and uri is None:
+            uri = "db:pg:"                  # Sqitch's default target, then the parts
+        if uri_parts:
+            # Sqitch's --db-user/--db-host/--db-port/--db-name: the URI's parts replaced;
+            # a target given as a URI is then named by the new URI
+            uri = with_parts(uri, **uri_parts)
+            if ":" in name:
+                name = display_uri(uri)
+
         def fetch(key: str) -> str | None:
             return (self.get(f"target.{name}.{key}") or self.get(f"engine.pg.{key}")
                     or self.get(f"core.{key}"))
@@ -285,15 +295,12 @@ class Config:
             path = Path(configured) if configured else default
             return path if path.is_absolute() else Path(os.path.normpath(self.directory / path))
 
-        variables: dict[str, str] = {}
-        for section in ("core.variables", "deploy.variables", f"{command}.variables",
-                        "engine.pg.variables", f"target.{name}.variables"):
-            variables.update(self.section(section))
+        variables = self.variables(command, name)
         return Target(
             name=name,
             uri=uri,
             registry=registry or fetch("registry") or "sqitch",
-            client=fetch("client"),
+            client=client or fetch("client"),
             top_dir=project_path(None, top),
             plan_file=project_path(plan_file or (None if top_dir else fetch("plan_file")),
                                    top / "sqitch.plan"),
@@ -303,6 +310,19 @@ class Config:
             extension=fetch("extension") or "sql",
             variables=variables,
         )
+
+    def variables(self, command: str, target_name: str) -> dict[str, str]:
+        """The script variables a command's config gives (Sqitch's _collect_vars):
+        core.variables < deploy.variables < <command>.variables < engine.pg.variables <
+        target.<t>.variables.  rebase and checkout have no section of their own: their
+        revert phase reads revert.variables, their deploy phase deploy.variables only."""
+        variables: dict[str, str] = {}
+        sections = ["core.variables", "deploy.variables"]
+        if command not in ("deploy", "rebase", "checkout"):
+            sections.append(f"{command}.variables")
+        for section in (*sections, "engine.pg.variables", f"target.{target_name}.variables"):
+            variables.update(self.section(section))
+        return variables
 
     def user_name(self) -> str:
         """SQITCH_FULLNAME > user.name > SQITCH_ORIG_FULLNAME > passwd gecos/system user."""
@@ -417,6 +437,21 @@ def connect_kwargs(uri: str) -> dict[str, str]:
     return kwargs
 
 
+def destination(name: str, uri: str) -> str:
+    """How Sqitch's pg engine names a target in messages (Engine/pg.pm ``destination``):
+    the target name, or -- for a target given as a URI without database name, such as the
+    default ``db:pg:`` -- the URI without password and with the database libpq will use:
+    PGDATABASE, else the user (SQITCH_USERNAME, the URI's), else PGUSER, else the system user."""
+    if ":" not in name:
+        return name
+    parsed = _parse_db_uri(uri)
+    if parsed.dbname:
+        return name
+    dbname = (os.environ.get("PGDATABASE") or os.environ.get("SQITCH_USERNAME") or parsed.user
+              or os.environ.get("PGUSER") or _sysuser())
+    return display_uri(with_dbname(uri, dbname))
+
+
 def display_uri(uri: str) -> str:
     """The URI as Sqitch shows it: password removed ('db:pg://postgres:@host/db')."""
     if _parse_db_uri(uri).password is None:
@@ -427,9 +462,21 @@ def display_uri(uri: str) -> str:
 def with_dbname(uri: str, dbname: str) -> str:
     """The same db:pg: URI naming another database on the same server (user, password,
     host, port and query parameters kept)."""
+    return with_parts(uri, dbname=dbname)
+
+
+def with_parts(uri: str, *, user: str | None = None, host: str | None = None,
+               port: str | int | None = None, dbname: str | None = None) -> str:
+    """The db:pg: URI with the given parts replaced (the others, password and query
+    parameters kept), as URI::db's setters do."""
     from urllib.parse import quote, urlencode
 
     parsed = _parse_db_uri(uri)
+    parsed.user = user if user is not None else parsed.user
+    parsed.host = host if host is not None else parsed.host
+    parsed.port = str(port) if port is not None else parsed.port
+    parsed.dbname = dbname if dbname is not None else parsed.dbname
+    dbname = parsed.dbname or ""
     query = f"?{urlencode(parsed.params)}" if parsed.params else ""
     if parsed.host is None and parsed.port is None and parsed.user is None:
         return f"db:pg:{quote(dbname, safe='')}{query}"

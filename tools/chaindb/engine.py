@@ -27,6 +27,7 @@ from typing import Callable
 
 import psycopg
 
+from chaindb import plan_syntax
 from chaindb.config import Target, connect_kwargs
 from chaindb.errors import ChaindbError
 from chaindb.plan import Change, Depend, Plan, script_digest
@@ -48,6 +49,10 @@ class Reporter:
     def warn(self, message: str) -> None:
         """A line of diagnostic output ('Verify script ... does not exist')."""
 
+    def emit(self, message: str) -> None:
+        """A line of a report shown even with --quiet (verify's summary)."""
+        self.info(message)
+
     def step_begin(self, sign: str, name: str, width: int) -> None:
         """A change starts: sign '+' deploy, '-' revert, '*' verify; ``width`` is the longest
         name of the run (for the dotted leader)."""
@@ -56,6 +61,9 @@ class Reporter:
                  comments: list[str] | None = None) -> None:
         """The change ended: ``error`` is the script's message, ``comments`` are notes such
         as 'Out of order' (verify)."""
+
+    def step_not_deployed(self) -> None:
+        """verify: a planned change in the range is not deployed (ends the step)."""
 
     def script_output(self, text: str) -> None:
         """Text a deploy/revert script printed (\\echo, query rows): psql's stdout."""
@@ -128,6 +136,8 @@ class Engine:
         self.reporter = reporter or Reporter()
         self.lock_timeout = lock_timeout
         self.destination = destination or target.name
+        # connection failures worded as Sqitch's commands word them (libpq's message)
+        self.libpq_errors = False
         self.uri = uri or target.uri
         # psql --set k=v for every script; `registry` is always set, after user variables.
         self.variables = self._script_variables(target.variables, variables)
@@ -178,10 +188,15 @@ class Engine:
             return psycopg.connect(**{**connect_kwargs(self.uri), **options}, autocommit=True,
                                    client_encoding="UTF8")
         except psycopg.OperationalError as exc:
-            # libpq's reason is the first line ("connection failed: ... Connection refused");
-            # its second line is only a hint
-            reason = (str(exc).strip().splitlines() or ["connection failed"])[0].strip()
-            reason = reason.removeprefix("connection failed: ")
+            text = str(exc).strip()
+            for prefix in ("connection failed: ", "connection is bad: "):
+                text = text.removeprefix(prefix)
+            if self.libpq_errors:
+                # Sqitch's commands print libpq's message as DBD::Pg gives it, hint included
+                raise EngineError(text or "connection failed", multiline=True) from None
+            # libpq's reason is the first line ("... Connection refused"); the second one
+            # is only a hint
+            reason = (text.splitlines() or ["connection failed"])[0].strip()
             raise EngineError(f"cannot connect to {self.destination}: {reason}") from None
 
     @property
@@ -249,11 +264,13 @@ class Engine:
         return found
 
     def _display(self, path: Path) -> str:
-        """A script path as Sqitch shows it: relative to the project directory."""
-        try:
-            return str(path.relative_to(self.target.top_dir))
-        except ValueError:
-            return str(path)
+        """A script path as Sqitch shows it: the top directory as configured joined with
+        the script's (``verify/x.sql``; ``db/verify/x.sql`` with core.top_dir = db)."""
+        return path_as_given(path)
+
+    def _plan_file(self) -> str:
+        """The plan file as Sqitch names it in messages (``sqitch.plan``, ``db/my.plan``)."""
+        return path_as_given(Path(self.target.plan_file))
 
     def _change_row(self, change: Change) -> ChangeRow:
         return ChangeRow(
@@ -346,7 +363,7 @@ class Engine:
         if index is None:
             raise EngineError(
                 f"Cannot find change {current.id} ({current.format_name_with_tags}) in "
-                f"{self.plan.path.name}")
+                f"{self._plan_file()}")
         change = self.plan.changes[index]
         if change.tags and set(t.format_name for t in change.tags) - set(current.tags):
             row = self._change_row(change)
@@ -361,7 +378,7 @@ class Engine:
         found = self.plan.find(dep.key_name)
         if found is None:
             raise EngineError(f'Unable to find change "{dep.key_name}" in plan '
-                              f'{self.plan.path.name}')
+                              f'{self._plan_file()}')
         return found
 
     def _registry_id_for(self, dep: Depend, in_plan: Change | None) -> str | None:
@@ -432,7 +449,8 @@ class Engine:
             return result
         to_index = last
         if to is not None:
-            found = self.plan.index_of(to)
+            # a bare name of a reworked change is ambiguous here (Sqitch's index_of)
+            found = self.plan.index_of(to, ambiguous_error=True)
             if found is None:
                 raise EngineError(f'Unknown change: "{to}"')
             to_index = found
@@ -454,7 +472,10 @@ class Engine:
                 self.registry.create(self.committer)
             else:
                 self.registry.check_version()
-            self.registry.register_project(self.plan.project, self.plan.uri, self.committer)
+            # Sqitch's plan->uri is a URI object: non-URI characters of %uri %-escaped
+            raw = self.plan.uri
+            uri = plan_syntax.uri_new(raw) if plan_syntax.perl_true(raw) else None
+            self.registry.register_project(self.plan.project, uri, self.committer)
 
         changes = self.plan.changes[position + 1:to_index + 1]
         if to is not None:
@@ -464,14 +485,14 @@ class Engine:
         else:
             self.reporter.info(f"Deploying changes to {self.destination}")
         dependencies = self._check_deploy_dependencies(changes)
-        if not log_only:
-            for change in changes:
-                path = self._path(change, "deploy")
-                if not path.exists():
-                    raise EngineError(f"Deploy script {self._display(path)} does not exist")
+        # (a missing deploy script fails when its turn comes, as psql fails on it under
+        # Sqitch: the changes before it are deployed, then rolled back per --mode)
         width = max(len(format_name_with_tags(c)) for c in changes)
-        start_at = (format_name_with_tags(self.plan.changes[position])
-                    if position >= 0 else None)
+        # Sqitch's start_at (_sync_plan): the current change's name and its last tag, no blank
+        start_at = None
+        if position >= 0:
+            current = self.plan.changes[position]
+            start_at = current.name + (current.tags[-1].format_name if current.tags else "")
 
         self._ahead = {}
         kept = self.runner.keep()
@@ -487,20 +508,27 @@ class Engine:
                     self._deploy_change(change, dependencies[change.id], width, verify,
                                         log_only, result, ahead=ahead)
                 except EngineError as exc:
+                    # Sqitch: a script failure is psql's exit status, vented (mode change:
+                    # the final error, no "Deploy failed"); a failed verify or registry write
+                    # was vented in deploy_change already ("private").
                     result.ok = False
-                    if not getattr(exc, "reported", False):
+                    private = getattr(exc, "private", False)
+                    if mode == "change":
+                        if private:
+                            raise EngineError("Deploy failed") from None
+                        raise EngineError(str(exc), multiline=exc.multiline) from None
+                    if not private:
                         self.reporter.warn(str(exc))
-                    if mode == "change" or not deployed:
+                    if not deployed:
                         raise EngineError("Deploy failed") from None
-                    self.reporter.warn("")
                     target = format_name_with_tags(last_tagged) if last_tagged else start_at
                     self.reporter.warn(f"Reverting to {target}" if target
                                        else "Reverting all changes")
                     try:
-                        rw = max(len(format_name_with_tags(c)) for c in deployed)
+                        # Sqitch keeps the deploy run's name width for its rollback
                         for done in reversed(deployed):
                             row = self._deployed_row(done.id)
-                            self._revert_change(row, done, rw, log_only, result)
+                            self._revert_change(row, done, width, log_only, result)
                     except EngineError as again:
                         self.reporter.warn(str(again))
                         self.reporter.warn("The schema will need to be manually repaired")
@@ -538,36 +566,54 @@ class Engine:
                 if verify:
                     self._verify_script(change)
         except (ChaindbError, psycopg.Error) as exc:
+            # Sqitch's deploy_change: a failed verify or a failed registry write is vented
+            # (stderr), the revert script runs, a `fail` event is logged, then "not ok";
+            # a failed deploy script (psql's messages already on stderr) is not reverted.
             message = str(exc).strip()
-            shown = _shown(exc)
             verify_failed = isinstance(exc, _VerifyFailed)
-            if verify_failed and not log_only:
-                # Sqitch runs the revert script after a failed verify (and logs no revert).
+            logging_failed = isinstance(exc, psycopg.Error)
+            if verify_failed:
+                self.reporter.warn(_shown(exc) or message)
+            elif logging_failed:
+                self.reporter.warn(_server_error_text(exc))
+            # as Sqitch, also after a failed registry write (where the script and its rows
+            # were one transaction, both are gone already; the revert script runs all the
+            # same, so that the database ends as under Sqitch)
+            if (verify_failed or logging_failed) and not log_only:
                 try:
                     self._run_script(self._path(change, "revert"), None)
                 except ChaindbError as revert_exc:
-                    self.reporter.warn(str(revert_exc))
+                    if _shown(revert_exc) is not None:
+                        self.reporter.warn(str(revert_exc))
                 if recorded:
                     self.registry.forget_deploy(change.id)
             self.registry.log_fail(row, self.committer)
             elapsed = (time.monotonic() - started) * 1000
-            self.reporter.step_end(False, elapsed, shown)
+            self.reporter.step_end(False, elapsed, None)
             result.steps.append(StepResult(name, change.id, "deploy", False, elapsed, message))
-            error = EngineError(message)
+            if verify_failed or logging_failed:
+                error = EngineError("Deploy failed")
+                error.private = True
+            elif _shown(exc) is None:       # psql's own text is out: its exit status
+                error = EngineError(psql_failed(exc), multiline=True)
+            else:
+                error = EngineError(message)
             error.reported = True
             raise error from None
         elapsed = (time.monotonic() - started) * 1000
         self.reporter.step_end(True, elapsed)
         result.steps.append(StepResult(name, change.id, "deploy", True, elapsed))
 
-    def _verify_script(self, change: Change) -> None:
-        """Run the verify script; missing file -> warning only (as Sqitch)."""
-        path = self._path(change, "verify")
+    def _verify_script(self, change: Change | None, path: Path | None = None) -> None:
+        """Run the verify script (of ``change``, or at ``path``); missing file -> warning
+        only (as Sqitch)."""
+        path = path or self._path(change, "verify")
         if not path.exists():
             self.reporter.warn(f"Verify script {self._display(path)} does not exist")
             return
         try:
-            self.runner.run(path, output=False)      # Sqitch discards verify output
+            # Sqitch discards verify output, unless -vv
+            self.runner.run(path, output=getattr(self.reporter, "verbosity", 1) > 1)
         except ChaindbError as exc:
             if _shown(exc) is not None:         # not a script's error
                 raise _VerifyFailed(f"{exc}\nVerify script \"{self._display(path)}\" "
@@ -594,11 +640,20 @@ class Engine:
                         self.target.top_dir / "revert" / f"{row.name}.{self.target.extension}")
                 self._run_script(path, record)
         except (ChaindbError, psycopg.Error) as exc:
+            # Sqitch's revert_change: psql's messages are out, "not ok", then its exit
+            # status as the error; a failed registry write is vented, then "Revert failed"
             elapsed = (time.monotonic() - started) * 1000
-            self.reporter.step_end(False, elapsed, _shown(exc))
+            logging_failed = isinstance(exc, psycopg.Error)
+            if logging_failed:
+                self.reporter.warn(_server_error_text(exc))
+            self.reporter.step_end(False, elapsed, None)
             result.steps.append(StepResult(name, row.id, "revert", False, elapsed, str(exc)))
             result.ok = False
-            raise EngineError(f"Revert of {name} failed: {str(exc).strip()}") from None
+            if logging_failed:
+                raise EngineError("Revert failed") from None
+            if _shown(exc) is None:
+                raise EngineError(psql_failed(exc), multiline=True) from None
+            raise EngineError(str(exc).strip()) from None
         elapsed = (time.monotonic() - started) * 1000
         self.reporter.step_end(True, elapsed)
         result.steps.append(StepResult(name, row.id, "revert", True, elapsed))
@@ -621,12 +676,33 @@ class Engine:
             found = self.registry.change_id_for(project, tag=key[1:])
         else:
             name, _, tag = key.partition("@")
+            if not tag:
+                self._refuse_ambiguous(name, [d for d in deployed if d.name == name])
             found = self.registry.change_id_for(project, change=name, tag=tag or None)
         ids = [d.id for d in deployed]
         if found is None or found not in ids:
             return None
         index = ids.index(found) + offset
         return deployed[index] if 0 <= index < len(deployed) else None
+
+    def _emit(self, message: str) -> None:
+        """A line Sqitch emits whatever the verbosity (verify's report), where `info`
+        lines are dropped by --quiet."""
+        getattr(self.reporter, "emit", self.reporter.info)(message)
+
+    def _refuse_ambiguous(self, name: str, instances: list[DeployedChange]) -> None:
+        """Sqitch's _handle_lookup_index: a bare name that several deployed changes bear
+        (a reworked change) is refused, listing them latest first."""
+        if len(instances) < 2:
+            return
+        lines = [f'Change "{name}" is ambiguous. Please specify a tag-qualified change:']
+        for row in reversed(instances):
+            index = self.plan.index_of(row.id)
+            lines.append("  * " + (self.plan.changes[index].format_tag_qualified_name
+                                   if index is not None else
+                                   row.name + (row.tags[0] if row.tags else "@HEAD")))
+        lines.append("Change Lookup Failed")         # sic: Engine.pm's capitals
+        raise EngineError("\n".join(lines), multiline=True)
 
     def revert(self, to: str | None = None, *, log_only: bool = False,
                confirm: Callable[[str], bool] | None = None,
@@ -668,7 +744,7 @@ class Engine:
             statement = f"Reverting all changes from {self.destination}"
         if confirm is not None:
             if not confirm(question):
-                raise EngineError("Nothing reverted", exitcode=1)
+                raise EngineError("Nothing reverted", exitcode=1, info=True)
         else:
             self.reporter.info(statement)
         changes = list(reversed(changes))
@@ -716,8 +792,9 @@ class Engine:
                revert_variables: dict[str, str] | None = None,
                deploy_variables: dict[str, str] | None = None) -> RunResult:
         """revert --to ONTO (nothing to revert is fine) then deploy --to UPTO.
-        ``revert_variables``/``deploy_variables`` (Sqitch's --set-revert/--set-deploy) are
-        added to the engine's variables for that phase's scripts only."""
+        ``revert_variables``/``deploy_variables`` (Sqitch's --set-revert/--set-deploy, and
+        revert.variables from the config) are added to the engine's variables for that
+        phase's scripts only."""
         common = self.variables
         try:
             self.variables = self._script_variables(common, revert_variables)
@@ -804,9 +881,13 @@ class Engine:
                     comments.append("Out of order")
                 reworked = self.plan.changes[index].is_reworked
             error = shown = None
-            if index is not None and not reworked:
+            if not reworked:
+                # Sqitch runs it for a change missing from the plan too, from its name
+                path = (None if index is not None else
+                        self.target.verify_dir / f"{row.name}.{self.target.extension}")
                 try:
-                    self._verify_script(self.plan.changes[index])
+                    self._verify_script(self.plan.changes[index] if index is not None
+                                        else None, path)
                 except _VerifyFailed as exc:
                     error, shown = str(exc), _shown(exc)
             elapsed = (time.monotonic() - started) * 1000
@@ -822,26 +903,26 @@ class Engine:
                 continue
             change = self.plan.changes[index]
             self.reporter.step_begin("*", format_name_with_tags(change), width)
-            self.reporter.step_end(False, None, None, ["Not deployed"])
+            # Sqitch: "not ok # Not deployed", on one line
+            self.reporter.step_not_deployed()
             result.steps.append(StepResult(format_name_with_tags(change), change.id, "verify",
                                            False, 0, "Not deployed"))
             errors += 1
         if not end and last < len(self.plan.changes) - 1:
             pending = self.plan.changes[last + 1:]
-            self.reporter.info("Undeployed change:" if len(pending) == 1
-                               else "Undeployed changes:")
+            self._emit("Undeployed change:" if len(pending) == 1 else "Undeployed changes:")
             for change in pending:
-                self.reporter.info(f"  * {format_name_with_tags(change)}")
+                self._emit(f"  * {format_name_with_tags(change)}")
         if errors:
             result.ok = False
-            self.reporter.info("")
-            self.reporter.info("Verify Summary Report")
-            self.reporter.info("---------------------")
-            self.reporter.info(f"Changes: {max(1 + last - first, len(in_range))}")
-            self.reporter.info(f"Errors:  {errors}")
+            self._emit("")
+            self._emit("Verify Summary Report")
+            self._emit("---------------------")
+            self._emit(f"Changes: {max(1 + last - first, len(in_range))}")
+            self._emit(f"Errors:  {errors}")
             raise EngineError("Verify failed")
         result.message = "Verify successful"
-        self.reporter.info(result.message)
+        self._emit(result.message)
         return result
 
     # ------------------------------------------------------------------ status / check / log
@@ -878,14 +959,14 @@ class Engine:
         if state is None:                                # say what is wrong
             if not self.registry.exists():
                 # Sqitch: a database without a registry has no state -- exit 1
-                raise EngineError("No changes deployed", exitcode=1)
+                raise EngineError("No changes deployed", exitcode=1, info=True)
             self.registry.check_version()
             state = RegistryState(REGISTRY_RELEASE, self.registry.deployed_changes(project),
                                   self.registry.deployed_tags(project))
         deployed = state.deployed
         current = deployed[-1] if deployed else None
         if current is None:
-            raise EngineError("No changes deployed", exitcode=1)
+            raise EngineError("No changes deployed", exitcode=1, info=True)
         index = self.plan.index_of(current.id) if own else None
         undeployed = self.plan.changes[index + 1:] if index is not None else []
         return StatusData(self.destination, project, current, index is not None,
@@ -915,10 +996,10 @@ class Engine:
         Exit status 1 when the registry is missing or holds no event at all."""
         if not self.registry.exists():
             raise EngineError(f"Database {self.destination} has not been initialized for "
-                              "Sqitch", exitcode=1)
+                              "Sqitch", exitcode=1, info=True)
         self.registry.check_version()
         if not self.registry.events(EventSearch(limit=1)):
-            raise EngineError(f"No events logged for {self.destination}", exitcode=1)
+            raise EngineError(f"No events logged for {self.destination}", exitcode=1, info=True)
         return self.registry.events(search)
 
 
@@ -926,6 +1007,38 @@ class _VerifyFailed(EngineError):
     """A verify script failed (the message ends with Sqitch's 'Verify script ... failed.')."""
 
     shown: str | None = None
+
+
+def path_as_given(path: Path) -> str:
+    """A project path the way Sqitch prints it: relative to the working directory when it
+    lies below it (Path::Class joins the configured top_dir and the file), else as is."""
+    if not path.is_absolute():
+        return os.path.normpath(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def psql_failed(exc: BaseException) -> str:
+    """What Sqitch says when psql exits non-zero (an SQL error with ON_ERROR_STOP: 3; a
+    script file that is not there: 1), then a blank line."""
+    return f'"psql" unexpectedly returned exit value {getattr(exc, "psql_exit", 3)}\n'
+
+
+def _server_error_text(exc: BaseException) -> str:
+    """A server error as libpq formats it (DBD::Pg's errstr, which Sqitch prints):
+    'ERROR:  msg' and its DETAIL/HINT/CONTEXT lines."""
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    if not primary:
+        return str(exc).strip()
+    lines = [f"{diag.severity or 'ERROR'}:  {primary}"]
+    for label, value in (("DETAIL", diag.message_detail), ("HINT", diag.message_hint),
+                         ("CONTEXT", diag.context)):
+        if value:
+            lines.append(f"{label}:  {value}")
+    return "\n".join(lines)
 
 
 def _shown(exc: BaseException) -> str | None:

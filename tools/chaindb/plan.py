@@ -27,7 +27,11 @@ SYNTAX_VERSION = "1.0.0"
 
 class PlanError(ChaindbError):
     """A malformed plan or a refused plan edit: str() is Sqitch's message, with file and
-    line for syntax errors, e.g. 'Syntax error in sqitch.plan at line 5: Invalid name; ...'."""
+    line for syntax errors, e.g. 'Syntax error in sqitch.plan at line 5: Invalid name; ...'.
+    Printed line for line, as Sqitch prints its multi-line ones ('... in plan sqitch.plan.'
+    then 'Use "sqitch rework" to copy and rework it')."""
+
+    multiline = True
 
 
 # ====================================================================== dependencies

@@ -35,6 +35,7 @@ indistinguishable:
 
 from __future__ import annotations
 
+import logging
 import re
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -48,6 +49,10 @@ from chaindb import script
 from chaindb.errors import ChaindbError
 
 Sink = Callable[[str], None]
+
+# A failed statement inside a pipeline makes psycopg log "error ignored terminating
+# <Pipeline ...>" (a WARNING) while the error itself propagates: noise on a user's stderr.
+logging.getLogger("psycopg").setLevel(logging.ERROR)
 
 RESET_STATEMENTS = (
     "SET SESSION AUTHORIZATION DEFAULT;",  # also ends SET ROLE
@@ -314,7 +319,14 @@ class ScriptRunner:
         discards what it prints (Sqitch runs verify scripts with stdout discarded).
         Raises script.ScriptError (psql's text already given to ``messages``)."""
         if not path.exists():
-            raise RunnerError(f"Script {path} does not exist")
+            # what psql says and does (exit 1) when its --file is not there
+            text = f"psql: error: {path}: No such file or directory\n"
+            if self.messages:
+                self.messages(text)
+            error = script.ScriptError(f"{path}: No such file or directory", path=path,
+                                       psql_text=text)
+            error.psql_exit = 1
+            raise error
         if record is None:
             statements = self._batchable(path)
             if statements is None or not self._run_batch(statements, output):

@@ -568,9 +568,9 @@ class Lexer:
                 i = j + 1
             elif c == "`":
                 command, i = self._backquoted(s, i)
-                if self.shell is None:
-                    raise _MetaError("backquoted shell commands are not supported")
                 if self.expand:          # psql runs nothing in an inactive \if branch
+                    if self.shell is None:
+                        raise _MetaError("backquoted shell commands are not supported")
                     out.append(self.shell(command))
             elif c == ":" and self.expand and (value := self._arg_variable(s, i)):
                 text, i = value
@@ -634,6 +634,31 @@ class Lexer:
 
     def restore_query(self, saved: _QueryState) -> None:
         self.query = saved.copy()
+
+
+_ON = ("on", "true", "yes", "1", "t", "y")
+_OFF = ("off", "false", "no", "0", "f", "n")
+
+
+def _keeps_sqitchs_output(name: str, args: list[str]) -> bool:
+    r"""A display setting that leaves Sqitch's psql output (--no-align --tuples-only, no
+    pager, no timing) as it is: \pset format unaligned, \pset tuples_only on, \pset
+    pager/footer/border (nothing they change shows in that format), \t on, \timing off."""
+    values = [a.lower() for a in args]
+    if name == "t":
+        return bool(values) and values[0] in _ON
+    if name == "timing":
+        return bool(values) and values[0] in _OFF
+    if not values:
+        return False
+    option, rest = values[0], values[1:]
+    if option in ("pager", "footer", "border"):
+        return True
+    if option == "format":
+        return bool(rest) and "unaligned".startswith(rest[0]) and rest[0].startswith("u")
+    if option in ("tuples_only", "t"):
+        return bool(rest) and rest[0] in _ON
+    return False
 
 
 class _MetaError(Exception):
@@ -1358,6 +1383,9 @@ class _Runner:
             raise _Quit()
         elif name in ("g", "gset", "gexec"):
             self._send_buffer(name, lexer, display, cmd)
+        elif name in ("pset", "t", "timing") and _keeps_sqitchs_output(name,
+                                                                         lexer.read_args()):
+            pass        # e.g. \pset pager off: Sqitch's psql (--quiet) prints nothing either
         else:
             lexer.read_args()
             why = _REFUSED.get(name)

@@ -8,11 +8,19 @@ Supported, with TT2's meaning: ``[% var %]`` and dotted paths (``var.key``, ``li
 one newline before the tag) and ``-%]`` (drops the whitespace and one newline after it).
 An undefined variable renders as the empty string, as in TT2.  Anything else is a
 TemplateError naming the template and the directive.
+
+``render_like_sqitch`` is what `add` uses: this renderer, and for a template written for
+the whole Template Toolkit (``TAGS``, ``PROCESS``, ``MACRO``, ``SWITCH``, ``TRY`` ...) the
+Template Toolkit itself when Perl has it -- the engine Sqitch renders with whenever it is
+installed, so the output is Sqitch's byte for byte.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 
 from chaindb.errors import ChaindbError
@@ -167,3 +175,43 @@ def render(text: str, context: dict, name: str = "template") -> str:
     out: list[str] = []
     _render(_parse(_tokens(text, name), name), context, out)
     return "".join(out)
+
+
+# Sqitch's add.pm: Template->new->process(\$text, $vars, $fh) (INCLUDE_PATH '.', so
+# `PROCESS templates/common` is found from the project directory); UTF-8 in and out.
+_PERL_TT = r"""
+use strict; use warnings; use JSON::PP; use Template;
+binmode STDIN; my $in = do { local $/; decode_json(<STDIN>) };
+my $out = ''; my $tt = Template->new;
+$tt->process(\$in->{template}, $in->{vars}, \$out) or do {
+    binmode STDERR, ':encoding(UTF-8)'; print STDERR $tt->error, "\n"; exit 2 };
+binmode STDOUT, ':encoding(UTF-8)'; print $out;
+"""
+
+
+def _perl_template_toolkit() -> str | None:
+    """perl, when it has the Template Toolkit (Template.pm); else None."""
+    perl = shutil.which("perl")
+    if perl is None:
+        return None
+    probe = subprocess.run([perl, "-MTemplate", "-MJSON::PP", "-e", "1"],
+                           capture_output=True)
+    return perl if probe.returncode == 0 else None
+
+
+def render_like_sqitch(text: str, context: dict, name: str = "template") -> str:
+    """``render``; a template this renderer cannot process goes to Perl's Template Toolkit
+    when it is installed (as Sqitch does), else the TemplateError stands."""
+    try:
+        return render(text, context, name)
+    except TemplateError:
+        perl = _perl_template_toolkit()
+        if perl is None:
+            raise
+    payload = json.dumps({"template": text, "vars": context}, ensure_ascii=False)
+    proc = subprocess.run([perl, "-e", _PERL_TT], input=payload.encode("utf-8"),
+                          capture_output=True)
+    if proc.returncode != 0:
+        error = proc.stderr.decode("utf-8", "replace").strip()
+        raise TemplateError(f"Error executing {name}: {error}")
+    return proc.stdout.decode("utf-8")

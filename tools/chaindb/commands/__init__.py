@@ -55,7 +55,9 @@ def _listing() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     load_commands()
-    parser = Parser(prog="chaindb", usage="chaindb [OPTIONS] COMMAND [ARGS]",
+    # no abbreviations at the top: the command's own options (`test --db`) must not be
+    # taken for an ambiguous prefix of the global ones (--db-name, --db-user ...)
+    parser = Parser(prog="chaindb", usage="chaindb [OPTIONS] COMMAND [ARGS]", allow_abbrev=False,
                     description="Deploy, verify and test the chaindb schema package: a "
                                 "Sqitch-compatible engine on psycopg, and chaindb's own tools.",
                     epilog=_listing(), formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -7,8 +7,11 @@ script=FILE``) first, then ``<dir>/<script>/<name>.tmpl`` in --template-director
 --template (or ``add.template_name``), default ``pg``.  Every script kind found is written
 (deploy, revert, verify must exist); --with/--without add or drop kinds.  Templates are
 Template Toolkit text (chaindb.tt) with Sqitch's variables (project, change, engine,
-requires, conflicts, ``add.variables``, --set) and chaindb's: schema, name, object
-(``schema.name`` from ``schema/name``) and up (``../`` to the top from a script).
+requires, conflicts, ``add.variables``, --set; a name set twice is a list) and, where
+sqitch.conf sets ``chaindb.template_variables`` (this project does), chaindb's: schema,
+name, object (``schema.name`` from ``schema/name``) and up (``../`` to the top from a
+script).  A template written for the whole Template Toolkit is rendered by Perl's, as
+Sqitch renders it (chaindb.tt.render_like_sqitch).
 
 A kind's files go to ``<kind>/<change>.sql`` as in Sqitch, except chaindb's ``functions``,
 ``views`` (the object's source) and ``pgtap`` (``test/pgtap/<change>.sql``).  This
@@ -27,13 +30,30 @@ import stat
 import tempfile
 from pathlib import Path
 
-from chaindb.commands.base import SQITCH, UsageError, command, context, option, options
-from chaindb.commands.sqitch_plan import change_options, name_argument, note_text
+from chaindb.commands.base import SQITCH, UsageError, command, context, info, option, options
+from chaindb.commands.sqitch_plan import (change_options, name_argument, note_text,
+                                          plan_positionals)
 from chaindb.errors import ChaindbError
 
 REQUIRED = ("deploy", "revert", "verify")
 KIND_DIRS = {"functions": "functions", "views": "views", "pgtap": "test/pgtap"}
 BUILTIN = Path(__file__).resolve().parent.parent / "templates" / "sqitch"
+
+
+def set_variables(pairs: list[str] | None) -> dict[str, object]:
+    """`add -s NAME=VALUE`: a name given more than once becomes a list of its values, as
+    Sqitch's add gives its templates (``-s column=a -s column=b`` -> [a, b])."""
+    result: dict[str, object] = {}
+    for pair in pairs or []:
+        key, eq, value = pair.partition("=")
+        if not eq or not key:
+            raise UsageError(f'bad --set "{pair}": expected name=value')
+        if key in result:
+            known = result[key]
+            result[key] = [*known, value] if isinstance(known, list) else [known, value]
+        else:
+            result[key] = value
+    return result
 
 
 def _kind(text: str) -> str:
@@ -70,10 +90,10 @@ def _use(text: str) -> tuple[str, str]:
 )
 def cmd_add(args) -> int:
     from chaindb import tt
-    from chaindb.commands.base import variables as parse_variables
 
-    name = name_argument(args.change_name, args.name, "change")
-    ctx = context(args)
+    target, rest = plan_positionals(args, 1)
+    name = name_argument(args.change_name, rest[0] if rest else None, "change")
+    ctx = context(args, target)
     ctx.require_project()
     config = ctx.config
     with_scripts = {kind: True for kind in REQUIRED}
@@ -87,14 +107,18 @@ def cmd_add(args) -> int:
                              planner_name=person_name, planner_email=person_email)
     segments = change.name.split("/")
     schema = segments[0] if len(segments) > 1 else "public"
+    # chaindb's own variables only where sqitch.conf asks for them (this project): a
+    # Sqitch project's templates get exactly Sqitch's (a `schema` of chaindb's would
+    # change what `[% IF schema %]` renders); the user's -s / add.variables win over them
+    ours = ({"schema": schema, "name": segments[-1], "object": f"{schema}.{segments[-1]}",
+             "up": "../" * len(segments)}
+            if config.get_bool("chaindb.template_variables") else {})
     context_vars = {
-        **config.section("add.variables"), **parse_variables(args.set),
-        # Sqitch's templates receive the dependencies exactly as given on the command line
-        # (`-x p:y` stays `p:y` in the script header while the plan line says `!y`).
+        **ours, **config.section("add.variables"), **set_variables(args.set),
+        # Sqitch's own keys win over the user's; the dependencies exactly as given on the
+        # command line (`-x p:y` stays `p:y` in the script header while the plan says `!y`).
         "change": change.name, "engine": "pg", "project": plan.project,
         "requires": list(args.requires or []), "conflicts": list(args.conflicts or []),
-        "schema": schema, "name": segments[-1], "object": f"{schema}.{segments[-1]}",
-        "up": "../" * len(segments),
     }
     files: list[tuple[Path, str | None]] = []       # text None: exists already, skipped
     for kind in sorted(templates):
@@ -105,14 +129,15 @@ def cmd_add(args) -> int:
             files.append((path, None))
             continue
         text = _read_template(templates[kind])
-        files.append((path, tt.render(text, context_vars, name=str(templates[kind]))))
+        files.append((path, tt.render_like_sqitch(text, context_vars,
+                                                  name=str(templates[kind]))))
     _write_atomically([(p, t) for p, t in files if t is not None], Path(plan.path),
                       plan.as_text())
     for path, text in files:
         shown = os.path.relpath(path)
-        print(f"Skipped {shown}: already exists" if text is None else f"Created {shown}")
+        info(f"Skipped {shown}: already exists" if text is None else f"Created {shown}")
     deps = " ".join(d.as_plan_string() for d in change.requires + change.conflicts)
-    print(f'Added "{change.name}{f" [{deps}]" if deps else ""}" to {os.path.relpath(plan.path)}')
+    info(f'Added "{change.name}{f" [{deps}]" if deps else ""}" to {os.path.relpath(plan.path)}')
     return 0
 
 
@@ -163,9 +188,7 @@ def _find_templates(ctx, args, with_scripts: dict[str, bool]) -> dict[str, Path]
                 found[subdir.name] = subdir / f"{name}.tmpl"
     for kind, wanted in with_scripts.items():
         if wanted and kind not in found:
-            raise ChaindbError(f"Cannot find {kind} template" + (
-                f' (no {kind}/{name}.tmpl in {", ".join(str(d) for d in dirs[:-1])})'
-                if kind in REQUIRED else ""))
+            raise ChaindbError(f"Cannot find {kind} template")      # Sqitch's words
     return found
 
 

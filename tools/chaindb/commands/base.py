@@ -131,6 +131,26 @@ def add_global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--lock-timeout", type=float, default=argparse.SUPPRESS if suppress
                         else 60, metavar="SECONDS",
                         help="how long to wait for the registry lock (default 60)")
+    # Sqitch's connecting options (Role/ConnectingCommand.pm): parts of the target's URI
+    parser.add_argument("--db-name", "-d", default=default, metavar="NAME",
+                        help="the target's database name (replaces the URI's)")
+    parser.add_argument("--db-user", "--db-username", "-u", default=default,
+                        metavar="USER", help="the target's user (replaces the URI's)")
+    parser.add_argument("--db-host", default=default, metavar="HOST",
+                        help="the target's host (replaces the URI's)")
+    parser.add_argument("--db-port", "-p", type=int, default=default, metavar="PORT",
+                        help="the target's port (replaces the URI's)")
+    parser.add_argument("--db-client", "--client", default=default, metavar="PATH",
+                        help="accepted for Sqitch compatibility (chaindb runs no psql)")
+    # Sqitch's core options, taken before or after the command as Sqitch does
+    parser.add_argument("--quiet", action="store_true",
+                        default=argparse.SUPPRESS if suppress else False,
+                        help="print errors, warnings and reports only (Sqitch's --quiet)")
+    parser.add_argument("--verbose", "-v", "-V", action="count", default=default,
+                        help="more output (-vv: verify scripts' output too)")
+    parser.add_argument("--no-pager", action="store_true",
+                        default=argparse.SUPPRESS if suppress else False,
+                        help="accepted for Sqitch compatibility (chaindb never pages)")
 
 
 # ====================================================================== output helpers
@@ -153,33 +173,64 @@ def print_json(value) -> None:
     print(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
 
 
+# Sqitch's verbosity: 0 with --quiet, 1 by default, -v adds (cli.main sets it).
+VERBOSITY = 1
+
+
+def info(message: str) -> None:
+    """A line Sqitch prints with `info`: dropped by --quiet."""
+    if VERBOSITY:
+        print(message)
+
+
 class TextReporter:
-    """Prints engine progress like Sqitch (plus a duration after each ok)."""
+    """Prints engine progress like Sqitch (plus a duration after each ok).  With --quiet
+    (verbosity 0) Sqitch's `info` lines -- progress, "Nothing to deploy" -- are dropped;
+    verify's lines, reports, warnings and errors are not."""
 
     def __init__(self, stream=None):
         self.stream = stream or sys.stdout
+        self.verbosity = VERBOSITY
+        self._quiet_step = False
 
     def _write(self, text: str) -> None:
         self.stream.write(text)
         self.stream.flush()
 
     def info(self, message: str) -> None:
+        if self.verbosity:
+            self._write(message + "\n")
+
+    def emit(self, message: str) -> None:
         self._write(message + "\n")
 
-    warn = info
+    def warn(self, message: str) -> None:
+        """Sqitch's vent: stderr ("Reverting all changes", "Verify script ... does not
+        exist"), after what stdout already holds."""
+        self.stream.flush()
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
 
     def step_begin(self, sign: str, name: str, width: int) -> None:
-        self._write(f"  {sign} {name} .." + "." * (width - len(name)) + " ")
+        # deploy/revert steps are Sqitch's info lines; verify's ("*") are emitted
+        self._quiet_step = sign != "*" and not self.verbosity
+        if not self._quiet_step:
+            self._write(f"  {sign} {name} .." + "." * (width - len(name)) + " ")
 
     def step_end(self, ok: bool, duration_ms, error=None, comments=None) -> None:
         for text in [error] if error else []:
             self._write(text.rstrip("\n") + "\n")
         for comment in comments or []:
             self._write(f"# {comment}\n")
+        if self._quiet_step:
+            return
         if ok:
             self._write(f"ok ({duration_ms:.0f} ms)\n" if duration_ms is not None else "ok\n")
         else:
             self._write("not ok\n")
+
+    def step_not_deployed(self) -> None:
+        self._write("not ok # Not deployed\n")
 
     def script_output(self, text: str) -> None:
         self._write(text if text.endswith("\n") else text + "\n")
@@ -195,9 +246,11 @@ class QuietReporter:
     """For --json: progress is not printed (the result is)."""
 
     def info(self, message): ...
+    def emit(self, message): ...
     def warn(self, message): ...
     def step_begin(self, sign, name, width): ...
     def step_end(self, ok, duration_ms, error=None, comments=None): ...
+    def step_not_deployed(self): ...
     def script_output(self, text): ...
 
     def script_messages(self, text):
@@ -227,6 +280,13 @@ class Context:
         plan = Path(self.target.plan_file)
         if plan.exists() or (Path(self.config.directory) / "sqitch.conf").exists():
             return
+        spec = COMMANDS.get(getattr(self.args, "command", None) or "")
+        if spec is not None and spec.group == SQITCH:
+            # Sqitch's words and exit status (show reads the plan file first)
+            if spec.name == "show":
+                raise ChaindbError(f"Plan file {plan} does not exist")
+            raise NoProjectError('No project configuration found. Run the "init" command '
+                                 'to initialize a project', exitcode=2)
         where = Path(self.config.directory).resolve()
         raise NoProjectError(
             f"no project here: no {plan.name} or sqitch.conf in {where} (run chaindb in a "
@@ -247,8 +307,20 @@ class Context:
 
     @property
     def embedded(self) -> bool:
-        """True when no target is configured or given: the embedded cluster is used."""
-        return self.target.uri is None
+        """True when no target is configured or given and the project uses its embedded
+        cluster: always for chaindb's own commands (up, seed, test, ...); for Sqitch's
+        commands only when the cluster exists (``.chaindb/`` in the top directory, made by
+        ``chaindb up`` or ``cluster start``) or sqitch.conf sets ``chaindb.embedded_cluster``
+        (this project does).  Otherwise Sqitch's own default applies: target ``db:pg:``,
+        i.e. whatever libpq's PG* variables name -- a real Sqitch project behaves as under
+        sqitch."""
+        if self.target.uri is not None:
+            return False
+        spec = COMMANDS.get(getattr(self.args, "command", None) or "")
+        if spec is None or spec.group != SQITCH:
+            return True
+        return ((self.top_dir / ".chaindb").is_dir()
+                or self.config.get_bool("chaindb.embedded_cluster"))
 
     def cluster(self):
         from chaindb.cluster import Cluster
@@ -261,6 +333,8 @@ class Context:
         The embedded cluster is started only inside a project."""
         if self.target.uri is not None:
             return self.target.uri
+        if not self.embedded:
+            return "db:pg:"
         self.require_project()
         cluster = self.cluster()
         cluster.start()
@@ -268,8 +342,11 @@ class Context:
 
     @property
     def destination(self) -> str:
-        """How the target is named in messages (Sqitch: the target name or URI)."""
-        return self.uri if self.embedded else self.target.name
+        """How the target is named in messages (Sqitch: the target name or URI, a URI
+        without database name completed as Sqitch's pg engine does)."""
+        from chaindb.config import destination
+
+        return self.uri if self.embedded else destination(self.target.name, self.uri)
 
     def connect(self, **kwargs):
         """A new autocommit connection to the target."""
@@ -295,10 +372,13 @@ class Context:
 
         plan = plan or self.plan            # a missing plan is reported before connecting
         uri = self.uri
-        destination = self.target.name if self.target.uri is not None else uri
-        return Engine(plan, self.target, committer=self.person(),
-                      reporter=reporter or TextReporter(), variables=variables,
-                      lock_timeout=self.args.lock_timeout, destination=destination, uri=uri)
+        engine = Engine(plan, self.target, committer=self.person(),
+                        reporter=reporter or TextReporter(), variables=variables,
+                        lock_timeout=self.args.lock_timeout, destination=self.destination,
+                        uri=uri)
+        spec = COMMANDS.get(getattr(self.args, "command", None) or "")
+        engine.libpq_errors = spec is not None and spec.group == SQITCH
+        return engine
 
 
 def is_target(config, arg: str) -> bool:
@@ -315,9 +395,12 @@ def context(args: argparse.Namespace, positional_target: str | None = None) -> C
         raise UsageError(f'two targets given: "{positional_target}" and --target '
                          f'"{args.target}"')
     config = Config.load(".")
+    parts = {key: getattr(args, f"db_{key}", None) for key in ("user", "host", "port")}
+    parts["dbname"] = getattr(args, "db_name", None)
     target = config.target(positional_target or args.target, registry=args.registry,
                            plan_file=args.plan_file, top_dir=args.top_dir,
-                           command=args.command)
+                           command=args.command, client=getattr(args, "db_client", None),
+                           uri_parts={k: v for k, v in parts.items() if v is not None})
     ctx = Context(args, config, target)
     ctx.require_project()
     return ctx

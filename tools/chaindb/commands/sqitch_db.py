@@ -5,10 +5,11 @@ status, log.  Same names, flags, output and exit codes as Sqitch 1.3 (docs/sqitc
 from __future__ import annotations
 
 import dataclasses
+import sys
 from pathlib import Path
 
 from chaindb.commands.base import (
-    SQITCH, UsageError, context, command, confirm, date_format, jsonable, option, options,
+    SQITCH, UsageError, context, command, confirm, date_format, info, jsonable, option, options,
     print_json, QuietReporter, reporter, set_option, split_positionals, TextReporter,
     variables,
 )
@@ -121,10 +122,15 @@ def cmd_rebase(args) -> int:
     if len(keys) > 2:
         raise UsageError(f'Unknown argument "{keys[2]}"')
     mode = deploy_mode(args, ctx)
+    # the revert phase also reads revert.variables (Sqitch's _collect_revert_vars)
+    phase = {k: v for k, v in ctx.config.variables("revert", ctx.target.name).items()
+             if ctx.target.variables.get(k) != v}
     with ctx.engine(TextReporter(), variables(args.set)) as engine:
         engine.rebase(onto, upto, mode=mode, verify=args.verify, log_only=args.log_only,
                       confirm=confirm(args.yes or ctx.config.get_bool("rebase.no_prompt")),
-                      modified=args.modified, revert_variables=variables(args.set_revert),
+                      modified=args.modified,
+                      revert_variables={**phase, **variables(args.set),
+                                        **variables(args.set_revert)},
                       deploy_variables=variables(args.set_deploy))
     return 0
 
@@ -163,7 +169,7 @@ def cmd_check(args) -> int:
     ctx = context(args, target)
     with ctx.engine(QuietReporter()) as engine:
         if not args.json:
-            print(f"Checking {engine.destination}")
+            info(f"Checking {engine.destination}")
         data = engine.check(args.from_change, args.to_change)
     if args.json:
         print_json(data)
@@ -171,7 +177,9 @@ def cmd_check(args) -> int:
     for name in data.diverged:
         print(f"Script signatures diverge at change {name}")
     if data.diverged:
-        raise ChaindbError(data.message, exitcode=len(data.diverged))
+        # Sqitch: exit status = failed checks; exit 1 is its non-fatal kind (stdout)
+        raise ChaindbError(data.message, exitcode=len(data.diverged),
+                           info=len(data.diverged) == 1)
     print(data.message)
     return 0
 
@@ -239,15 +247,18 @@ def cmd_status(args) -> int:
         print("\n".join(out))
         print(f'Status unknown. Use --plan-file to assess "{data.project}" status')
         return 0
-    if data.drift:
-        out.append("# Modified since deployed (deploy script changed):")
-        out += [f"#   {d.format_name_with_tags}" for d in data.drift]
-        out.append("# ")
+    # (drifted changes are in --json only: the text is Sqitch's, byte for byte; `check`
+    # names them as Sqitch does)
     print("\n".join(out))
     if not data.current_in_plan:
-        raise ChaindbError(f"Cannot find this change in {Path(ctx.target.plan_file).name}; "
-                           "make sure you are connected to the proper database for this "
-                           "project")
+        from chaindb.engine import path_as_given
+
+        # Sqitch vents the first line, then dies with the second
+        sys.stdout.flush()
+        print(f"Cannot find this change in {path_as_given(Path(ctx.target.plan_file))}",
+              file=sys.stderr)
+        raise ChaindbError("Make sure you are connected to the proper database for this "
+                           "project.")
     if data.undeployed:
         print("Undeployed change:" if len(data.undeployed) == 1 else "Undeployed changes:")
         from chaindb.engine import format_name_with_tags
@@ -419,7 +430,7 @@ def cmd_checkout(args) -> int:
     top = ctx.top_dir
     current = _git(top, "rev-parse", "--abbrev-ref", "HEAD").strip()
     if current == branch:
-        raise ChaindbError(f"Already on branch {branch}", exitcode=1)
+        raise ChaindbError(f"Already on branch {branch}", exitcode=1, info=True)
     from_plan = ctx.plan
     plan_file = Path(ctx.target.plan_file)
     shown = os.path.relpath(plan_file, top)
@@ -437,7 +448,9 @@ def cmd_checkout(args) -> int:
     no_prompt = (args.yes or ctx.config.get_bool("checkout.no_prompt")
                  or ctx.config.get_bool("revert.no_prompt"))
     common = variables(args.set)
-    with ctx.engine(TextReporter(), {**common, **variables(args.set_revert)}) as engine:
+    revert_config = ctx.config.variables("revert", ctx.target.name)
+    with ctx.engine(TextReporter(), {**revert_config, **common,
+                                     **variables(args.set_revert)}) as engine:
         try:
             engine.revert(last_common.id, log_only=args.log_only, confirm=confirm(no_prompt))
         except ChaindbError as exc:

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from chaindb.commands.base import (
-    SQITCH, UsageError, context, command, option, options, print_json,
+    SQITCH, UsageError, context, command, info, option, options, print_json,
+    split_positionals,
 )
 from chaindb.commands.sqitch_db import format_template, item_formatter, listing_options
 from chaindb.errors import ChaindbError
@@ -16,19 +17,21 @@ from chaindb.errors import ChaindbError
 
 @command("plan", "Show the contents of a plan", group=SQITCH, conflict_handler="resolve")
 @options(
+    option("args", nargs="*", metavar="[TARGET]", help="a target whose plan to show"),
     option("--event", metavar="EVENT", help="only changes of this kind: deploy or revert"),
     listing_options("change", "planner"),
 )
 def cmd_plan(args) -> int:
     from chaindb.formatter import PLAN_FORMATS, format_plan
 
-    ctx = context(args)
+    target, _ = plan_positionals(args, 0)
+    ctx = context(args, target)
     formatter = item_formatter(args, ctx.config, "plan")
     template = format_template(args, ctx.config, "plan", PLAN_FORMATS)
     plan = ctx.plan
     shown = os.path.relpath(plan.path) if Path(plan.path).is_absolute() else str(plan.path)
     if not plan.changes:
-        raise ChaindbError(f"No changes in {shown}", exitcode=1)
+        raise ChaindbError(f"No changes in {shown}", exitcode=1, info=True)
     changes = plan.search_changes(event=args.event, name=args.change_pattern,
                                   planner=args.planner_pattern, limit=args.max_count,
                                   offset=args.skip, reverse=args.reverse)
@@ -78,12 +81,23 @@ def cmd_show(args) -> int:
                            f"{exc.strerror}") from None
     if args.exists:
         return 0
-    if isinstance(text, bytes):             # a script is shown byte for byte, as Sqitch
+    if isinstance(text, bytes):
+        # a script byte for byte, then a newline: Sqitch emits it with `say`
         sys.stdout.flush()
-        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.write(text + b"\n")
     else:
         sys.stdout.write(text)
     return 0
+
+
+def plan_positionals(args, most: int) -> tuple[str | None, list[str]]:
+    """Sqitch's `add NAME [TARGET]`, `tag [NAME [CHANGE]] [TARGET]`, `plan [TARGET]`: a
+    configured target name or a URI is the target (its plan file, top directory), the
+    others are names, at most ``most`` of them."""
+    target, rest = split_positionals(args.args)
+    if len(rest) > most:
+        raise UsageError(f'Unknown argument "{rest[most]}"')
+    return target, rest
 
 
 def name_argument(option_value: str | None, positional: str | None, what: str) -> str | None:
@@ -105,7 +119,8 @@ def note_text(notes: list[str] | None) -> str:
 
 
 change_options = options(
-    option("name", nargs="?", help="the change's name"),
+    option("args", nargs="*", metavar="[NAME] [TARGET]",
+           help="the change's name, and a target (name or URI) whose plan to change"),
     # Sqitch's spellings: -c is the change name (not conflicts), -x the conflicts.
     option("-c", "--change", "--change-name", dest="change_name", metavar="NAME",
            help="the change's name (instead of the positional NAME)"),
@@ -123,8 +138,9 @@ change_options = options(
 
 @command("tag", "Add or list tags in the plan", group=SQITCH, conflict_handler="resolve")
 @options(
-    option("name", nargs="?", help="the tag's name (none: list the tags)"),
-    option("change", nargs="?", help="the change to tag (default: the last)"),
+    option("args", nargs="*", metavar="[NAME [CHANGE]] [TARGET]",
+           help="the tag's name (none: list the tags), the change to tag (default: the "
+                "last), a target whose plan to tag"),
     # `tag -t NAME` is the tag name in Sqitch (the target stays --target).
     option("-t", "--tag", "--tag-name", dest="tag_name", metavar="NAME",
            help="the tag's name (instead of the positional NAME)"),
@@ -134,16 +150,21 @@ change_options = options(
            help="the tag's note (repeatable: paragraphs)"),
 )
 def cmd_tag(args) -> int:
-    name = name_argument(args.tag_name, args.name, "")
-    change = args.change_name or args.change
-    if args.change_name and args.change:
-        raise UsageError(f'Unknown argument "{args.change}"')
-    ctx = context(args)
+    target, rest = plan_positionals(args, 2)
+    positional_name = rest[0] if rest else None
+    positional_change = rest[1] if len(rest) > 1 else None
+    if args.tag_name and positional_name:          # `tag -t NAME CHANGE`
+        positional_name, positional_change = None, positional_change or positional_name
+    name = name_argument(args.tag_name, positional_name, "")
+    change = args.change_name or positional_change
+    if args.change_name and positional_change:
+        raise UsageError(f'Unknown argument "{positional_change}"')
+    ctx = context(args, target)
     ctx.require_project()
     plan = ctx.plan
     if not name:
         for tag in plan.tags:
-            print(tag.format_name)
+            info(tag.format_name)
         return 0
     if not os.access(plan.path, os.W_OK):
         raise ChaindbError(f"cannot write {os.path.relpath(plan.path)}: Permission denied")
@@ -151,7 +172,7 @@ def cmd_tag(args) -> int:
     tag = plan.add_tag(name, change=change, note=note_text(args.note),
                        planner_name=person_name, planner_email=person_email)
     plan.write()
-    print(f'Tagged "{tag.change.name}" with {tag.format_name} in {os.path.relpath(plan.path)}')
+    info(f'Tagged "{tag.change.name}" with {tag.format_name} in {os.path.relpath(plan.path)}')
     return 0
 
 
@@ -161,8 +182,9 @@ def cmd_rework(args) -> int:
     from chaindb.plan import rework_scripts
     from chaindb.snapshot import snapshot_includes
 
-    name = name_argument(args.change_name, args.name, "change")
-    ctx = context(args)
+    target, rest = plan_positionals(args, 1)
+    name = name_argument(args.change_name, rest[0] if rest else None, "change")
+    ctx = context(args, target)
     ctx.require_project()
     plan = ctx.plan
     person_name, person_email = ctx.planner()
@@ -188,11 +210,11 @@ def cmd_rework(args) -> int:
         for src, frozen in snapshot_includes(dest, top, tag):
             if frozen not in announced:
                 announced.add(frozen)
-                print(f"Copied {os.path.relpath(src)} to {os.path.relpath(frozen)}")
+                info(f"Copied {os.path.relpath(src)} to {os.path.relpath(frozen)}")
     plan.write()
     deps = " ".join(d.as_plan_string() for d in change.requires + change.conflicts)
-    print(f'Added "{change.name} [{deps}]" to {os.path.relpath(plan.path)}.')
-    print("Modify these files as appropriate:")
+    info(f'Added "{change.name} [{deps}]" to {os.path.relpath(plan.path)}.')
+    info("Modify these files as appropriate:")
     for kind in ("deploy", "revert", "verify"):
-        print(f"  * {os.path.relpath(script_file(ctx, kind, change.name))}")
+        info(f"  * {os.path.relpath(script_file(ctx, kind, change.name))}")
     return 0
