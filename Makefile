@@ -10,7 +10,8 @@ PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(CURDIR)/$(VENV)/bin
 APT_PKGS := postgresql-15 postgresql-15-pgtap pgtap sqitch libdbd-pg-perl \
-            postgresql-15-plpgsql-check postgresql-15-cron python3-venv
+            postgresql-15-plpgsql-check postgresql-15-cron python3-venv \
+            libtemplate-perl
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The venv's bin first on PATH: the tests run chaindb and chaindb-pg-ctl from there.
 RUN      := PATH="$(BIN):$$PATH"
