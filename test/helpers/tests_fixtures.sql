@@ -6,7 +6,8 @@ BEGIN;
 SET LOCAL search_path = pg_catalog, pg_temp;
 
 -- tests.tracechain_analytics_fixture(): the TraceChain rows the three analytics matview files
--- (compliance_summary, product_traceability_summary, user_activity_summary) read:
+-- (compliance_summary, product_traceability_summary, user_activity_summary) and
+-- analytics/update_analytics read:
 --   user 1 manufactures products 100 (3 checkpoints over 25.5 h; stakeholders: itself, user 2 twice
 --   (two roles), user 3 inactive) and 101 (nothing); user 2 records 2 checkpoints, has 2 point rows
 --   and 3 token transactions (2 confirmed); user 4 has nothing
@@ -37,7 +38,7 @@ INSERT INTO compliance.certifications (product_id, standard_id, certification_nu
     (100, 1, 'GMP-NEW', 'Lab', now() - interval '1 year', NULL, true),
     (100, 2, 'ISO-1', 'Lab', now() - interval '2 years', now() - interval '1 day', true);
 $fixture$;
-COMMENT ON PROCEDURE tests.tracechain_analytics_fixture() IS 'Test fixture shared by the analytics matview pgTAP files (test/helpers/tests_fixtures.sql).';
+COMMENT ON PROCEDURE tests.tracechain_analytics_fixture() IS 'Test fixture shared by the analytics matview and update_analytics pgTAP files (test/helpers/tests_fixtures.sql).';
 
 -- tests.memory_views_fixture(): the rows the three memory view files (active_assets, batch_statistics,
 -- user_statistics) read: a tree, Ann's completed and pending batches, assets of Ann (one burned) and Bob

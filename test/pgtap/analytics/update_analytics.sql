@@ -19,32 +19,8 @@ SELECT function_privs_are('analytics', 'update_analytics', ARRAY[]::name[], 'cha
 SELECT function_privs_are('analytics', 'update_analytics', ARRAY[]::name[], 'chain_readonly', ARRAY[]::text[], 'analytics.update_analytics(): chain_readonly cannot execute');
 SELECT function_privs_are('analytics', 'update_analytics', ARRAY[]::name[], 'chain_analytics', ARRAY['EXECUTE'], 'analytics.update_analytics(): chain_analytics may execute');
 
--- fixture, inserted as the test's owner (shared by the three matview files):
---   user 1 manufactures products 100 (3 checkpoints over 25.5 h; stakeholders: itself, user 2 twice
---   (two roles), user 3 inactive) and 101 (nothing); user 2 records 2 checkpoints, has 2 point rows
---   and 3 token transactions (2 confirmed); user 4 has nothing
-INSERT INTO core.users (id, wallet_address, tier) OVERRIDING SYSTEM VALUE VALUES
-    (1, '0x1111111111111111111111111111111111111111', 'enterprise'), (2, '0x2222222222222222222222222222222222222222', 'premium'),
-    (3, '0x3333333333333333333333333333333333333333', 'basic'), (4, '0x4444444444444444444444444444444444444444', 'free');
-INSERT INTO trace.products (product_id, product_name, product_type, manufacturer_id, batch_number, manufacture_date)
-VALUES (100, 'Aspirin', 'pharmaceutical', 1, 'B-1', '2026-01-01'), (101, 'Coffee', 'food', 1, 'C-1', '2026-01-01');
-INSERT INTO trace.stakeholders (id, product_id, user_id, role, added_by, is_active) OVERRIDING SYSTEM VALUE VALUES
-    (50, 100, 2, 'distributor', 1, true), (51, 100, 2, 'logistics', 1, true), (52, 100, 3, 'retailer', 1, false);
-INSERT INTO trace.checkpoints (id, product_id, "timestamp", location, stakeholder_id, status) OVERRIDING SYSTEM VALUE
-SELECT 500, 100, '2026-01-02 00:00Z', 'Plant', id, 'manufactured' FROM trace.stakeholders WHERE product_id = 100 AND role = 'manufacturer';
-INSERT INTO trace.checkpoints (id, product_id, "timestamp", location, stakeholder_id, status) OVERRIDING SYSTEM VALUE VALUES
-    (501, 100, '2026-01-02 10:00Z', 'Port', 50, 'shipped'), (502, 100, '2026-01-03 01:30Z', 'Shop', 51, 'received');
-INSERT INTO token.trace_points (user_id, points, points_type) VALUES (2, 10, 'checkpoint'), (2, 15, 'checkpoint');
-INSERT INTO token.transactions (user_id, transaction_type, amount, status, block_number, confirmed_at) VALUES
-    (2, 'reward', 100, 'confirmed', 1, now()), (2, 'reward', 50, 'confirmed', 2, now()), (2, 'transfer', 1000, 'pending', NULL, NULL);
-INSERT INTO compliance.standards (id, standard_name, standard_code, category) OVERRIDING SYSTEM VALUE VALUES
-    (1, 'GMP', 'GMP', 'regulatory'), (2, 'ISO', 'ISO', 'quality');
-INSERT INTO compliance.checkpoint_checks (product_id, checkpoint_id, standard_id, compliance_status, checked_by) VALUES
-    (100, 500, 1, 'passed', 3), (100, 501, 1, 'failed', 3), (100, 502, 1, 'passed', 3), (100, 502, 2, 'pending', 3);
-INSERT INTO compliance.certifications (product_id, standard_id, certification_number, issued_by, issued_at, expires_at, is_valid) VALUES
-    (100, 1, 'GMP-OLD', 'Lab', now() - interval '3 years', now() - interval '1 year', false),
-    (100, 1, 'GMP-NEW', 'Lab', now() - interval '1 year', NULL, true),
-    (100, 2, 'ISO-1', 'Lab', now() - interval '2 years', now() - interval '1 day', true);
+-- fixture (shared with the three matview files): test/helpers/tests_fixtures.sql
+CALL tests.tracechain_analytics_fixture();
 
 -- behaviour: refresh, then update (D-T14)
 REFRESH MATERIALIZED VIEW analytics.product_traceability_summary;
